@@ -1,0 +1,51 @@
+#include "Command.h"
+
+#include <QJsonDocument>
+#include <QTextStream>
+#include <cstdio>
+
+namespace gc::cli {
+
+QList<Command>& registry() {
+    static QList<Command> commands;
+    return commands;
+}
+
+Registrar::Registrar(const QString& name, const QString& summary, std::function<int(const QStringList&)> run) {
+    registry() << Command{name, summary, std::move(run)};
+}
+
+int fail(const QString& verb, const QString& message, int code) {
+    QTextStream(stderr) << "gridctl " << verb << ": " << message << Qt::endl;
+    return code;
+}
+
+void printJson(const QJsonDocument& doc) {
+    const QByteArray bytes = doc.toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printLine(const QString& text) { QTextStream(stdout) << text << Qt::endl; }
+
+bool parse(QCommandLineParser& parser, const QString& verb, const QString& description, const QStringList& arguments,
+           int* exitCode) {
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    QStringList args = arguments;
+    args[0] = QStringLiteral("gridctl ") + verb;
+    if (!parser.parse(args)) {
+        *exitCode = fail(verb, parser.errorText(), 2);
+        return false;
+    }
+    if (parser.isSet(help)) {
+        QTextStream(stdout) << parser.helpText().replace(QStringLiteral("Usage: gridctl ") + verb,
+                                                         QStringLiteral("Usage: gridctl ") + verb);
+        *exitCode = 0;
+        return false;
+    }
+    return true;
+}
+
+} // namespace gc::cli

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+namespace gc::cli {
+
+// One `gridctl VERB`. Each command parses its own options and returns the exit code;
+// errors are one clear line on stderr (see fail()).
+struct Command {
+    QString name;
+    QString summary;
+    std::function<int(const QStringList& arguments)> run;
+};
+
+// Commands add themselves from their own source files with a static GC_REGISTER_COMMAND.
+QList<Command>& registry();
+struct Registrar {
+    Registrar(const QString& name, const QString& summary, std::function<int(const QStringList&)> run);
+};
+
+// Prints "gridctl VERB: message" on stderr and returns `code`.
+int fail(const QString& verb, const QString& message, int code = 1);
+void printJson(const QJsonDocument& doc);
+void printLine(const QString& text);
+
+// Parses `arguments` (argv[1..] with the verb first); on --help prints and exits 0,
+// on a bad option prints one line and returns false (exitCode set).
+bool parse(QCommandLineParser& parser, const QString& verb, const QString& description,
+           const QStringList& arguments, int* exitCode);
+
+} // namespace gc::cli

@@ -1,0 +1,124 @@
+// Read-only summaries of a county: `gridctl info` and `gridctl stats`.
+#include "Command.h"
+
+#include "gc/core/ChinaTime.h"
+#include "gc/core/Kpi.h"
+#include "gc/store/CountyStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gc::cli {
+namespace {
+
+QJsonValue rate(double r) { return r < 0 ? QJsonValue() : QJsonValue(std::round(r * 10000) / 10000); }
+
+int runInfo(const QStringList& arguments) {
+    const QString verb = QStringLiteral("info");
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print as JSON."));
+    p.addOption(json);
+    int code = 0;
+    if (!parse(p, verb, QStringLiteral("Show a county's identity and the feature count of every level."), arguments,
+               &code))
+        return code;
+    if (p.positionalArguments().size() != 1)
+        return fail(verb, QStringLiteral("expected one county file"), 2);
+    QString error;
+    auto store = CountyStore::open(p.positionalArguments().first(), &error);
+    if (!store)
+        return fail(verb, error);
+    QJsonObject levels;
+    for (int l = 1; l <= kGridLevelCount; ++l)
+        levels.insert(GridLevels::key(static_cast<GridLevel>(l)), store->gridCount(static_cast<GridLevel>(l)));
+    const QJsonObject out{{QStringLiteral("code"), store->info().code},
+                          {QStringLiteral("name"), store->info().name},
+                          {QStringLiteral("schema_version"), store->info().schemaVersion},
+                          {QStringLiteral("levels"), levels},
+                          {QStringLiteral("departments"), int(store->departments().size())},
+                          {QStringLiteral("tickets"), store->ticketCount()}};
+    if (p.isSet(json)) {
+        printJson(QJsonDocument(out));
+        return 0;
+    }
+    printLine(QStringLiteral("%1 %2 (schema %3)").arg(store->info().code, store->info().name).arg(store->info().schemaVersion));
+    for (int l = 1; l <= kGridLevelCount; ++l) {
+        const auto level = static_cast<GridLevel>(l);
+        printLine(QStringLiteral("  %1 %2: %3").arg(l).arg(GridLevels::chineseName(level)).arg(store->gridCount(level)));
+    }
+    printLine(QStringLiteral("  部门: %1, 工单: %2").arg(store->departments().size()).arg(store->ticketCount()));
+    return 0;
+}
+
+int runStats(const QStringList& arguments) {
+    const QString verb = QStringLiteral("stats");
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
+    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("First day (YYYY-MM-DD), default 90 days ago."),
+                                  QStringLiteral("DATE"));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Last day included (YYYY-MM-DD), default today."),
+                                QStringLiteral("DATE"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print as JSON."));
+    p.addOptions({from, to, json});
+    int code = 0;
+    if (!parse(p, verb, QStringLiteral("Ticket KPIs for a period (one definition: gc::KpiAccumulator)."), arguments,
+               &code))
+        return code;
+    if (p.positionalArguments().size() != 1)
+        return fail(verb, QStringLiteral("expected one county file"), 2);
+    const QDateTime now = chinaNow();
+    const auto day = [&](const QCommandLineOption& o, const QDate& fallback, QDate* out) {
+        if (!p.isSet(o)) {
+            *out = fallback;
+            return true;
+        }
+        *out = QDate::fromString(p.value(o), Qt::ISODate);
+        return out->isValid();
+    };
+    QDate first, last;
+    if (!day(from, now.date().addDays(-89), &first) || !day(to, now.date(), &last))
+        return fail(verb, QStringLiteral("--from/--to must be dates like 2026-11-23"), 2);
+    if (last < first)
+        return fail(verb, QStringLiteral("--to is before --from"), 2);
+    QString error;
+    auto store = CountyStore::open(p.positionalArguments().first(), &error);
+    if (!store)
+        return fail(verb, error);
+    const QDateTime begin(first, QTime(0, 0), chinaTimeZone());
+    const QDateTime end(last.addDays(1), QTime(0, 0), chinaTimeZone());
+    const KpiSet k = computeKpis(store->ticketFacts(), begin, end, now);
+    const QJsonObject out{{QStringLiteral("from"), first.toString(Qt::ISODate)},
+                          {QStringLiteral("to"), last.toString(Qt::ISODate)},
+                          {QStringLiteral("received"), k.received},
+                          {QStringLiteral("closed"), k.closed},
+                          {QStringLiteral("open"), k.open},
+                          {QStringLiteral("overdue"), k.overdue},
+                          {QStringLiteral("merged"), k.merged},
+                          {QStringLiteral("invalid"), k.invalid},
+                          {QStringLiteral("closure_rate"), rate(k.closureRate)},
+                          {QStringLiteral("on_time_rate"), rate(k.onTimeRate)},
+                          {QStringLiteral("satisfaction_rate"), rate(k.satisfactionRate)},
+                          {QStringLiteral("reopen_rate"), rate(k.reopenRate)},
+                          {QStringLiteral("mean_hours_to_dispatch"), rate(k.meanHoursToDispatch)},
+                          {QStringLiteral("mean_hours_to_close"), rate(k.meanHoursToClose)}};
+    if (p.isSet(json)) {
+        printJson(QJsonDocument(out));
+        return 0;
+    }
+    const auto pct = [](double r) { return r < 0 ? QStringLiteral("—") : QString::number(r * 100, 'f', 1) + u'%'; };
+    printLine(QStringLiteral("%1 至 %2：受理 %3，办结 %4（办结率 %5），按时办结率 %6，满意率 %7，超期 %8")
+                  .arg(out[QStringLiteral("from")].toString(), out[QStringLiteral("to")].toString())
+                  .arg(k.received)
+                  .arg(k.closed)
+                  .arg(pct(k.closureRate), pct(k.onTimeRate), pct(k.satisfactionRate))
+                  .arg(k.overdue));
+    return 0;
+}
+
+const Registrar infoRegistrar(QStringLiteral("info"), QStringLiteral("County identity and counts per level"), runInfo);
+const Registrar statsRegistrar(QStringLiteral("stats"), QStringLiteral("Ticket KPIs for a period"), runStats);
+
+} // namespace
+} // namespace gc::cli

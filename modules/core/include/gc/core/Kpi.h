@@ -1,0 +1,73 @@
+#pragma once
+
+#include "gc/core/Ticket.h"
+
+namespace gc {
+
+// The few ticket facts KPIs need; cheap to load for hundreds of thousands of tickets.
+struct TicketFacts {
+    TicketState state = TicketState::Received;
+    QDateTime createdAt;
+    QDateTime firstDispatchedAt;
+    QDateTime resolvedAt;
+    QDateTime closedAt;
+    QDateTime deadline;
+    Rating rating = Rating::None;
+    int reopenCount = 0;
+
+    static TicketFacts of(const Ticket& t);
+};
+
+// The one definition of every KPI, used by the dashboard, gridctl stats and the tests.
+//
+// Population: tickets received (created) in [from, to). Merged duplicates and
+// invalid tickets are counted apart and left out of every rate, since they are not
+// demand that could be met.
+//   received          valid tickets created in the period
+//   closed            of those, closed by `asOf`                closureRate = closed / received
+//   onTime            of those resolved, resolved by deadline   onTimeRate = onTime / resolved-with-deadline
+//   satisfied, rated  every citizen rating (回访) counts: an unsatisfied one that
+//                     reopened the ticket stays counted   satisfactionRate = satisfied / rated
+//   reopened          tickets rated unsatisfied at least once   reopenRate = reopened / received
+//   overdue           still open at `asOf` and past deadline
+//   meanHoursToDispatch, meanHoursToClose over tickets that reached that point
+// A rate whose denominator is 0 is reported as -1 (“no data”), never as 0 or 100 %.
+struct KpiSet {
+    int received = 0;
+    int closed = 0;
+    int resolved = 0; // resolved or closed
+    int open = 0;
+    int overdue = 0;
+    int onTime = 0;
+    int withDeadline = 0;
+    int rated = 0;
+    int satisfied = 0;
+    int reopened = 0;
+    int merged = 0;
+    int invalid = 0;
+    double closureRate = -1;
+    double onTimeRate = -1;
+    double satisfactionRate = -1;
+    double reopenRate = -1;
+    double meanHoursToDispatch = -1;
+    double meanHoursToClose = -1;
+};
+
+class KpiAccumulator {
+public:
+    KpiAccumulator(const QDateTime& from, const QDateTime& to, const QDateTime& asOf);
+    void add(const TicketFacts& t);
+    KpiSet result() const;
+
+private:
+    QDateTime m_from, m_to, m_asOf;
+    KpiSet m_set;
+    int m_dispatched = 0;
+    double m_hoursToDispatch = 0;
+    double m_hoursToClose = 0;
+};
+
+KpiSet computeKpis(const QList<TicketFacts>& tickets, const QDateTime& from, const QDateTime& to,
+                   const QDateTime& asOf);
+
+} // namespace gc

@@ -1,0 +1,75 @@
+#include "gc/core/Kpi.h"
+
+namespace gc {
+
+TicketFacts TicketFacts::of(const Ticket& t) {
+    return {t.state, t.createdAt, t.firstDispatchedAt, t.resolvedAt, t.closedAt, t.deadline, t.rating, t.reopenCount};
+}
+
+KpiAccumulator::KpiAccumulator(const QDateTime& from, const QDateTime& to, const QDateTime& asOf)
+    : m_from(from), m_to(to), m_asOf(asOf) {}
+
+void KpiAccumulator::add(const TicketFacts& t) {
+    if (!t.createdAt.isValid() || t.createdAt < m_from || t.createdAt >= m_to)
+        return;
+    if (t.state == TicketState::Merged) {
+        ++m_set.merged;
+        return;
+    }
+    if (t.state == TicketState::Invalid) {
+        ++m_set.invalid;
+        return;
+    }
+    ++m_set.received;
+    const bool closed = t.state == TicketState::Closed && t.closedAt.isValid() && t.closedAt <= m_asOf;
+    if (closed) {
+        ++m_set.closed;
+        m_hoursToClose += t.createdAt.secsTo(t.closedAt) / 3600.0;
+    }
+    if (t.resolvedAt.isValid() && t.resolvedAt <= m_asOf) {
+        ++m_set.resolved;
+        if (t.deadline.isValid()) {
+            ++m_set.withDeadline;
+            if (t.resolvedAt <= t.deadline)
+                ++m_set.onTime;
+        }
+    }
+    if (isOpen(t.state)) {
+        ++m_set.open;
+        if (t.deadline.isValid() && m_asOf > t.deadline)
+            ++m_set.overdue;
+    }
+    // Each unsatisfied rating reopened the ticket once, so reopenCount counts them;
+    // the current rating adds itself when it is a satisfied one.
+    m_set.rated += t.reopenCount + (t.rating == Rating::Satisfied ? 1 : 0);
+    if (t.rating == Rating::Satisfied)
+        ++m_set.satisfied;
+    if (t.reopenCount > 0)
+        ++m_set.reopened;
+    if (t.firstDispatchedAt.isValid()) {
+        ++m_dispatched;
+        m_hoursToDispatch += t.createdAt.secsTo(t.firstDispatchedAt) / 3600.0;
+    }
+}
+
+KpiSet KpiAccumulator::result() const {
+    KpiSet s = m_set;
+    const auto ratio = [](double num, int den) { return den > 0 ? num / den : -1.0; };
+    s.closureRate = ratio(s.closed, s.received);
+    s.onTimeRate = ratio(s.onTime, s.withDeadline);
+    s.satisfactionRate = ratio(s.satisfied, s.rated);
+    s.reopenRate = ratio(s.reopened, s.received);
+    s.meanHoursToDispatch = ratio(m_hoursToDispatch, m_dispatched);
+    s.meanHoursToClose = ratio(m_hoursToClose, s.closed);
+    return s;
+}
+
+KpiSet computeKpis(const QList<TicketFacts>& tickets, const QDateTime& from, const QDateTime& to,
+                   const QDateTime& asOf) {
+    KpiAccumulator acc(from, to, asOf);
+    for (const TicketFacts& t : tickets)
+        acc.add(t);
+    return acc.result();
+}
+
+} // namespace gc

@@ -1,0 +1,222 @@
+#include "gc/core/TicketWorkflow.h"
+
+#include <QCoreApplication>
+
+namespace gc {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("TicketWorkflow", text); }
+
+using S = TicketState;
+using A = TicketAction;
+
+// Which states each action may start from. Escalate and Urge keep the state.
+QList<S> sourceStates(A action) {
+    switch (action) {
+    case A::Accept:
+        return {S::Received};
+    case A::Dispatch:
+        // A dispatcher may drag a fresh ticket straight onto a department (implicit 受理).
+        return {S::Received, S::Accepted, S::Returned};
+    case A::Reassign:
+        return {S::Dispatched, S::InProgress};
+    case A::Return:
+        return {S::Dispatched, S::InProgress};
+    case A::Start:
+        return {S::Dispatched};
+    case A::Resolve:
+        return {S::Dispatched, S::InProgress};
+    case A::RateSatisfied:
+    case A::RateUnsatisfied:
+    case A::Close:
+        return {S::Resolved};
+    case A::Escalate:
+        return {S::Received, S::Accepted, S::Dispatched, S::InProgress, S::Returned};
+    case A::Merge:
+        return {S::Received, S::Accepted, S::Dispatched, S::InProgress, S::Returned};
+    case A::Invalidate:
+        return {S::Received, S::Accepted, S::Returned};
+    case A::SelfResolve:
+        return {S::Received, S::Accepted};
+    case A::Urge:
+        return {S::Dispatched, S::InProgress};
+    case A::Report:
+        return {};
+    }
+    return {};
+}
+
+bool needsDepartment(A a) { return a == A::Dispatch || a == A::Reassign; }
+bool needsReason(A a) { return a == A::Reassign || a == A::Return || a == A::Invalidate; }
+bool needsNote(A a) { return a == A::Resolve || a == A::SelfResolve; }
+
+} // namespace
+
+QString TicketWorkflow::whyNot(const Ticket& t, TicketAction action) {
+    if (action == A::Report)
+        return tr("登记不是流转操作，新工单请通过登记接口创建");
+    if (isTerminal(t.state))
+        return tr("工单已处于“%1”状态，不能再%2").arg(displayName(t.state), displayName(action));
+    if (!sourceStates(action).contains(t.state))
+        return tr("工单处于“%1”状态，不能%2").arg(displayName(t.state), displayName(action));
+    if (action == A::Escalate && t.escalationLevel == GridLevel::County)
+        return tr("工单已在县级处置，无法继续上报");
+    return {};
+}
+
+QList<TicketAction> TicketWorkflow::allowedActions(const Ticket& t) {
+    QList<TicketAction> out;
+    for (int i = 0; i <= static_cast<int>(A::Urge); ++i) {
+        const auto a = static_cast<A>(i);
+        if (whyNot(t, a).isEmpty())
+            out << a;
+    }
+    return out;
+}
+
+TransitionResult TicketWorkflow::apply(const Ticket& ticket, const TicketActionRequest& r) {
+    TransitionResult result;
+    result.ticket = ticket;
+
+    const QString refused = whyNot(ticket, r.action);
+    if (!refused.isEmpty()) {
+        result.error = refused;
+        return result;
+    }
+    if (r.actor.trimmed().isEmpty()) {
+        result.error = tr("未注明操作人");
+        return result;
+    }
+    if (!r.at.isValid()) {
+        result.error = tr("未注明操作时间");
+        return result;
+    }
+    // Codes typed or pasted with stray blanks must not become departments of their own.
+    const QString department = r.departmentCode.trimmed();
+    if (needsDepartment(r.action) && department.isEmpty()) {
+        result.error = tr("%1需要指定承办部门").arg(displayName(r.action));
+        return result;
+    }
+    if (r.action == A::Reassign && department == ticket.departmentCode) {
+        result.error = tr("改派的部门与当前承办部门相同");
+        return result;
+    }
+    if (needsReason(r.action) && r.reason.trimmed().isEmpty()) {
+        result.error = tr("%1需要说明原因").arg(displayName(r.action));
+        return result;
+    }
+    if (needsNote(r.action) && r.note.trimmed().isEmpty()) {
+        result.error = tr("%1需要填写处置结果").arg(displayName(r.action));
+        return result;
+    }
+    if (r.action == A::Merge) {
+        if (r.mergeInto <= 0) {
+            result.error = tr("并单需要指定主工单");
+            return result;
+        }
+        if (r.mergeInto == ticket.id) {
+            result.error = tr("工单不能并入自身");
+            return result;
+        }
+    }
+
+    Ticket& t = result.ticket;
+    const S from = t.state;
+    QString eventDepartment = t.departmentCode;
+
+    switch (r.action) {
+    case A::Accept:
+        t.state = S::Accepted;
+        break;
+    case A::Dispatch:
+    case A::Reassign:
+        t.state = S::Dispatched;
+        t.departmentCode = department;
+        eventDepartment = department;
+        if (!t.firstDispatchedAt.isValid())
+            t.firstDispatchedAt = r.at;
+        break;
+    case A::Return:
+        t.state = S::Returned;
+        t.lastReturnReason = r.reason;
+        t.departmentCode.clear();
+        break;
+    case A::Start:
+        t.state = S::InProgress;
+        break;
+    case A::Resolve:
+        t.state = S::Resolved;
+        t.resolvedAt = r.at;
+        break;
+    case A::SelfResolve:
+        t.state = S::Resolved;
+        t.resolvedAt = r.at;
+        t.selfResolved = true;
+        break;
+    case A::RateSatisfied:
+        t.state = S::Closed;
+        t.rating = Rating::Satisfied;
+        t.closedAt = r.at;
+        break;
+    case A::Close:
+        t.state = S::Closed;
+        t.closedAt = r.at;
+        break;
+    case A::RateUnsatisfied:
+        // 不满意重办: back to whoever resolved it; a self-resolved ticket goes back to the grid.
+        t.rating = Rating::Unsatisfied;
+        t.state = t.departmentCode.isEmpty() ? S::Accepted : S::Dispatched;
+        t.resolvedAt = QDateTime();
+        t.selfResolved = false;
+        ++t.reopenCount;
+        break;
+    case A::Escalate:
+        t.escalationLevel = *GridLevels::parent(t.escalationLevel);
+        break;
+    case A::Merge:
+        t.state = S::Merged;
+        t.mergedInto = r.mergeInto;
+        break;
+    case A::Invalidate:
+        t.state = S::Invalid;
+        break;
+    case A::Urge:
+        ++t.urgeCount;
+        break;
+    case A::Report:
+        break; // refused by whyNot above
+    }
+
+    TicketEvent& e = result.event;
+    e.ticketId = t.id;
+    e.action = r.action;
+    e.actor = r.actor.trimmed();
+    e.at = r.at;
+    e.fromState = from;
+    e.toState = t.state;
+    e.departmentCode = eventDepartment;
+    e.reason = r.reason;
+    e.note = r.note;
+    if (r.action == A::Escalate)
+        e.note = (r.note.isEmpty() ? QString() : r.note + QStringLiteral("；")) +
+                 tr("上报至%1级").arg(GridLevels::chineseName(t.escalationLevel));
+    if (r.action == A::Merge)
+        e.note = (r.note.isEmpty() ? QString() : r.note + QStringLiteral("；")) +
+                 tr("并入工单 %1").arg(r.mergeInto);
+    result.ok = true;
+    return result;
+}
+
+QList<QPair<QString, QString>> TicketWorkflow::returnReasons() {
+    return {
+        {QStringLiteral("not_our_duty"), tr("非本部门职责")},
+        {QStringLiteral("wrong_location"), tr("地址不清或不在辖区")},
+        {QStringLiteral("insufficient_info"), tr("诉求信息不全")},
+        {QStringLiteral("duplicate"), tr("重复工单")},
+        {QStringLiteral("needs_coordination"), tr("需多部门协调")},
+        {QStringLiteral("other"), tr("其他")},
+    };
+}
+
+} // namespace gc

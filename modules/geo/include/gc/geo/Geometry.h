@@ -1,0 +1,32 @@
+#pragma once
+
+// Small helpers on the module-boundary geometry encoding: ISO WKB (2D, little endian) in a
+// QByteArray, coordinates lon/lat in EPSG:4490 (CGCS2000) unless said otherwise.
+// All functions are thread-safe.
+
+#include <QByteArray>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+namespace gc::geo {
+
+// Area on the CGCS2000 (GRS80) ellipsoid of a lon/lat Polygon or MultiPolygon: outer rings minus
+// holes, whatever the ring orientation. Edges are the straight lon/lat lines a GIS draws (a
+// parallel stays a parallel), so the areas of a partition's cells add up to their parent's.
+// 0 for empty, unreadable or non-polygonal geometry.
+double geodesicAreaM2(const QByteArray& wkbLonLat);
+
+// A point guaranteed to lie inside the geometry (a label anchor; the centroid of a crescent is
+// not). A null QPointF for empty or unreadable geometry.
+QPointF interiorPoint(const QByteArray& wkb);
+
+// The bounding box, x = lon, y = lat (so top() is the southern edge). Null for empty geometry.
+QRectF bounds(const QByteArray& wkb);
+
+// For tests, logs and debugging; full precision, trailing zeros trimmed. Empty on unreadable WKB.
+QString toWkt(const QByteArray& wkb);
+// Empty QByteArray on a parse error, with the reason in *error.
+QByteArray fromWkt(const QString& wkt, QString* error = nullptr);
+
+} // namespace gc::geo

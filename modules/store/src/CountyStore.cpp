@@ -1,0 +1,341 @@
+#include "gc/store/CountyStore.h"
+
+#include "SqlHelpers.h"
+#include "gc/core/ChinaTime.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <gdal.h>
+#include <ogr_srs_api.h>
+
+namespace gc {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("CountyStore", text); }
+
+QString uniqueConnectionName() {
+    static QAtomicInt counter;
+    return QStringLiteral("gc_county_%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Ordinary tables. Times are UTC epoch seconds (see SqlHelpers.h).
+const char* const kSchemaV1[] = {
+    R"(CREATE TABLE gc_meta (key TEXT PRIMARY KEY, value TEXT))",
+    R"(CREATE TABLE departments (
+        code TEXT PRIMARY KEY, name TEXT NOT NULL, parent_code TEXT REFERENCES departments(code),
+        kind TEXT NOT NULL DEFAULT 'county_dept', phone TEXT, sort INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE TABLE workers (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL, phone TEXT, department_code TEXT,
+        on_duty INTEGER NOT NULL DEFAULT 1, score INTEGER NOT NULL DEFAULT 0,
+        last_lon REAL, last_lat REAL, last_accuracy REAL, last_speed REAL, last_heading REAL, last_at INTEGER))",
+    R"(CREATE TABLE worker_grids (
+        worker_id INTEGER NOT NULL REFERENCES workers(id), grid_code TEXT NOT NULL,
+        PRIMARY KEY (worker_id, grid_code)))",
+    R"(CREATE INDEX worker_grids_grid ON worker_grids(grid_code))",
+    R"(CREATE TABLE devices (
+        token TEXT PRIMARY KEY, worker_id INTEGER NOT NULL REFERENCES workers(id), kind TEXT,
+        created_at INTEGER NOT NULL, revoked_at INTEGER))",
+    R"(CREATE TABLE tickets (
+        id INTEGER PRIMARY KEY, state TEXT NOT NULL, category TEXT NOT NULL, source TEXT NOT NULL,
+        priority TEXT NOT NULL, appeal_type TEXT NOT NULL DEFAULT 'none', grid_code TEXT,
+        department_code TEXT, title TEXT, description TEXT, address TEXT, lon REAL, lat REAL,
+        photos TEXT, reporter TEXT, created_at INTEGER NOT NULL, deadline INTEGER,
+        first_dispatched_at INTEGER, resolved_at INTEGER, closed_at INTEGER,
+        rating TEXT NOT NULL DEFAULT 'none', reopen_count INTEGER NOT NULL DEFAULT 0,
+        urge_count INTEGER NOT NULL DEFAULT 0, escalation_level INTEGER NOT NULL DEFAULT 4,
+        merged_into INTEGER, last_return_reason TEXT, self_resolved INTEGER NOT NULL DEFAULT 0,
+        version INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE INDEX tickets_state ON tickets(state))",
+    R"(CREATE INDEX tickets_grid ON tickets(grid_code))",
+    R"(CREATE INDEX tickets_department ON tickets(department_code))",
+    R"(CREATE INDEX tickets_created ON tickets(created_at))",
+    R"(CREATE TABLE ticket_events (
+        id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id), action TEXT NOT NULL,
+        actor TEXT NOT NULL, at INTEGER NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL,
+        department_code TEXT, reason TEXT, note TEXT))",
+    R"(CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id))",
+    // Append-only audit trail: the database itself refuses edits and deletions.
+    R"(CREATE TRIGGER ticket_events_no_update BEFORE UPDATE ON ticket_events
+        BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END)",
+    R"(CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events
+        BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END)",
+    R"(CREATE TABLE positions (
+        id INTEGER PRIMARY KEY, worker_id INTEGER NOT NULL, at INTEGER NOT NULL, lon REAL NOT NULL,
+        lat REAL NOT NULL, accuracy REAL, speed REAL, heading REAL, source TEXT))",
+    R"(CREATE INDEX positions_worker_at ON positions(worker_id, at))",
+};
+
+const char* const kAttributeTables[][2] = {
+    {"departments", "职能部门"},   {"workers", "网格员"},       {"worker_grids", "网格员负责网格"},
+    {"devices", "终端令牌"},       {"tickets", "工单"},         {"ticket_events", "工单流转记录"},
+    {"positions", "网格员轨迹点"},
+};
+
+// Creates the GeoPackage and the five hierarchy feature tables through GDAL, so the
+// file follows the GeoPackage standard exactly as QGIS expects it.
+bool createGeoPackage(const QString& path, QString* error) {
+    GDALAllRegister();
+    GDALDriverH driver = GDALGetDriverByName("GPKG");
+    if (!driver) {
+        *error = tr("GDAL 缺少 GPKG 驱动");
+        return false;
+    }
+    GDALDatasetH ds = GDALCreate(driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
+    if (!ds) {
+        *error = tr("无法创建 %1：%2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg()));
+        return false;
+    }
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(srs, 4490);
+    OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+    bool ok = true;
+    for (int l = 1; l <= kGridLevelCount && ok; ++l) {
+        const auto level = static_cast<GridLevel>(l);
+        const QByteArray table = GridLevels::tableName(level).toUtf8();
+        const QByteArray identifier = (GridLevels::chineseName(level) + QStringLiteral("（第%1级）").arg(l)).toUtf8();
+        const QByteArray identifierOption = "IDENTIFIER=" + identifier;
+        const char* options[] = {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", identifierOption.constData(),
+                                 nullptr};
+        OGRLayerH layer = GDALDatasetCreateLayer(ds, table.constData(), srs, wkbMultiPolygon,
+                                                 const_cast<char**>(options));
+        if (!layer) {
+            ok = false;
+            break;
+        }
+        const auto addField = [&](const char* name, OGRFieldType type, int width, bool notNull) {
+            OGRFieldDefnH f = OGR_Fld_Create(name, type);
+            if (width > 0)
+                OGR_Fld_SetWidth(f, width);
+            OGR_Fld_SetNullable(f, !notNull);
+            ok = ok && OGR_L_CreateField(layer, f, TRUE) == OGRERR_NONE;
+            OGR_Fld_Destroy(f);
+        };
+        addField("code", OFTString, 18, true);
+        addField("name", OFTString, 0, true);
+        addField("level", OFTInteger, 0, true);
+        addField("parent_code", OFTString, 18, false);
+        addField("households", OFTInteger, 0, false);
+        addField("population", OFTInteger, 0, false);
+        addField("risk_level", OFTString, 8, false);
+    }
+    OSRDestroySpatialReference(srs);
+    if (!ok)
+        *error = tr("无法创建图层：%1").arg(QString::fromUtf8(CPLGetLastErrorMsg()));
+    GDALClose(ds);
+    return ok;
+}
+
+} // namespace
+
+CountyStore::~CountyStore() {
+    if (!m_connectionName.isEmpty()) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+QSqlDatabase CountyStore::database() const { return QSqlDatabase::database(m_connectionName, false); }
+
+bool CountyStore::openConnection(bool readOnly, QString* error) {
+    if (!m_connectionName.isEmpty()) {
+        {
+            QSqlDatabase old = QSqlDatabase::database(m_connectionName, false);
+            old.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_connectionName = uniqueConnectionName();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
+                                  : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        *error = tr("无法打开 %1：%2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<CountyStore> CountyStore::create(const QString& path, const CountyInfo& info, QString* error) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    if (QFileInfo::exists(path)) {
+        *error = tr("%1 已存在，不会覆盖").arg(path);
+        return nullptr;
+    }
+    if (const QString codeError = GridCode::validate(info.code, GridLevel::County); !codeError.isEmpty()) {
+        *error = tr("县级编码无效：%1").arg(codeError);
+        return nullptr;
+    }
+    if (!createGeoPackage(path, error)) {
+        QFile::remove(path);
+        return nullptr;
+    }
+    std::unique_ptr<CountyStore> store(new CountyStore);
+    store->m_path = path;
+    if (!store->openConnection(false, error)) {
+        QFile::remove(path);
+        return nullptr;
+    }
+    const bool ok = store->writeTransaction(
+        [&](QString* err) {
+            QSqlDatabase db = store->database();
+            for (const char* statement : kSchemaV1)
+                if (!sql::exec(db, QString::fromUtf8(statement), err))
+                    return false;
+            for (int l = 1; l <= kGridLevelCount; ++l) {
+                const QString table = GridLevels::tableName(static_cast<GridLevel>(l));
+                if (!sql::exec(db, QStringLiteral("CREATE UNIQUE INDEX %1_code ON %1(code)").arg(table), err) ||
+                    !sql::exec(db, QStringLiteral("CREATE INDEX %1_parent ON %1(parent_code)").arg(table), err))
+                    return false;
+            }
+            QSqlQuery q(db);
+            for (const auto& [table, label] : kAttributeTables) {
+                if (!sql::exec(q,
+                               QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, "
+                                              "description, last_change) VALUES (?, 'attributes', ?, ?, "
+                                              "strftime('%Y-%m-%dT%H:%M:%fZ','now'))"),
+                               {QString::fromLatin1(table), QString::fromUtf8(label), QString::fromUtf8(label)},
+                               err))
+                    return false;
+            }
+            const QDateTime created = info.createdAt.isValid() ? info.createdAt : chinaNow();
+            const QList<QPair<QString, QString>> meta = {
+                {QStringLiteral("application"), QStringLiteral("GridCommand")},
+                {QStringLiteral("schema_version"), QString::number(kSchemaVersion)},
+                {QStringLiteral("county_code"), info.code},
+                {QStringLiteral("county_name"), info.name},
+                {QStringLiteral("created_at"), created.toString(Qt::ISODate)},
+            };
+            for (const auto& [key, value] : meta)
+                if (!sql::exec(q, QStringLiteral("INSERT INTO gc_meta (key, value) VALUES (?, ?)"), {key, value}, err))
+                    return false;
+            return true;
+        },
+        error);
+    if (!ok || !sql::exec(store->database(), QStringLiteral("PRAGMA journal_mode=WAL"), error) ||
+        !store->loadInfo(error)) {
+        store.reset();
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        return nullptr;
+    }
+    return store;
+}
+
+std::unique_ptr<CountyStore> CountyStore::open(const QString& path, QString* error) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    const QFileInfo fi(path);
+    if (!fi.exists() || !fi.isFile()) {
+        *error = tr("文件不存在：%1").arg(path);
+        return nullptr;
+    }
+    std::unique_ptr<CountyStore> store(new CountyStore);
+    store->m_path = fi.absoluteFilePath();
+    // Look before touching: a read-only connection first, so a file that is not ours
+    // (or is of a newer schema) is not changed, not even switched to WAL.
+    if (!store->openConnection(true, error) || !store->loadInfo(error))
+        return nullptr;
+    if (store->m_info.schemaVersion > kSchemaVersion) {
+        *error = tr("%1 由更新版本的 GridCommand 创建（数据版本 %2，本程序支持到 %3），请升级程序")
+                     .arg(path)
+                     .arg(store->m_info.schemaVersion)
+                     .arg(kSchemaVersion);
+        return nullptr;
+    }
+    if (!fi.isWritable()) {
+        *error = tr("文件只读，无法以读写方式打开：%1").arg(path);
+        return nullptr;
+    }
+    if (!store->openConnection(false, error) ||
+        !sql::exec(store->database(), QStringLiteral("PRAGMA journal_mode=WAL"), error) || !store->migrate(error) ||
+        !store->loadInfo(error))
+        return nullptr;
+    return store;
+}
+
+bool CountyStore::loadInfo(QString* error) {
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT key, value FROM gc_meta"))) {
+        const QString why = sql::lastError(q);
+        if (why.contains(QLatin1String("no such table")))
+            *error = tr("%1 不是 GridCommand 县域数据文件（缺少 gc_meta 表）").arg(m_path);
+        else
+            *error = tr("%1 无法读取（不是 SQLite/GeoPackage 文件或已损坏）：%2").arg(m_path, why);
+        return false;
+    }
+    QHash<QString, QString> meta;
+    while (q.next())
+        meta.insert(q.value(0).toString(), q.value(1).toString());
+    if (meta.value(QStringLiteral("application")) != QLatin1String("GridCommand")) {
+        *error = tr("%1 不是 GridCommand 县域数据文件").arg(m_path);
+        return false;
+    }
+    bool ok = false;
+    m_info.schemaVersion = meta.value(QStringLiteral("schema_version")).toInt(&ok);
+    if (!ok || m_info.schemaVersion < 1) {
+        *error = tr("%1 的数据版本无效").arg(m_path);
+        return false;
+    }
+    m_info.code = meta.value(QStringLiteral("county_code"));
+    m_info.name = meta.value(QStringLiteral("county_name"));
+    m_info.createdAt = QDateTime::fromString(meta.value(QStringLiteral("created_at")), Qt::ISODate);
+    return true;
+}
+
+bool CountyStore::migrate(QString* error) {
+    // Migrations run in order, each in its own transaction: step k takes schema k to k+1.
+    // Version 1 is the first schema; later versions append their steps here.
+    static const QList<QStringList> steps = {};
+    for (int version = m_info.schemaVersion; version < kSchemaVersion; ++version) {
+        const QStringList& step = steps.at(version - 1);
+        const bool ok = writeTransaction(
+            [&](QString* err) {
+                for (const QString& statement : step)
+                    if (!sql::exec(database(), statement, err))
+                        return false;
+                QSqlQuery q(database());
+                return sql::exec(q, QStringLiteral("UPDATE gc_meta SET value = ? WHERE key = 'schema_version'"),
+                                 {QString::number(version + 1)}, err);
+            },
+            error);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool CountyStore::writeTransaction(const std::function<bool(QString*)>& work, QString* error) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    QSqlDatabase db = database();
+    // IMMEDIATE takes the write lock up front, so two seats never both read a ticket
+    // as "received" and both dispatch it: the second waits, then sees the new state.
+    if (!sql::exec(db, QStringLiteral("BEGIN IMMEDIATE"), error))
+        return false;
+    if (!work(error)) {
+        sql::exec(db, QStringLiteral("ROLLBACK"), nullptr);
+        return false;
+    }
+    if (!sql::exec(db, QStringLiteral("COMMIT"), error)) {
+        sql::exec(db, QStringLiteral("ROLLBACK"), nullptr);
+        return false;
+    }
+    return true;
+}
+
+} // namespace gc

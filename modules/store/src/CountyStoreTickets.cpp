@@ -1,0 +1,348 @@
+// Tickets and their closed loop in CountyStore.
+#include "gc/store/CountyStore.h"
+
+#include "SqlHelpers.h"
+#include "gc/core/TimeLimitTable.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace gc {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("CountyStore", text); }
+
+const QString kTicketColumns = QStringLiteral(
+    "id, state, category, source, priority, appeal_type, grid_code, department_code, title, description, address, "
+    "lon, lat, photos, reporter, created_at, deadline, first_dispatched_at, resolved_at, closed_at, rating, "
+    "reopen_count, urge_count, escalation_level, merged_into, last_return_reason, self_resolved, version");
+
+QVariant nullIfEmpty(const QString& s) { return s.isEmpty() ? QVariant() : QVariant(s); }
+
+QVariantList ticketValues(const Ticket& t) {
+    QJsonArray photos;
+    for (const QString& p : t.photos)
+        photos.append(p);
+    return {toKey(t.state),
+            t.category,
+            toKey(t.source),
+            toKey(t.priority),
+            toKey(t.appealType),
+            nullIfEmpty(t.gridCode),
+            nullIfEmpty(t.departmentCode),
+            t.title,
+            t.description,
+            t.address,
+            t.lon,
+            t.lat,
+            photos.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(QJsonDocument(photos).toJson(QJsonDocument::Compact))),
+            t.reporter,
+            sql::fromTime(t.createdAt),
+            sql::fromTime(t.deadline),
+            sql::fromTime(t.firstDispatchedAt),
+            sql::fromTime(t.resolvedAt),
+            sql::fromTime(t.closedAt),
+            toKey(t.rating),
+            t.reopenCount,
+            t.urgeCount,
+            static_cast<int>(t.escalationLevel),
+            t.mergedInto > 0 ? QVariant(t.mergedInto) : QVariant(),
+            nullIfEmpty(t.lastReturnReason),
+            t.selfResolved ? 1 : 0,
+            t.version};
+}
+
+Ticket ticketFromQuery(const QSqlQuery& q) {
+    Ticket t;
+    t.id = q.value(0).toLongLong();
+    t.state = ticketStateFromKey(q.value(1).toString()).value_or(TicketState::Received);
+    t.category = q.value(2).toString();
+    t.source = ticketSourceFromKey(q.value(3).toString()).value_or(TicketSource::Other);
+    t.priority = ticketPriorityFromKey(q.value(4).toString()).value_or(TicketPriority::Normal);
+    t.appealType = appealTypeFromKey(q.value(5).toString()).value_or(AppealType::None);
+    t.gridCode = q.value(6).toString();
+    t.departmentCode = q.value(7).toString();
+    t.title = q.value(8).toString();
+    t.description = q.value(9).toString();
+    t.address = q.value(10).toString();
+    t.lon = q.value(11).toDouble();
+    t.lat = q.value(12).toDouble();
+    if (!q.value(13).isNull())
+        for (const QJsonValue& v : QJsonDocument::fromJson(q.value(13).toString().toUtf8()).array())
+            t.photos << v.toString();
+    t.reporter = q.value(14).toString();
+    t.createdAt = sql::toTime(q.value(15));
+    t.deadline = sql::toTime(q.value(16));
+    t.firstDispatchedAt = sql::toTime(q.value(17));
+    t.resolvedAt = sql::toTime(q.value(18));
+    t.closedAt = sql::toTime(q.value(19));
+    t.rating = ratingFromKey(q.value(20).toString()).value_or(Rating::None);
+    t.reopenCount = q.value(21).toInt();
+    t.urgeCount = q.value(22).toInt();
+    t.escalationLevel = GridLevels::parse(q.value(23).toString()).value_or(GridLevel::Grid);
+    t.mergedInto = q.value(24).toLongLong();
+    t.lastReturnReason = q.value(25).toString();
+    t.selfResolved = q.value(26).toBool();
+    t.version = q.value(27).toInt();
+    return t;
+}
+
+bool insertEvent(QSqlQuery& q, const TicketEvent& e, QString* error) {
+    return sql::exec(q,
+                     QStringLiteral("INSERT INTO ticket_events (ticket_id, action, actor, at, from_state, to_state, "
+                                    "department_code, reason, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {e.ticketId, toKey(e.action), e.actor, sql::fromTime(e.at), toKey(e.fromState),
+                      toKey(e.toState), nullIfEmpty(e.departmentCode), nullIfEmpty(e.reason), nullIfEmpty(e.note)},
+                     error, "工单流转记录");
+}
+
+QString insertTicketSql() {
+    QStringList columns = kTicketColumns.split(QStringLiteral(", "));
+    columns.removeFirst(); // id is assigned by SQLite
+    return QStringLiteral("INSERT INTO tickets (%1) VALUES (%2)")
+        .arg(columns.join(QStringLiteral(", ")), QStringList(columns.size(), QStringLiteral("?")).join(u','));
+}
+
+} // namespace
+
+std::optional<qint64> CountyStore::createTicket(Ticket t, const QString& actor, QString* error) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    if (actor.trimmed().isEmpty()) {
+        *error = tr("未注明登记人");
+        return std::nullopt;
+    }
+    if (!t.createdAt.isValid()) {
+        *error = tr("工单缺少登记时间");
+        return std::nullopt;
+    }
+    t.state = TicketState::Received;
+    t.version = 0;
+    if (!t.deadline.isValid())
+        t.deadline = TimeLimitTable::builtIn().deadlineFor(t, t.createdAt);
+    qint64 id = 0;
+    const bool ok = writeTransaction(
+        [&](QString* err) {
+            QSqlQuery q(database());
+            if (!sql::exec(q, insertTicketSql(), ticketValues(t), err, "工单"))
+                return false;
+            id = q.lastInsertId().toLongLong();
+            TicketEvent e;
+            e.ticketId = id;
+            e.action = TicketAction::Report;
+            e.actor = actor;
+            e.at = t.createdAt;
+            e.fromState = e.toState = TicketState::Received;
+            e.note = tr("登记（%1）").arg(displayName(t.source));
+            QSqlQuery ev(database());
+            return insertEvent(ev, e, err);
+        },
+        error);
+    return ok ? std::optional(id) : std::nullopt;
+}
+
+bool CountyStore::insertTicketHistory(QList<Ticket>& tickets, const QList<QList<TicketEvent>>& events, QString* error) {
+    if (tickets.size() != events.size()) {
+        if (error)
+            *error = QStringLiteral("insertTicketHistory: tickets and events differ in length");
+        return false;
+    }
+    return writeTransaction(
+        [&](QString* err) {
+            QSqlQuery q(database());
+            QSqlQuery ev(database());
+            const QString insert = insertTicketSql();
+            for (int i = 0; i < tickets.size(); ++i) {
+                if (!sql::exec(q, insert, ticketValues(tickets[i]), err, "工单"))
+                    return false;
+                tickets[i].id = q.lastInsertId().toLongLong();
+                for (TicketEvent e : events.at(i)) {
+                    e.ticketId = tickets[i].id;
+                    if (!insertEvent(ev, e, err))
+                        return false;
+                }
+            }
+            return true;
+        },
+        error);
+}
+
+std::optional<Ticket> CountyStore::ticket(qint64 id) const {
+    QSqlQuery q(database());
+    if (!sql::exec(q, QStringLiteral("SELECT %1 FROM tickets WHERE id = ?").arg(kTicketColumns), {id}, nullptr) ||
+        !q.next())
+        return std::nullopt;
+    return ticketFromQuery(q);
+}
+
+QList<TicketEvent> CountyStore::ticketEvents(qint64 id) const {
+    QList<TicketEvent> out;
+    QSqlQuery q(database());
+    if (!sql::exec(q,
+                   QStringLiteral("SELECT id, action, actor, at, from_state, to_state, department_code, reason, note "
+                                  "FROM ticket_events WHERE ticket_id = ? ORDER BY at, id"),
+                   {id}, nullptr))
+        return out;
+    while (q.next()) {
+        TicketEvent e;
+        e.id = q.value(0).toLongLong();
+        e.ticketId = id;
+        e.action = ticketActionFromKey(q.value(1).toString()).value_or(TicketAction::Report);
+        e.actor = q.value(2).toString();
+        e.at = sql::toTime(q.value(3));
+        e.fromState = ticketStateFromKey(q.value(4).toString()).value_or(TicketState::Received);
+        e.toState = ticketStateFromKey(q.value(5).toString()).value_or(TicketState::Received);
+        e.departmentCode = q.value(6).toString();
+        e.reason = q.value(7).toString();
+        e.note = q.value(8).toString();
+        out << e;
+    }
+    return out;
+}
+
+QList<Ticket> CountyStore::tickets(const TicketFilter& f) const {
+    QStringList where;
+    QVariantList values;
+    if (!f.states.isEmpty()) {
+        QStringList marks;
+        for (TicketState s : f.states) {
+            marks << QStringLiteral("?");
+            values << toKey(s);
+        }
+        where << QStringLiteral("state IN (%1)").arg(marks.join(u','));
+    }
+    if (f.overdue.has_value()) {
+        const QDateTime now = f.now.isValid() ? f.now : QDateTime::currentDateTimeUtc();
+        const QString open = QStringLiteral("state IN ('received','accepted','dispatched','in_progress','returned')");
+        where << (*f.overdue ? QStringLiteral("(%1 AND deadline < ?)").arg(open)
+                             : QStringLiteral("NOT (%1 AND deadline < ?)").arg(open));
+        values << now.toSecsSinceEpoch();
+    }
+    if (!f.gridCodePrefix.isEmpty()) {
+        where << QStringLiteral("grid_code LIKE ?");
+        values << QString(f.gridCodePrefix + u'%');
+    }
+    if (!f.departmentCode.isEmpty()) {
+        where << QStringLiteral("department_code = ?");
+        values << f.departmentCode;
+    }
+    QString sqlText = QStringLiteral("SELECT %1 FROM tickets").arg(kTicketColumns);
+    if (!where.isEmpty())
+        sqlText += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sqlText += QStringLiteral(" ORDER BY id");
+    if (f.limit >= 0)
+        sqlText += QStringLiteral(" LIMIT %1").arg(f.limit);
+    QList<Ticket> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!sql::exec(q, sqlText, values, nullptr))
+        return out;
+    while (q.next())
+        out << ticketFromQuery(q);
+    return out;
+}
+
+QList<TicketFacts> CountyStore::ticketFacts() const {
+    QList<TicketFacts> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT state, created_at, first_dispatched_at, resolved_at, closed_at, deadline, "
+                               "rating, reopen_count FROM tickets")))
+        return out;
+    while (q.next()) {
+        TicketFacts t;
+        t.state = ticketStateFromKey(q.value(0).toString()).value_or(TicketState::Received);
+        t.createdAt = sql::toTime(q.value(1));
+        t.firstDispatchedAt = sql::toTime(q.value(2));
+        t.resolvedAt = sql::toTime(q.value(3));
+        t.closedAt = sql::toTime(q.value(4));
+        t.deadline = sql::toTime(q.value(5));
+        t.rating = ratingFromKey(q.value(6).toString()).value_or(Rating::None);
+        t.reopenCount = q.value(7).toInt();
+        out << t;
+    }
+    return out;
+}
+
+int CountyStore::ticketCount() const {
+    QSqlQuery q(database());
+    return q.exec(QStringLiteral("SELECT count(*) FROM tickets")) && q.next() ? q.value(0).toInt() : 0;
+}
+
+TransitionResult CountyStore::applyTicketAction(qint64 id, const TicketActionRequest& request, int expectedVersion) {
+    TransitionResult result;
+    QString error;
+    const bool ok = writeTransaction(
+        [&](QString* err) {
+            const std::optional<Ticket> current = ticket(id);
+            if (!current) {
+                *err = tr("工单 %1 不存在").arg(id);
+                return false;
+            }
+            if (expectedVersion >= 0 && current->version != expectedVersion) {
+                *err = tr("工单 %1 已被他人处理（当前状态：%2），请刷新后再操作")
+                           .arg(id)
+                           .arg(displayName(current->state));
+                return false;
+            }
+            if ((request.action == TicketAction::Dispatch || request.action == TicketAction::Reassign) &&
+                !department(request.departmentCode)) {
+                *err = tr("部门 %1 不存在或不属于本县").arg(request.departmentCode);
+                return false;
+            }
+            if (request.action == TicketAction::Merge) {
+                const std::optional<Ticket> target = ticket(request.mergeInto);
+                if (!target) {
+                    *err = tr("主工单 %1 不存在").arg(request.mergeInto);
+                    return false;
+                }
+                if (!isOpen(target->state)) {
+                    *err = tr("主工单 %1 已处于“%2”状态，不能并入").arg(request.mergeInto).arg(displayName(target->state));
+                    return false;
+                }
+            }
+            result = TicketWorkflow::apply(*current, request);
+            if (!result.ok) {
+                *err = result.error;
+                return false;
+            }
+            Ticket& t = result.ticket;
+            t.version = current->version + 1;
+            QSqlQuery q(database());
+            QStringList columns = kTicketColumns.split(QStringLiteral(", "));
+            columns.removeFirst();
+            QStringList assignments;
+            for (const QString& c : columns)
+                assignments << c + QStringLiteral(" = ?");
+            QVariantList values = ticketValues(t);
+            values << id << current->version;
+            if (!sql::exec(q,
+                           QStringLiteral("UPDATE tickets SET %1 WHERE id = ? AND version = ?")
+                               .arg(assignments.join(QStringLiteral(", "))),
+                           values, err, "工单"))
+                return false;
+            if (q.numRowsAffected() != 1) {
+                *err = tr("工单 %1 已被他人处理，请刷新后再操作").arg(id);
+                return false;
+            }
+            QSqlQuery ev(database());
+            if (!insertEvent(ev, result.event, err))
+                return false;
+            result.event.id = ev.lastInsertId().toLongLong();
+            return true;
+        },
+        &error);
+    if (!ok) {
+        result.ok = false;
+        result.error = error;
+        if (const auto unchanged = ticket(id))
+            result.ticket = *unchanged;
+    }
+    return result;
+}
+
+} // namespace gc
