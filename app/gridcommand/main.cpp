@@ -1,2 +1,87 @@
+// gridcommand [county.gpkg]: the operator's desktop. With no file it opens (and on
+// first run creates) the demo county in the user's data folder.
+#include "MainWindow.h"
+
+#include "gc/store/DemoCountyBuilder.h"
+
 #include <QApplication>
-int main(int argc, char** argv) { QApplication app(argc, argv); return 0; }
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+
+// Builds the demo county off the UI thread, with a progress dialog. The builder's
+// CountyStore lives and dies in the worker thread; the UI opens its own afterwards.
+bool createDemoCounty(const QString& path, QString* error) {
+    QProgressDialog progress(QObject::tr("正在生成演示县域数据…"), QString(), 0, 100);
+    progress.setWindowTitle(QObject::tr("首次运行"));
+    progress.setWindowModality(Qt::ApplicationModal);
+    progress.setMinimumDuration(0);
+    progress.setValue(0);
+    QFutureWatcher<QString> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([path, &progress] {
+        QString err;
+        gc::DemoOptions options;
+        auto store = gc::DemoCountyBuilder::build(path, options, &err, [&](const QString& stage, int percent) {
+            QMetaObject::invokeMethod(&progress, [&progress, stage, percent] {
+                progress.setLabelText(stage);
+                progress.setValue(percent);
+            });
+        });
+        return store ? QString() : err;
+    }));
+    loop.exec();
+    *error = watcher.result();
+    return error->isEmpty();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("GridCommand"));
+    QApplication::setApplicationDisplayName(QObject::tr("网格化指挥中心"));
+    QApplication::setOrganizationName(QStringLiteral("GridCommand"));
+    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+    QApplication::setStyle(QStringLiteral("Fusion"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("县级综治中心网格化管理指挥平台"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("county.gpkg"),
+                                 QObject::tr("县域数据文件；省略时打开（首次运行时生成）演示县域"));
+    parser.process(app);
+
+    const bool demo = parser.positionalArguments().isEmpty();
+    QString path;
+    if (demo) {
+        const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dataDir);
+        path = dataDir + QStringLiteral("/demo-county.gpkg");
+        QString error;
+        if (!QFileInfo::exists(path) && !createDemoCounty(path, &error)) {
+            QMessageBox::critical(nullptr, QObject::tr("无法生成演示数据"), error);
+            return 1;
+        }
+    } else {
+        path = parser.positionalArguments().first();
+    }
+
+    QString error;
+    std::unique_ptr<gc::CountyStore> store = gc::CountyStore::open(path, &error);
+    if (!store) {
+        QMessageBox::critical(nullptr, QObject::tr("无法打开县域数据"), error);
+        return 1;
+    }
+    MainWindow window(std::move(store), demo);
+    window.show();
+    return app.exec();
+}

@@ -68,6 +68,11 @@ const char* const kSchemaV1[] = {
         id INTEGER PRIMARY KEY, worker_id INTEGER NOT NULL, at INTEGER NOT NULL, lon REAL NOT NULL,
         lat REAL NOT NULL, accuracy REAL, speed REAL, heading REAL, source TEXT))",
     R"(CREATE INDEX positions_worker_at ON positions(worker_id, at))",
+    // Live feed (FeedStore): patrol check-ins (有事报事件，无事报平安) and retention by time.
+    R"(CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY, worker_id INTEGER NOT NULL, at INTEGER NOT NULL, lon REAL, lat REAL, note TEXT))",
+    R"(CREATE INDEX checkins_worker_at ON checkins(worker_id, at))",
+    R"(CREATE INDEX devices_worker ON devices(worker_id))",
 };
 
 const char* const kAttributeTables[][2] = {

@@ -1,0 +1,4 @@
+#include "MainWindow.h"
+
+// Wiring of the analyst module into the main window; nothing yet.
+void MainWindow::setupAnalyst() {}

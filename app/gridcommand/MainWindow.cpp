@@ -1,0 +1,201 @@
+#include "MainWindow.h"
+
+#include "gc/core/RiskLevel.h"
+#include "gc/store/GridHierarchyModel.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+
+// Adds the risk colour as a swatch to the risk column; the model stays free of QtGui.
+class RiskColourProxy : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    QVariant data(const QModelIndex& index, int role) const override {
+        if (role == Qt::DecorationRole && index.column() == gc::GridHierarchyModel::RiskColumn) {
+            const int risk = QSortFilterProxyModel::data(index, gc::GridHierarchyModel::RiskRole).toInt();
+            return QColor::fromRgb(gc::RiskLevels::rgb(static_cast<gc::RiskLevel>(risk)));
+        }
+        return QSortFilterProxyModel::data(index, role);
+    }
+};
+
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession, QWidget* parent)
+    : QMainWindow(parent), m_store(std::move(store)), m_demoSession(demoSession) {
+    setWindowTitle(tr("网格化指挥中心 — %1").arg(m_store->info().name));
+    setWindowIcon(QIcon(QStringLiteral(":/gridcommand/icons/gridcommand.svg")));
+    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+    resize(1600, 960);
+    createMenus();
+    createHierarchyDock();
+
+    // Until the map module is wired, the centre says what this county holds.
+    auto* placeholder = new QLabel(tr("%1\n请在左侧网格层级中浏览").arg(m_store->info().name), this);
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setStyleSheet(QStringLiteral("font-size: 20pt; color: #667;"));
+    setCentralWidget(placeholder);
+
+    setupMap();
+    setupAnalyst();
+    setupDispatch();
+    setupFeed();
+
+    // Restored after every module added its docks, so all of them find their place.
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        setWindowState(Qt::WindowMaximized); // a command-center screen: use all of it
+    if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray()))
+        resizeDocks(findChildren<QDockWidget*>(), QList<int>(findChildren<QDockWidget*>().size(), 380), Qt::Horizontal);
+    showStatus(tr("已打开 %1").arg(m_store->path()), 8000);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus() {
+    const auto add = [&](const QString& key, const QString& title) {
+        QMenu* m = menuBar()->addMenu(title);
+        m->setObjectName(key + QStringLiteral("Menu"));
+        m_menus.insert(key, m);
+        return m;
+    };
+    QMenu* file = add(QStringLiteral("file"), tr("文件(&F)"));
+    QAction* open = file->addAction(tr("打开县域数据(&O)…"), this, &MainWindow::openCounty);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("退出(&Q)"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    // Module actions go above the separator.
+    file->insertSeparator(quit);
+    add(QStringLiteral("view"), tr("视图(&V)"));
+    add(QStringLiteral("tools"), tr("工具(&T)"));
+    QMenu* help = add(QStringLiteral("help"), tr("帮助(&H)"));
+    help->addAction(tr("关于网格化指挥中心(&A)"), this, [this] {
+        QMessageBox::about(this, tr("关于"),
+                           tr("<h3>网格化指挥中心 GridCommand %1</h3><p>县级综治中心网格化管理指挥平台。</p>"
+                              "<p>当前数据：%2（%3）<br>文件：%4</p>")
+                               .arg(QApplication::applicationVersion(), m_store->info().name, m_store->info().code,
+                                    m_store->path().toHtmlEscaped()));
+    });
+    m_toolBar = addToolBar(tr("主工具栏"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(true);
+}
+
+void MainWindow::createHierarchyDock() {
+    m_hierarchy = new gc::GridHierarchyModel(this);
+    m_hierarchy->load(*m_store);
+    m_hierarchyFilter = new RiskColourProxy(this);
+    m_hierarchyFilter->setSourceModel(m_hierarchy);
+    m_hierarchyFilter->setRecursiveFilteringEnabled(true);
+    m_hierarchyFilter->setFilterKeyColumn(-1);
+    m_hierarchyFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    auto* panel = new QWidget(this);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_levelCounts = new QLabel(panel);
+    m_levelCounts->setWordWrap(true);
+    m_levelCounts->setObjectName(QStringLiteral("levelCounts"));
+    auto* filter = new QLineEdit(panel);
+    filter->setPlaceholderText(tr("按名称或编码筛选…"));
+    filter->setClearButtonEnabled(true);
+    connect(filter, &QLineEdit::textChanged, m_hierarchyFilter, &QSortFilterProxyModel::setFilterFixedString);
+    m_tree = new QTreeView(panel);
+    m_tree->setObjectName(QStringLiteral("hierarchyTree"));
+    m_tree->setModel(m_hierarchyFilter);
+    m_tree->setUniformRowHeights(true); // keeps 90,000 rows cheap to scroll
+    m_tree->setSortingEnabled(false);
+    m_tree->header()->setSectionResizeMode(gc::GridHierarchyModel::NameColumn, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->setColumnWidth(gc::GridHierarchyModel::CodeColumn, 130);
+    m_tree->setColumnHidden(gc::GridHierarchyModel::PopulationColumn, true);
+    m_tree->expandToDepth(0);
+    layout->addWidget(m_levelCounts);
+    layout->addWidget(filter);
+    layout->addWidget(m_tree);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
+        if (m_selecting || !current.isValid())
+            return;
+        const QString code = current.data(gc::GridHierarchyModel::CodeRole).toString();
+        m_selecting = true;
+        Q_EMIT gridSelected(code);
+        m_selecting = false;
+    });
+
+    auto* dock = new QDockWidget(tr("网格层级"), this);
+    dock->setWidget(panel);
+    addDock(dock, Qt::LeftDockWidgetArea, QStringLiteral("hierarchyDock"));
+    updateLevelCounts();
+}
+
+void MainWindow::updateLevelCounts() {
+    QStringList parts;
+    for (int l = 1; l <= gc::kGridLevelCount; ++l) {
+        const auto level = static_cast<gc::GridLevel>(l);
+        parts << tr("%1 %L2").arg(gc::GridLevels::chineseName(level)).arg(m_hierarchy->count(level));
+    }
+    m_levelCounts->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QString& objectName) {
+    dock->setObjectName(objectName);
+    addDockWidget(area, dock);
+    m_menus.value(QStringLiteral("view"))->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::showStatus(const QString& message, int timeoutMs) { statusBar()->showMessage(message, timeoutMs); }
+
+void MainWindow::selectGrid(const QString& code) {
+    if (m_selecting)
+        return;
+    const QModelIndex source = m_hierarchy->indexForCode(code);
+    const QModelIndex index = m_hierarchyFilter->mapFromSource(source);
+    if (!index.isValid())
+        return;
+    m_selecting = true;
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    m_selecting = false;
+    Q_EMIT gridSelected(code);
+}
+
+void MainWindow::openCounty() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("打开县域数据"), QString(),
+                                                      tr("GridCommand 县域数据 (*.gpkg);;所有文件 (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    // Check before switching: a bad file must leave the current county open.
+    if (!gc::CountyStore::open(path, &error)) {
+        QMessageBox::warning(this, tr("无法打开"), error);
+        return;
+    }
+    // A county is the app's whole context: a fresh process is the honest way to switch.
+    QProcess::startDetached(QApplication::applicationFilePath(), {path});
+    close();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    QMainWindow::closeEvent(event);
+}

@@ -1,0 +1,4 @@
+#include "MainWindow.h"
+
+// Wiring of the map module into the main window; nothing yet.
+void MainWindow::setupMap() {}
