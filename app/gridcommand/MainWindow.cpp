@@ -62,7 +62,8 @@ MainWindow::MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession,
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
         setWindowState(Qt::WindowMaximized); // a command-center screen: use all of it
     if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray()))
-        resizeDocks(findChildren<QDockWidget*>(), QList<int>(findChildren<QDockWidget*>().size(), 380), Qt::Horizontal);
+        resizeDocks(findChildren<QDockWidget*>(), QList<int>(findChildren<QDockWidget*>().size(), 380),
+                    Qt::Horizontal);
     showStatus(tr("已打开 %1").arg(m_store->path()), 8000);
 }
 
@@ -91,8 +92,8 @@ void MainWindow::createMenus() {
         QMessageBox::about(this, tr("关于"),
                            tr("<h3>网格化指挥中心 GridCommand %1</h3><p>县级综治中心网格化管理指挥平台。</p>"
                               "<p>当前数据：%2（%3）<br>文件：%4</p>")
-                               .arg(QApplication::applicationVersion(), m_store->info().name, m_store->info().code,
-                                    m_store->path().toHtmlEscaped()));
+                               .arg(QApplication::applicationVersion(), m_store->info().name,
+                                    m_store->info().code, m_store->path().toHtmlEscaped()));
     });
     m_toolBar = addToolBar(tr("主工具栏"));
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -131,14 +132,15 @@ void MainWindow::createHierarchyDock() {
     layout->addWidget(m_levelCounts);
     layout->addWidget(filter);
     layout->addWidget(m_tree);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
-        if (m_selecting || !current.isValid())
-            return;
-        const QString code = current.data(gc::GridHierarchyModel::CodeRole).toString();
-        m_selecting = true;
-        Q_EMIT gridSelected(code);
-        m_selecting = false;
-    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                if (m_selecting || !current.isValid())
+                    return;
+                const QString code = current.data(gc::GridHierarchyModel::CodeRole).toString();
+                m_selecting = true;
+                Q_EMIT gridSelected(code);
+                m_selecting = false;
+            });
 
     auto* dock = new QDockWidget(tr("网格层级"), this);
     dock->setWidget(panel);
@@ -161,7 +163,9 @@ void MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QStri
     m_menus.value(QStringLiteral("view"))->addAction(dock->toggleViewAction());
 }
 
-void MainWindow::showStatus(const QString& message, int timeoutMs) { statusBar()->showMessage(message, timeoutMs); }
+void MainWindow::showStatus(const QString& message, int timeoutMs) {
+    statusBar()->showMessage(message, timeoutMs);
+}
 
 void MainWindow::selectGrid(const QString& code) {
     if (m_selecting)

@@ -34,7 +34,9 @@ public:
     gc::GridHierarchyModel* hierarchyModel() const { return m_hierarchy; }
 
     void registerPart(const QString& name, QObject* part) { m_parts.insert(name, part); }
-    template <typename T> T* part(const QString& name) const { return qobject_cast<T*>(m_parts.value(name).data()); }
+    template <typename T> T* part(const QString& name) const {
+        return qobject_cast<T*>(m_parts.value(name).data());
+    }
     void showStatus(const QString& message, int timeoutMs = 5000);
     // Adds a dock to the View menu too; `objectName` keys its saved position.
     void addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QString& objectName);

@@ -29,12 +29,13 @@ bool createDemoCounty(const QString& path, QString* error) {
     watcher.setFuture(QtConcurrent::run([path, &progress] {
         QString err;
         gc::DemoOptions options;
-        auto store = gc::DemoCountyBuilder::build(path, options, &err, [&](const QString& stage, int percent) {
-            QMetaObject::invokeMethod(&progress, [&progress, stage, percent] {
-                progress.setLabelText(stage);
-                progress.setValue(percent);
+        auto store =
+            gc::DemoCountyBuilder::build(path, options, &err, [&](const QString& stage, int percent) {
+                QMetaObject::invokeMethod(&progress, [&progress, stage, percent] {
+                    progress.setLabelText(stage);
+                    progress.setValue(percent);
+                });
             });
-        });
         return store ? QString() : err;
     }));
     loop.exec();

@@ -11,7 +11,8 @@ QList<Command>& registry() {
     return commands;
 }
 
-Registrar::Registrar(const QString& name, const QString& summary, std::function<int(const QStringList&)> run) {
+Registrar::Registrar(const QString& name, const QString& summary,
+                     std::function<int(const QStringList&)> run) {
     registry() << Command{name, summary, std::move(run)};
 }
 
@@ -26,12 +27,15 @@ void printJson(const QJsonDocument& doc) {
     std::fflush(stdout);
 }
 
-void printLine(const QString& text) { QTextStream(stdout) << text << Qt::endl; }
+void printLine(const QString& text) {
+    QTextStream(stdout) << text << Qt::endl;
+}
 
-bool parse(QCommandLineParser& parser, const QString& verb, const QString& description, const QStringList& arguments,
-           int* exitCode) {
+bool parse(QCommandLineParser& parser, const QString& verb, const QString& description,
+           const QStringList& arguments, int* exitCode) {
     parser.setApplicationDescription(description);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     parser.addOption(help);
     QStringList args = arguments;
     args[0] = QStringLiteral("gridctl ") + verb;

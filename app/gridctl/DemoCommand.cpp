@@ -13,15 +13,18 @@ namespace {
 int runDemo(const QStringList& arguments) {
     const QString verb = QStringLiteral("demo");
     QCommandLineParser p;
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("County GeoPackage to create (must not exist)."),
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("County GeoPackage to create (must not exist)."),
                                  QStringLiteral("county.gpkg"));
-    const QCommandLineOption grids(QStringLiteral("grids"), QStringLiteral("Exact number of grids, 1 to 90000."),
-                                   QStringLiteral("N"), QStringLiteral("1035"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed: same seed, same county."),
-                                  QStringLiteral("S"), QStringLiteral("7"));
+    const QCommandLineOption grids(QStringLiteral("grids"),
+                                   QStringLiteral("Exact number of grids, 1 to 90000."), QStringLiteral("N"),
+                                   QStringLiteral("1035"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Random seed: same seed, same county."), QStringLiteral("S"),
+                                  QStringLiteral("7"));
     const QCommandLineOption tickets(QStringLiteral("tickets-per-grid"),
-                                     QStringLiteral("Tickets per grid over the 90-day history."), QStringLiteral("T"),
-                                     QStringLiteral("2.0"));
+                                     QStringLiteral("Tickets per grid over the 90-day history."),
+                                     QStringLiteral("T"), QStringLiteral("2.0"));
     const QCommandLineOption now(QStringLiteral("now"),
                                  QStringLiteral("End of the ticket history, ISO 8601 (default: this hour)."),
                                  QStringLiteral("TIME"));
@@ -29,7 +32,8 @@ int runDemo(const QStringList& arguments) {
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
     p.addOptions({out, grids, seed, tickets, now, json, quiet});
     int code = 0;
-    if (!parse(p, verb, QStringLiteral("Write a realistic demo county (GeoPackage) that QGIS and ogrinfo open."),
+    if (!parse(p, verb,
+               QStringLiteral("Write a realistic demo county (GeoPackage) that QGIS and ogrinfo open."),
                arguments, &code))
         return code;
     if (!p.isSet(out))
@@ -38,8 +42,10 @@ int runDemo(const QStringList& arguments) {
     bool ok = false;
     o.grids = p.value(grids).toInt(&ok);
     if (!ok || o.grids < 1 || o.grids > DemoCountyBuilder::kMaxGrids)
-        return fail(verb, QStringLiteral("--grids must be a whole number from 1 to %1").arg(DemoCountyBuilder::kMaxGrids),
-                    2);
+        return fail(
+            verb,
+            QStringLiteral("--grids must be a whole number from 1 to %1").arg(DemoCountyBuilder::kMaxGrids),
+            2);
     o.seed = p.value(seed).toUInt(&ok);
     if (!ok)
         return fail(verb, QStringLiteral("--seed must be a non-negative whole number"), 2);
@@ -74,13 +80,14 @@ int runDemo(const QStringList& arguments) {
     if (p.isSet(json))
         printJson(QJsonDocument(summary));
     else
-        printLine(QStringLiteral("%1: %2, %3 个街道（乡镇）, %4 个社区（村）, %5 个网格, %6 件工单, 用时 %7 s")
-                      .arg(summary[QStringLiteral("file")].toString(), summary[QStringLiteral("county")].toString())
-                      .arg(summary[QStringLiteral("streets")].toInt())
-                      .arg(summary[QStringLiteral("communities")].toInt())
-                      .arg(summary[QStringLiteral("grids")].toInt())
-                      .arg(summary[QStringLiteral("tickets")].toInt())
-                      .arg(summary[QStringLiteral("seconds")].toDouble(), 0, 'f', 1));
+        printLine(
+            QStringLiteral("%1: %2, %3 个街道（乡镇）, %4 个社区（村）, %5 个网格, %6 件工单, 用时 %7 s")
+                .arg(summary[QStringLiteral("file")].toString(), summary[QStringLiteral("county")].toString())
+                .arg(summary[QStringLiteral("streets")].toInt())
+                .arg(summary[QStringLiteral("communities")].toInt())
+                .arg(summary[QStringLiteral("grids")].toInt())
+                .arg(summary[QStringLiteral("tickets")].toInt())
+                .arg(summary[QStringLiteral("seconds")].toDouble(), 0, 'f', 1));
     return 0;
 }
 

@@ -12,7 +12,9 @@
 namespace gc::cli {
 namespace {
 
-QJsonValue rate(double r) { return r < 0 ? QJsonValue() : QJsonValue(std::round(r * 10000) / 10000); }
+QJsonValue rate(double r) {
+    return r < 0 ? QJsonValue() : QJsonValue(std::round(r * 10000) / 10000);
+}
 
 int runInfo(const QStringList& arguments) {
     const QString verb = QStringLiteral("info");
@@ -21,8 +23,8 @@ int runInfo(const QStringList& arguments) {
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print as JSON."));
     p.addOption(json);
     int code = 0;
-    if (!parse(p, verb, QStringLiteral("Show a county's identity and the feature count of every level."), arguments,
-               &code))
+    if (!parse(p, verb, QStringLiteral("Show a county's identity and the feature count of every level."),
+               arguments, &code))
         return code;
     if (p.positionalArguments().size() != 1)
         return fail(verb, QStringLiteral("expected one county file"), 2);
@@ -32,7 +34,8 @@ int runInfo(const QStringList& arguments) {
         return fail(verb, error);
     QJsonObject levels;
     for (int l = 1; l <= kGridLevelCount; ++l)
-        levels.insert(GridLevels::key(static_cast<GridLevel>(l)), store->gridCount(static_cast<GridLevel>(l)));
+        levels.insert(GridLevels::key(static_cast<GridLevel>(l)),
+                      store->gridCount(static_cast<GridLevel>(l)));
     const QJsonObject out{{QStringLiteral("code"), store->info().code},
                           {QStringLiteral("name"), store->info().name},
                           {QStringLiteral("schema_version"), store->info().schemaVersion},
@@ -43,12 +46,18 @@ int runInfo(const QStringList& arguments) {
         printJson(QJsonDocument(out));
         return 0;
     }
-    printLine(QStringLiteral("%1 %2 (schema %3)").arg(store->info().code, store->info().name).arg(store->info().schemaVersion));
+    printLine(QStringLiteral("%1 %2 (schema %3)")
+                  .arg(store->info().code, store->info().name)
+                  .arg(store->info().schemaVersion));
     for (int l = 1; l <= kGridLevelCount; ++l) {
         const auto level = static_cast<GridLevel>(l);
-        printLine(QStringLiteral("  %1 %2: %3").arg(l).arg(GridLevels::chineseName(level)).arg(store->gridCount(level)));
+        printLine(QStringLiteral("  %1 %2: %3")
+                      .arg(l)
+                      .arg(GridLevels::chineseName(level))
+                      .arg(store->gridCount(level)));
     }
-    printLine(QStringLiteral("  部门: %1, 工单: %2").arg(store->departments().size()).arg(store->ticketCount()));
+    printLine(
+        QStringLiteral("  部门: %1, 工单: %2").arg(store->departments().size()).arg(store->ticketCount()));
     return 0;
 }
 
@@ -56,15 +65,17 @@ int runStats(const QStringList& arguments) {
     const QString verb = QStringLiteral("stats");
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
-    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("First day (YYYY-MM-DD), default 90 days ago."),
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("First day (YYYY-MM-DD), default 90 days ago."),
                                   QStringLiteral("DATE"));
-    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Last day included (YYYY-MM-DD), default today."),
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("Last day included (YYYY-MM-DD), default today."),
                                 QStringLiteral("DATE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print as JSON."));
     p.addOptions({from, to, json});
     int code = 0;
-    if (!parse(p, verb, QStringLiteral("Ticket KPIs for a period (one definition: gc::KpiAccumulator)."), arguments,
-               &code))
+    if (!parse(p, verb, QStringLiteral("Ticket KPIs for a period (one definition: gc::KpiAccumulator)."),
+               arguments, &code))
         return code;
     if (p.positionalArguments().size() != 1)
         return fail(verb, QStringLiteral("expected one county file"), 2);
@@ -107,7 +118,9 @@ int runStats(const QStringList& arguments) {
         printJson(QJsonDocument(out));
         return 0;
     }
-    const auto pct = [](double r) { return r < 0 ? QStringLiteral("—") : QString::number(r * 100, 'f', 1) + u'%'; };
+    const auto pct = [](double r) {
+        return r < 0 ? QStringLiteral("—") : QString::number(r * 100, 'f', 1) + u'%';
+    };
     printLine(QStringLiteral("%1 至 %2：受理 %3，办结 %4（办结率 %5），按时办结率 %6，满意率 %7，超期 %8")
                   .arg(out[QStringLiteral("from")].toString(), out[QStringLiteral("to")].toString())
                   .arg(k.received)
@@ -117,7 +130,8 @@ int runStats(const QStringList& arguments) {
     return 0;
 }
 
-const Registrar infoRegistrar(QStringLiteral("info"), QStringLiteral("County identity and counts per level"), runInfo);
+const Registrar infoRegistrar(QStringLiteral("info"), QStringLiteral("County identity and counts per level"),
+                              runInfo);
 const Registrar statsRegistrar(QStringLiteral("stats"), QStringLiteral("Ticket KPIs for a period"), runStats);
 
 } // namespace

@@ -13,7 +13,8 @@ int main(int argc, char** argv) {
     const auto usage = [](QTextStream& out) {
         out << "Usage: gridctl COMMAND [options]   (gridctl COMMAND --help for each)\n\nCommands:\n";
         auto commands = gc::cli::registry();
-        std::sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+        std::sort(commands.begin(), commands.end(),
+                  [](const auto& a, const auto& b) { return a.name < b.name; });
         for (const auto& c : commands)
             out << "  " << c.name.leftJustified(12) << c.summary << "\n";
     };

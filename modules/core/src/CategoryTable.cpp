@@ -32,8 +32,9 @@ CategoryTable CategoryTable::load(const QString& path, QString* error) {
         c.defaultDepartment = o.value(QLatin1String("department")).toString();
         if (c.code.isEmpty() || c.name.isEmpty() || table.m_index.contains(c.code)) {
             if (error)
-                *error = QCoreApplication::translate("CategoryTable", "%1：类别编码缺失、名称缺失或重复（%2）")
-                             .arg(path, c.code);
+                *error =
+                    QCoreApplication::translate("CategoryTable", "%1：类别编码缺失、名称缺失或重复（%2）")
+                        .arg(path, c.code);
             return false;
         }
         table.m_index.insert(c.code, int(table.m_categories.size()));
@@ -64,7 +65,9 @@ const Category* CategoryTable::find(const QString& code) const {
     return it == m_index.cend() ? nullptr : &m_categories.at(*it);
 }
 
-QList<Category> CategoryTable::topLevel() const { return children({}); }
+QList<Category> CategoryTable::topLevel() const {
+    return children({});
+}
 
 QList<Category> CategoryTable::children(const QString& parentCode) const {
     QList<Category> out;

@@ -15,20 +15,29 @@ constexpr std::array<GridLevelInfo, kGridLevelCount> kLevels{{
 }};
 } // namespace
 
-const GridLevelInfo& GridLevels::info(GridLevel level) { return kLevels.at(static_cast<int>(level) - 1); }
+const GridLevelInfo& GridLevels::info(GridLevel level) {
+    return kLevels.at(static_cast<int>(level) - 1);
+}
 
-QString GridLevels::key(GridLevel level) { return QString::fromLatin1(info(level).key); }
+QString GridLevels::key(GridLevel level) {
+    return QString::fromLatin1(info(level).key);
+}
 
-QString GridLevels::chineseName(GridLevel level) { return QString::fromUtf8(info(level).chineseName); }
+QString GridLevels::chineseName(GridLevel level) {
+    return QString::fromUtf8(info(level).chineseName);
+}
 
-int GridLevels::codeLength(GridLevel level) { return info(level).codeLength; }
+int GridLevels::codeLength(GridLevel level) {
+    return info(level).codeLength;
+}
 
 std::optional<GridLevel> GridLevels::parse(const QString& nameOrNumber) {
     const QString text = nameOrNumber.trimmed();
     bool isNumber = false;
     const int number = text.toInt(&isNumber);
     if (isNumber)
-        return number >= 1 && number <= kGridLevelCount ? std::optional(static_cast<GridLevel>(number)) : std::nullopt;
+        return number >= 1 && number <= kGridLevelCount ? std::optional(static_cast<GridLevel>(number))
+                                                        : std::nullopt;
     for (const auto& l : kLevels) {
         if (text.compare(QLatin1String(l.key), Qt::CaseInsensitive) == 0)
             return l.level;
@@ -59,7 +68,9 @@ std::optional<GridLevel> GridLevels::child(GridLevel level) {
     return static_cast<GridLevel>(static_cast<int>(level) + 1);
 }
 
-QString GridLevels::tableName(GridLevel level) { return QStringLiteral("grid_") + key(level); }
+QString GridLevels::tableName(GridLevel level) {
+    return QStringLiteral("grid_") + key(level);
+}
 
 QString GridCode::validate(const QString& code, GridLevel level) {
     const int expected = GridLevels::codeLength(level);
@@ -89,7 +100,8 @@ QString GridCode::validateChild(const QString& childCode, GridLevel childLevel, 
         return QCoreApplication::translate("GridCode", "编码 %1 的上级编码“%2”无效：应为更高一级的数字编码")
             .arg(childCode, parentCode);
     if (!childCode.startsWith(parentCode))
-        return QCoreApplication::translate("GridCode", "编码 %1 不以上级编码 %2 开头").arg(childCode, parentCode);
+        return QCoreApplication::translate("GridCode", "编码 %1 不以上级编码 %2 开头")
+            .arg(childCode, parentCode);
     return {};
 }
 

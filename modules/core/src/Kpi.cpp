@@ -3,7 +3,8 @@
 namespace gc {
 
 TicketFacts TicketFacts::of(const Ticket& t) {
-    return {t.state, t.createdAt, t.firstDispatchedAt, t.resolvedAt, t.closedAt, t.deadline, t.rating, t.reopenCount};
+    return {t.state,    t.createdAt, t.firstDispatchedAt, t.resolvedAt, t.closedAt,
+            t.deadline, t.rating,    t.reopenCount};
 }
 
 KpiAccumulator::KpiAccumulator(const QDateTime& from, const QDateTime& to, const QDateTime& asOf)
@@ -34,7 +35,11 @@ void KpiAccumulator::add(const TicketFacts& t) {
                 ++m_set.onTime;
         }
     }
-    if (isOpen(t.state)) {
+    // Open at `asOf`, not now: a past period reported from today's data must count a
+    // ticket that was finished only later as still open then (and overdue if it was).
+    const bool finishedByAsOf = (t.resolvedAt.isValid() && t.resolvedAt <= m_asOf) || closed ||
+                                (!isOpen(t.state) && !t.resolvedAt.isValid() && !t.closedAt.isValid());
+    if (!finishedByAsOf) {
         ++m_set.open;
         if (t.deadline.isValid() && m_asOf > t.deadline)
             ++m_set.overdue;
@@ -46,7 +51,7 @@ void KpiAccumulator::add(const TicketFacts& t) {
         ++m_set.satisfied;
     if (t.reopenCount > 0)
         ++m_set.reopened;
-    if (t.firstDispatchedAt.isValid()) {
+    if (t.firstDispatchedAt.isValid() && t.firstDispatchedAt <= m_asOf) {
         ++m_dispatched;
         m_hoursToDispatch += t.createdAt.secsTo(t.firstDispatchedAt) / 3600.0;
     }

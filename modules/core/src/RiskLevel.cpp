@@ -22,13 +22,17 @@ constexpr std::array<RiskInfo, kRiskLevelCount> kRisk{{
 }};
 } // namespace
 
-QString RiskLevels::key(RiskLevel level) { return QString::fromLatin1(kRisk.at(static_cast<int>(level)).key); }
+QString RiskLevels::key(RiskLevel level) {
+    return QString::fromLatin1(kRisk.at(static_cast<int>(level)).key);
+}
 
 QString RiskLevels::chineseName(RiskLevel level) {
     return QString::fromUtf8(kRisk.at(static_cast<int>(level)).chinese);
 }
 
-quint32 RiskLevels::rgb(RiskLevel level) { return kRisk.at(static_cast<int>(level)).rgb; }
+quint32 RiskLevels::rgb(RiskLevel level) {
+    return kRisk.at(static_cast<int>(level)).rgb;
+}
 
 std::optional<RiskLevel> RiskLevels::parse(const QString& text) {
     const QString t = text.trimmed();
@@ -38,7 +42,8 @@ std::optional<RiskLevel> RiskLevels::parse(const QString& text) {
         return n >= 0 && n < kRiskLevelCount ? std::optional(static_cast<RiskLevel>(n)) : std::nullopt;
     for (int i = 0; i < kRiskLevelCount; ++i) {
         const QString chinese = QString::fromUtf8(kRisk[i].chinese);
-        if (t.compare(QLatin1String(kRisk[i].key), Qt::CaseInsensitive) == 0 || t == chinese || t == chinese.left(1))
+        if (t.compare(QLatin1String(kRisk[i].key), Qt::CaseInsensitive) == 0 || t == chinese ||
+            t == chinese.left(1))
             return static_cast<RiskLevel>(i);
     }
     return std::nullopt;

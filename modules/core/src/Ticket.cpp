@@ -31,19 +31,19 @@ template <typename E, std::size_t N> struct KeyTable {
     }
 };
 
-const KeyTable<TicketState, 9> kStates{{{
-                                           {TicketState::Received, "received"},
-                                           {TicketState::Accepted, "accepted"},
-                                           {TicketState::Dispatched, "dispatched"},
-                                           {TicketState::InProgress, "in_progress"},
-                                           {TicketState::Resolved, "resolved"},
-                                           {TicketState::Closed, "closed"},
-                                           {TicketState::Returned, "returned"},
-                                           {TicketState::Merged, "merged"},
-                                           {TicketState::Invalid, "invalid"},
-                                       }},
-                                       {"待受理", "已受理", "已交办", "处置中", "已办结待评价", "已结案", "已退单",
-                                        "已并单", "已作废"}};
+const KeyTable<TicketState, 9> kStates{
+    {{
+        {TicketState::Received, "received"},
+        {TicketState::Accepted, "accepted"},
+        {TicketState::Dispatched, "dispatched"},
+        {TicketState::InProgress, "in_progress"},
+        {TicketState::Resolved, "resolved"},
+        {TicketState::Closed, "closed"},
+        {TicketState::Returned, "returned"},
+        {TicketState::Merged, "merged"},
+        {TicketState::Invalid, "invalid"},
+    }},
+    {"待受理", "已受理", "已交办", "处置中", "已办结待评价", "已结案", "已退单", "已并单", "已作废"}};
 
 const KeyTable<TicketSource, 5> kSources{{{
                                              {TicketSource::Patrol, "patrol"},
@@ -96,8 +96,9 @@ const KeyTable<TicketAction, 15> kActions{{{
                                               {TicketAction::Urge, "urge"},
                                               {TicketAction::Report, "report"},
                                           }},
-                                          {"受理", "交办", "改派", "退单", "开始处置", "办结", "评价满意", "评价不满意",
-                                           "核查结案", "上报", "并单", "作废", "网格内办结", "催办", "登记"}};
+                                          {"受理", "交办", "改派", "退单", "开始处置", "办结", "评价满意",
+                                           "评价不满意", "核查结案", "上报", "并单", "作废", "网格内办结",
+                                           "催办", "登记"}};
 
 template <typename E, std::size_t N> QList<E> allOf(const KeyTable<E, N>& t) {
     QList<E> out;
@@ -108,35 +109,77 @@ template <typename E, std::size_t N> QList<E> allOf(const KeyTable<E, N>& t) {
 
 } // namespace
 
-QString toKey(TicketState s) { return kStates.key(s); }
-QString toKey(TicketSource s) { return kSources.key(s); }
-QString toKey(TicketPriority p) { return kPriorities.key(p); }
-QString toKey(AppealType a) { return kAppeals.key(a); }
-QString toKey(Rating r) { return kRatings.key(r); }
-QString toKey(TicketAction a) { return kActions.key(a); }
+QString toKey(TicketState s) {
+    return kStates.key(s);
+}
+QString toKey(TicketSource s) {
+    return kSources.key(s);
+}
+QString toKey(TicketPriority p) {
+    return kPriorities.key(p);
+}
+QString toKey(AppealType a) {
+    return kAppeals.key(a);
+}
+QString toKey(Rating r) {
+    return kRatings.key(r);
+}
+QString toKey(TicketAction a) {
+    return kActions.key(a);
+}
 
-std::optional<TicketState> ticketStateFromKey(const QString& key) { return kStates.parse(key); }
-std::optional<TicketSource> ticketSourceFromKey(const QString& key) { return kSources.parse(key); }
-std::optional<TicketPriority> ticketPriorityFromKey(const QString& key) { return kPriorities.parse(key); }
-std::optional<AppealType> appealTypeFromKey(const QString& key) { return kAppeals.parse(key); }
-std::optional<Rating> ratingFromKey(const QString& key) { return kRatings.parse(key); }
-std::optional<TicketAction> ticketActionFromKey(const QString& key) { return kActions.parse(key); }
+std::optional<TicketState> ticketStateFromKey(const QString& key) {
+    return kStates.parse(key);
+}
+std::optional<TicketSource> ticketSourceFromKey(const QString& key) {
+    return kSources.parse(key);
+}
+std::optional<TicketPriority> ticketPriorityFromKey(const QString& key) {
+    return kPriorities.parse(key);
+}
+std::optional<AppealType> appealTypeFromKey(const QString& key) {
+    return kAppeals.parse(key);
+}
+std::optional<Rating> ratingFromKey(const QString& key) {
+    return kRatings.parse(key);
+}
+std::optional<TicketAction> ticketActionFromKey(const QString& key) {
+    return kActions.parse(key);
+}
 
-QString displayName(TicketState s) { return kStates.label(s); }
-QString displayName(TicketSource s) { return kSources.label(s); }
-QString displayName(TicketPriority p) { return kPriorities.label(p); }
-QString displayName(TicketAction a) { return kActions.label(a); }
-QString displayName(Rating r) { return kRatings.label(r); }
+QString displayName(TicketState s) {
+    return kStates.label(s);
+}
+QString displayName(TicketSource s) {
+    return kSources.label(s);
+}
+QString displayName(TicketPriority p) {
+    return kPriorities.label(p);
+}
+QString displayName(TicketAction a) {
+    return kActions.label(a);
+}
+QString displayName(Rating r) {
+    return kRatings.label(r);
+}
 
-QList<TicketState> allTicketStates() { return allOf(kStates); }
-QList<TicketSource> allTicketSources() { return allOf(kSources); }
-QList<TicketPriority> allTicketPriorities() { return allOf(kPriorities); }
+QList<TicketState> allTicketStates() {
+    return allOf(kStates);
+}
+QList<TicketSource> allTicketSources() {
+    return allOf(kSources);
+}
+QList<TicketPriority> allTicketPriorities() {
+    return allOf(kPriorities);
+}
 
 bool isTerminal(TicketState s) {
     return s == TicketState::Closed || s == TicketState::Merged || s == TicketState::Invalid;
 }
 
-bool isOpen(TicketState s) { return !isTerminal(s) && s != TicketState::Resolved; }
+bool isOpen(TicketState s) {
+    return !isTerminal(s) && s != TicketState::Resolved;
+}
 
 bool Ticket::isOverdue(const QDateTime& now) const {
     if (!deadline.isValid())

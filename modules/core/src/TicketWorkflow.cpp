@@ -6,7 +6,9 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("TicketWorkflow", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("TicketWorkflow", text);
+}
 
 using S = TicketState;
 using A = TicketAction;
@@ -47,9 +49,15 @@ QList<S> sourceStates(A action) {
     return {};
 }
 
-bool needsDepartment(A a) { return a == A::Dispatch || a == A::Reassign; }
-bool needsReason(A a) { return a == A::Reassign || a == A::Return || a == A::Invalidate; }
-bool needsNote(A a) { return a == A::Resolve || a == A::SelfResolve; }
+bool needsDepartment(A a) {
+    return a == A::Dispatch || a == A::Reassign;
+}
+bool needsReason(A a) {
+    return a == A::Reassign || a == A::Return || a == A::Invalidate;
+}
+bool needsNote(A a) {
+    return a == A::Resolve || a == A::SelfResolve;
+}
 
 } // namespace
 

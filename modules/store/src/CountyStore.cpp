@@ -16,7 +16,9 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("CountyStore", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("CountyStore", text);
+}
 
 QString uniqueConnectionName() {
     static QAtomicInt counter;
@@ -76,8 +78,8 @@ const char* const kSchemaV1[] = {
 };
 
 const char* const kAttributeTables[][2] = {
-    {"departments", "职能部门"},   {"workers", "网格员"},       {"worker_grids", "网格员负责网格"},
-    {"devices", "终端令牌"},       {"tickets", "工单"},         {"ticket_events", "工单流转记录"},
+    {"departments", "职能部门"},   {"workers", "网格员"}, {"worker_grids", "网格员负责网格"},
+    {"devices", "终端令牌"},       {"tickets", "工单"},   {"ticket_events", "工单流转记录"},
     {"positions", "网格员轨迹点"},
 };
 
@@ -102,12 +104,13 @@ bool createGeoPackage(const QString& path, QString* error) {
     for (int l = 1; l <= kGridLevelCount && ok; ++l) {
         const auto level = static_cast<GridLevel>(l);
         const QByteArray table = GridLevels::tableName(level).toUtf8();
-        const QByteArray identifier = (GridLevels::chineseName(level) + QStringLiteral("（第%1级）").arg(l)).toUtf8();
+        const QByteArray identifier =
+            (GridLevels::chineseName(level) + QStringLiteral("（第%1级）").arg(l)).toUtf8();
         const QByteArray identifierOption = "IDENTIFIER=" + identifier;
-        const char* options[] = {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", identifierOption.constData(),
-                                 nullptr};
-        OGRLayerH layer = GDALDatasetCreateLayer(ds, table.constData(), srs, wkbMultiPolygon,
-                                                 const_cast<char**>(options));
+        const char* options[] = {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES",
+                                 identifierOption.constData(), nullptr};
+        OGRLayerH layer =
+            GDALDatasetCreateLayer(ds, table.constData(), srs, wkbMultiPolygon, const_cast<char**>(options));
         if (!layer) {
             ok = false;
             break;
@@ -148,7 +151,9 @@ CountyStore::~CountyStore() {
     }
 }
 
-QSqlDatabase CountyStore::database() const { return QSqlDatabase::database(m_connectionName, false); }
+QSqlDatabase CountyStore::database() const {
+    return QSqlDatabase::database(m_connectionName, false);
+}
 
 bool CountyStore::openConnection(bool readOnly, QString* error) {
     if (!m_connectionName.isEmpty()) {
@@ -170,7 +175,8 @@ bool CountyStore::openConnection(bool readOnly, QString* error) {
     return true;
 }
 
-std::unique_ptr<CountyStore> CountyStore::create(const QString& path, const CountyInfo& info, QString* error) {
+std::unique_ptr<CountyStore> CountyStore::create(const QString& path, const CountyInfo& info,
+                                                 QString* error) {
     QString localError;
     if (!error)
         error = &localError;
@@ -200,18 +206,21 @@ std::unique_ptr<CountyStore> CountyStore::create(const QString& path, const Coun
                     return false;
             for (int l = 1; l <= kGridLevelCount; ++l) {
                 const QString table = GridLevels::tableName(static_cast<GridLevel>(l));
-                if (!sql::exec(db, QStringLiteral("CREATE UNIQUE INDEX %1_code ON %1(code)").arg(table), err) ||
-                    !sql::exec(db, QStringLiteral("CREATE INDEX %1_parent ON %1(parent_code)").arg(table), err))
+                if (!sql::exec(db, QStringLiteral("CREATE UNIQUE INDEX %1_code ON %1(code)").arg(table),
+                               err) ||
+                    !sql::exec(db, QStringLiteral("CREATE INDEX %1_parent ON %1(parent_code)").arg(table),
+                               err))
                     return false;
             }
             QSqlQuery q(db);
             for (const auto& [table, label] : kAttributeTables) {
-                if (!sql::exec(q,
-                               QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, "
-                                              "description, last_change) VALUES (?, 'attributes', ?, ?, "
-                                              "strftime('%Y-%m-%dT%H:%M:%fZ','now'))"),
-                               {QString::fromLatin1(table), QString::fromUtf8(label), QString::fromUtf8(label)},
-                               err))
+                if (!sql::exec(
+                        q,
+                        QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, "
+                                       "description, last_change) VALUES (?, 'attributes', ?, ?, "
+                                       "strftime('%Y-%m-%dT%H:%M:%fZ','now'))"),
+                        {QString::fromLatin1(table), QString::fromUtf8(label), QString::fromUtf8(label)},
+                        err))
                     return false;
             }
             const QDateTime created = info.createdAt.isValid() ? info.createdAt : chinaNow();
@@ -223,7 +232,8 @@ std::unique_ptr<CountyStore> CountyStore::create(const QString& path, const Coun
                 {QStringLiteral("created_at"), created.toString(Qt::ISODate)},
             };
             for (const auto& [key, value] : meta)
-                if (!sql::exec(q, QStringLiteral("INSERT INTO gc_meta (key, value) VALUES (?, ?)"), {key, value}, err))
+                if (!sql::exec(q, QStringLiteral("INSERT INTO gc_meta (key, value) VALUES (?, ?)"),
+                               {key, value}, err))
                     return false;
             return true;
         },
@@ -266,8 +276,8 @@ std::unique_ptr<CountyStore> CountyStore::open(const QString& path, QString* err
         return nullptr;
     }
     if (!store->openConnection(false, error) ||
-        !sql::exec(store->database(), QStringLiteral("PRAGMA journal_mode=WAL"), error) || !store->migrate(error) ||
-        !store->loadInfo(error))
+        !sql::exec(store->database(), QStringLiteral("PRAGMA journal_mode=WAL"), error) ||
+        !store->migrate(error) || !store->loadInfo(error))
         return nullptr;
     return store;
 }
@@ -313,7 +323,8 @@ bool CountyStore::migrate(QString* error) {
                     if (!sql::exec(database(), statement, err))
                         return false;
                 QSqlQuery q(database());
-                return sql::exec(q, QStringLiteral("UPDATE gc_meta SET value = ? WHERE key = 'schema_version'"),
+                return sql::exec(q,
+                                 QStringLiteral("UPDATE gc_meta SET value = ? WHERE key = 'schema_version'"),
                                  {QString::number(version + 1)}, err);
             },
             error);

@@ -14,9 +14,13 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("CountyStore", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("CountyStore", text);
+}
 
-QString gdalError() { return QString::fromUtf8(CPLGetLastErrorMsg()); }
+QString gdalError() {
+    return QString::fromUtf8(CPLGetLastErrorMsg());
+}
 
 GridRecord gridFromQuery(const QSqlQuery& q, GridLevel level, bool withGeometry) {
     GridRecord g;
@@ -47,8 +51,8 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
         error = &localError;
     // Feature tables are written through GDAL only: its R-tree triggers call SQL
     // functions (ST_MinX …) that exist only inside GDAL's own SQLite connection.
-    GDALDatasetH ds = GDALOpenEx(m_path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr,
-                                 nullptr);
+    GDALDatasetH ds =
+        GDALOpenEx(m_path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
     if (!ds) {
         *error = tr("GDAL 无法打开 %1：%2").arg(m_path, gdalError());
         return false;
@@ -82,7 +86,8 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
             break;
         }
         OGRGeometryH geom = nullptr;
-        if (OGR_G_CreateFromWkb(g.wkb.constData(), nullptr, &geom, int(g.wkb.size())) != OGRERR_NONE || !geom) {
+        if (OGR_G_CreateFromWkb(g.wkb.constData(), nullptr, &geom, int(g.wkb.size())) != OGRERR_NONE ||
+            !geom) {
             *error = tr("网格 %1 的几何无法解析").arg(g.code);
             ok = false;
             break;
@@ -161,7 +166,9 @@ bool CountyStore::setGridRisk(const QString& code, RiskLevel risk, QString* erro
     return writeTransaction(
         [&](QString* err) {
             QSqlQuery q(database());
-            if (!sql::exec(q, QStringLiteral("UPDATE %1 SET risk_level = ? WHERE code = ?").arg(GridLevels::tableName(*level)),
+            if (!sql::exec(q,
+                           QStringLiteral("UPDATE %1 SET risk_level = ? WHERE code = ?")
+                               .arg(GridLevels::tableName(*level)),
                            {RiskLevels::key(risk), code}, err))
                 return false;
             if (q.numRowsAffected() == 0) {
@@ -178,12 +185,13 @@ bool CountyStore::insertDepartments(const QList<DepartmentRecord>& departments, 
         [&](QString* err) {
             QSqlQuery q(database());
             for (const DepartmentRecord& d : departments) {
-                if (!sql::exec(q,
-                               QStringLiteral("INSERT INTO departments (code, name, parent_code, kind, phone, sort) "
-                                              "VALUES (?, ?, ?, ?, ?, ?)"),
-                               {d.code, d.name, d.parentCode.isEmpty() ? QVariant() : QVariant(d.parentCode), d.kind,
-                                d.phone, d.sort},
-                               err, "部门"))
+                if (!sql::exec(
+                        q,
+                        QStringLiteral("INSERT INTO departments (code, name, parent_code, kind, phone, sort) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)"),
+                        {d.code, d.name, d.parentCode.isEmpty() ? QVariant() : QVariant(d.parentCode),
+                         d.kind.isEmpty() ? QStringLiteral("county_dept") : d.kind, d.phone, d.sort},
+                        err, "部门"))
                     return false;
             }
             return true;
@@ -195,7 +203,8 @@ QList<DepartmentRecord> CountyStore::departments() const {
     QList<DepartmentRecord> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT code, name, parent_code, kind, phone, sort FROM departments ORDER BY sort, code")))
+    if (!q.exec(QStringLiteral(
+            "SELECT code, name, parent_code, kind, phone, sort FROM departments ORDER BY sort, code")))
         return out;
     while (q.next())
         out << DepartmentRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
@@ -205,7 +214,9 @@ QList<DepartmentRecord> CountyStore::departments() const {
 
 std::optional<DepartmentRecord> CountyStore::department(const QString& code) const {
     QSqlQuery q(database());
-    if (!sql::exec(q, QStringLiteral("SELECT code, name, parent_code, kind, phone, sort FROM departments WHERE code = ?"),
+    if (!sql::exec(q,
+                   QStringLiteral(
+                       "SELECT code, name, parent_code, kind, phone, sort FROM departments WHERE code = ?"),
                    {code}, nullptr) ||
         !q.next())
         return std::nullopt;
@@ -219,16 +230,18 @@ bool CountyStore::insertWorkers(QList<WorkerRecord>& workers, QString* error) {
             QSqlQuery insertWorker(database());
             QSqlQuery insertGrid(database());
             for (WorkerRecord& w : workers) {
-                if (!sql::exec(insertWorker,
-                               QStringLiteral("INSERT INTO workers (name, phone, department_code, on_duty, score) "
-                                              "VALUES (?, ?, ?, ?, ?)"),
-                               {w.name, w.phone, w.departmentCode, w.onDuty ? 1 : 0, w.score}, err, "网格员"))
+                if (!sql::exec(
+                        insertWorker,
+                        QStringLiteral("INSERT INTO workers (name, phone, department_code, on_duty, score) "
+                                       "VALUES (?, ?, ?, ?, ?)"),
+                        {w.name, w.phone, w.departmentCode, w.onDuty ? 1 : 0, w.score}, err, "网格员"))
                     return false;
                 w.id = insertWorker.lastInsertId().toLongLong();
                 for (const QString& code : w.gridCodes)
-                    if (!sql::exec(insertGrid,
-                                   QStringLiteral("INSERT INTO worker_grids (worker_id, grid_code) VALUES (?, ?)"),
-                                   {w.id, code}, err, "网格员负责网格"))
+                    if (!sql::exec(
+                            insertGrid,
+                            QStringLiteral("INSERT INTO worker_grids (worker_id, grid_code) VALUES (?, ?)"),
+                            {w.id, code}, err, "网格员负责网格"))
                         return false;
             }
             return true;

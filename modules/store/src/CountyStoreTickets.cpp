@@ -13,14 +13,19 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("CountyStore", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("CountyStore", text);
+}
 
 const QString kTicketColumns = QStringLiteral(
-    "id, state, category, source, priority, appeal_type, grid_code, department_code, title, description, address, "
+    "id, state, category, source, priority, appeal_type, grid_code, department_code, title, description, "
+    "address, "
     "lon, lat, photos, reporter, created_at, deadline, first_dispatched_at, resolved_at, closed_at, rating, "
     "reopen_count, urge_count, escalation_level, merged_into, last_return_reason, self_resolved, version");
 
-QVariant nullIfEmpty(const QString& s) { return s.isEmpty() ? QVariant() : QVariant(s); }
+QVariant nullIfEmpty(const QString& s) {
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
 
 QVariantList ticketValues(const Ticket& t) {
     QJsonArray photos;
@@ -38,7 +43,9 @@ QVariantList ticketValues(const Ticket& t) {
             t.address,
             t.lon,
             t.lat,
-            photos.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(QJsonDocument(photos).toJson(QJsonDocument::Compact))),
+            photos.isEmpty()
+                ? QVariant()
+                : QVariant(QString::fromUtf8(QJsonDocument(photos).toJson(QJsonDocument::Compact))),
             t.reporter,
             sql::fromTime(t.createdAt),
             sql::fromTime(t.deadline),
@@ -91,12 +98,13 @@ Ticket ticketFromQuery(const QSqlQuery& q) {
 }
 
 bool insertEvent(QSqlQuery& q, const TicketEvent& e, QString* error) {
-    return sql::exec(q,
-                     QStringLiteral("INSERT INTO ticket_events (ticket_id, action, actor, at, from_state, to_state, "
-                                    "department_code, reason, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {e.ticketId, toKey(e.action), e.actor, sql::fromTime(e.at), toKey(e.fromState),
-                      toKey(e.toState), nullIfEmpty(e.departmentCode), nullIfEmpty(e.reason), nullIfEmpty(e.note)},
-                     error, "工单流转记录");
+    return sql::exec(
+        q,
+        QStringLiteral("INSERT INTO ticket_events (ticket_id, action, actor, at, from_state, to_state, "
+                       "department_code, reason, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {e.ticketId, toKey(e.action), e.actor, sql::fromTime(e.at), toKey(e.fromState), toKey(e.toState),
+         nullIfEmpty(e.departmentCode), nullIfEmpty(e.reason), nullIfEmpty(e.note)},
+        error, "工单流转记录");
 }
 
 QString insertTicketSql() {
@@ -145,7 +153,8 @@ std::optional<qint64> CountyStore::createTicket(Ticket t, const QString& actor, 
     return ok ? std::optional(id) : std::nullopt;
 }
 
-bool CountyStore::insertTicketHistory(QList<Ticket>& tickets, const QList<QList<TicketEvent>>& events, QString* error) {
+bool CountyStore::insertTicketHistory(QList<Ticket>& tickets, const QList<QList<TicketEvent>>& events,
+                                      QString* error) {
     if (tickets.size() != events.size()) {
         if (error)
             *error = QStringLiteral("insertTicketHistory: tickets and events differ in length");
@@ -173,7 +182,8 @@ bool CountyStore::insertTicketHistory(QList<Ticket>& tickets, const QList<QList<
 
 std::optional<Ticket> CountyStore::ticket(qint64 id) const {
     QSqlQuery q(database());
-    if (!sql::exec(q, QStringLiteral("SELECT %1 FROM tickets WHERE id = ?").arg(kTicketColumns), {id}, nullptr) ||
+    if (!sql::exec(q, QStringLiteral("SELECT %1 FROM tickets WHERE id = ?").arg(kTicketColumns), {id},
+                   nullptr) ||
         !q.next())
         return std::nullopt;
     return ticketFromQuery(q);
@@ -183,8 +193,9 @@ QList<TicketEvent> CountyStore::ticketEvents(qint64 id) const {
     QList<TicketEvent> out;
     QSqlQuery q(database());
     if (!sql::exec(q,
-                   QStringLiteral("SELECT id, action, actor, at, from_state, to_state, department_code, reason, note "
-                                  "FROM ticket_events WHERE ticket_id = ? ORDER BY at, id"),
+                   QStringLiteral(
+                       "SELECT id, action, actor, at, from_state, to_state, department_code, reason, note "
+                       "FROM ticket_events WHERE ticket_id = ? ORDER BY at, id"),
                    {id}, nullptr))
         return out;
     while (q.next()) {
@@ -217,7 +228,8 @@ QList<Ticket> CountyStore::tickets(const TicketFilter& f) const {
     }
     if (f.overdue.has_value()) {
         const QDateTime now = f.now.isValid() ? f.now : QDateTime::currentDateTimeUtc();
-        const QString open = QStringLiteral("state IN ('received','accepted','dispatched','in_progress','returned')");
+        const QString open =
+            QStringLiteral("state IN ('received','accepted','dispatched','in_progress','returned')");
         where << (*f.overdue ? QStringLiteral("(%1 AND deadline < ?)").arg(open)
                              : QStringLiteral("NOT (%1 AND deadline < ?)").arg(open));
         values << now.toSecsSinceEpoch();
@@ -250,8 +262,9 @@ QList<TicketFacts> CountyStore::ticketFacts() const {
     QList<TicketFacts> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT state, created_at, first_dispatched_at, resolved_at, closed_at, deadline, "
-                               "rating, reopen_count FROM tickets")))
+    if (!q.exec(
+            QStringLiteral("SELECT state, created_at, first_dispatched_at, resolved_at, closed_at, deadline, "
+                           "rating, reopen_count FROM tickets")))
         return out;
     while (q.next()) {
         TicketFacts t;
@@ -273,7 +286,8 @@ int CountyStore::ticketCount() const {
     return q.exec(QStringLiteral("SELECT count(*) FROM tickets")) && q.next() ? q.value(0).toInt() : 0;
 }
 
-TransitionResult CountyStore::applyTicketAction(qint64 id, const TicketActionRequest& request, int expectedVersion) {
+TransitionResult CountyStore::applyTicketAction(qint64 id, const TicketActionRequest& request,
+                                                int expectedVersion) {
     TransitionResult result;
     QString error;
     const bool ok = writeTransaction(
@@ -301,7 +315,9 @@ TransitionResult CountyStore::applyTicketAction(qint64 id, const TicketActionReq
                     return false;
                 }
                 if (!isOpen(target->state)) {
-                    *err = tr("主工单 %1 已处于“%2”状态，不能并入").arg(request.mergeInto).arg(displayName(target->state));
+                    *err = tr("主工单 %1 已处于“%2”状态，不能并入")
+                               .arg(request.mergeInto)
+                               .arg(displayName(target->state));
                     return false;
                 }
             }

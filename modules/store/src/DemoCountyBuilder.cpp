@@ -22,7 +22,9 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("DemoCountyBuilder", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("DemoCountyBuilder", text);
+}
 
 // Dandong on the Yalu: the demo county sits where shared/data has real rivers.
 constexpr double kCenterLon = 124.30;
@@ -140,17 +142,20 @@ struct Hierarchy {
     QList<bool> streetIsUrban;
 };
 
-QString serial(int n) { return QStringLiteral("%1").arg(n, 3, 10, QLatin1Char('0')); }
+QString serial(int n) {
+    return QStringLiteral("%1").arg(n, 3, 10, QLatin1Char('0'));
+}
 
 // Partitions each parent into `counts[i]` children, in parallel (partitionPolygon is thread-safe).
-QList<QVector<QByteArray>> partitionAll(const QList<GridRecord>& parents, const QList<int>& counts, quint32 seed,
-                                        QString* error) {
+QList<QVector<QByteArray>> partitionAll(const QList<GridRecord>& parents, const QList<int>& counts,
+                                        quint32 seed, QString* error) {
     QList<int> indexes(parents.size());
     std::iota(indexes.begin(), indexes.end(), 0);
     QList<QString> errors(parents.size());
     QList<QVector<QByteArray>> cells = QtConcurrent::blockingMapped(indexes, [&](int i) {
         QString err;
-        QVector<QByteArray> out = geo::partitionPolygon(parents[i].wkb, counts[i], seed + quint32(i) * 7919u, &err);
+        QVector<QByteArray> out =
+            geo::partitionPolygon(parents[i].wkb, counts[i], seed + quint32(i) * 7919u, &err);
         if (out.size() != counts[i])
             errors[i] = parents[i].code + QStringLiteral(": ") + err;
         return out;
@@ -165,7 +170,8 @@ QList<QVector<QByteArray>> partitionAll(const QList<GridRecord>& parents, const 
 
 bool buildHierarchy(const DemoOptions& o, Random& rng, Hierarchy& h, QByteArray& outline, QString* error) {
     const int communityCount = std::clamp(int(std::lround(o.grids / 9.4)), 1, o.grids);
-    const int streetCount = std::clamp(int(std::lround(communityCount / 11.0)), std::min(2, communityCount), 40);
+    const int streetCount =
+        std::clamp(int(std::lround(communityCount / 11.0)), std::min(2, communityCount), 40);
     // Roughly 0.6 km² per grid, as counties go from rural to dense; bounded to county sizes.
     const double areaKm2 = std::clamp(o.grids * 0.6, 150.0, 2500.0);
     outline = geo::makeCountyOutline(kCenterLon, kCenterLat, areaKm2, o.seed);
@@ -175,7 +181,8 @@ bool buildHierarchy(const DemoOptions& o, Random& rng, Hierarchy& h, QByteArray&
     }
     const double countyRadius = std::sqrt(areaKm2 / M_PI) / 111.0; // degrees, roughly
 
-    const QVector<QByteArray> streetCells = geo::partitionPolygon(outline, streetCount, o.seed * 31u + 1u, error);
+    const QVector<QByteArray> streetCells =
+        geo::partitionPolygon(outline, streetCount, o.seed * 31u + 1u, error);
     if (streetCells.size() != streetCount)
         return false;
     const QStringList stems = demo::streetStems();
@@ -183,7 +190,8 @@ bool buildHierarchy(const DemoOptions& o, Random& rng, Hierarchy& h, QByteArray&
     int urbanSerial = 0, townSerial = 100;
     for (int i = 0; i < streetCount; ++i) {
         const QPointF c = geo::interiorPoint(streetCells[i]);
-        const double dist = std::hypot((c.x() - kCenterLon) * std::cos(kCenterLat * M_PI / 180), c.y() - kCenterLat);
+        const double dist =
+            std::hypot((c.x() - kCenterLon) * std::cos(kCenterLat * M_PI / 180), c.y() - kCenterLat);
         // The centre is the town proper (街道 with 社区); the rim is towns and villages (镇 with 村).
         const bool urban = dist < countyRadius * 0.45 || i == 0;
         GridRecord s;
@@ -226,7 +234,8 @@ bool buildHierarchy(const DemoOptions& o, Random& rng, Hierarchy& h, QByteArray&
     }
 
     const QList<int> gridsPerCommunity = apportion(o.grids, communityWeights);
-    const QList<QVector<QByteArray>> gridCells = partitionAll(h.communities, gridsPerCommunity, o.seed * 977u + 5u, error);
+    const QList<QVector<QByteArray>> gridCells =
+        partitionAll(h.communities, gridsPerCommunity, o.seed * 977u + 5u, error);
     if (gridCells.isEmpty())
         return false;
     // Risk clusters by community: a few communities are hot spots, most are calm.
@@ -241,7 +250,8 @@ bool buildHierarchy(const DemoOptions& o, Random& rng, Hierarchy& h, QByteArray&
             g.wkb = gridCells[ci][gi];
             g.households = int(std::lround(std::exp(rng.uniform(std::log(60.0), std::log(260.0)))));
             g.population = int(std::lround(g.households * rng.uniform(2.3, 3.2)));
-            g.risk = static_cast<RiskLevel>(rng.weighted({0.70, 0.15, 0.09 * heat, 0.04 * heat, 0.02 * heat}));
+            g.risk =
+                static_cast<RiskLevel>(rng.weighted({0.70, 0.15, 0.09 * heat, 0.04 * heat, 0.02 * heat}));
             h.grids << g;
         }
     }
@@ -287,13 +297,15 @@ QString phone(Random& rng) {
 
 struct TicketPlan {
     Ticket ticket;
+    int gridIndex = 0;
     QList<TicketEvent> events;
     QDateTime terminalAt; // when it became closed/merged/invalid; invalid if still open
 };
 
 class HistorySimulator {
 public:
-    HistorySimulator(const Hierarchy& h, const QList<DepartmentRecord>& streetOffices, const QDateTime& now, Random& rng)
+    HistorySimulator(const Hierarchy& h, const QList<DepartmentRecord>& streetOffices, const QDateTime& now,
+                     Random& rng)
         : m_h(h), m_now(now), m_rng(rng) {
         for (int i = 0; i < h.grids.size(); ++i) {
             m_anchor << geo::interiorPoint(h.grids[i].wkb);
@@ -315,12 +327,13 @@ public:
             m_gridCumulative << (sum += w);
     }
 
-    TicketPlan plan(const QDateTime& createdAt, const QList<TicketPlan>& earlier, const QHash<int, QList<int>>& byGrid);
+    TicketPlan plan(const QDateTime& createdAt, const QList<TicketPlan>& earlier);
 
 private:
     int pickGrid() {
         const double r = m_rng.uniform() * m_gridCumulative.last();
-        return int(std::lower_bound(m_gridCumulative.cbegin(), m_gridCumulative.cend(), r) - m_gridCumulative.cbegin());
+        return int(std::lower_bound(m_gridCumulative.cbegin(), m_gridCumulative.cend(), r) -
+                   m_gridCumulative.cbegin());
     }
     QDateTime after(const QDateTime& t, double minHours, double maxHours) {
         return t.addSecs(qint64(m_rng.uniform(minHours, maxHours) * 3600));
@@ -339,7 +352,9 @@ private:
             p.terminalAt = r.at;
         return true;
     }
-    QString handler(const QString& departmentCode) { return departmentCode + QStringLiteral("承办人") + personName(m_rng); }
+    QString handler(const QString& departmentCode) {
+        return departmentCode + QStringLiteral("承办人") + personName(m_rng);
+    }
 
     const Hierarchy& m_h;
     QDateTime m_now;
@@ -354,21 +369,40 @@ private:
     qint64 m_nextId = 1;
 };
 
-TicketPlan HistorySimulator::plan(const QDateTime& createdAt, const QList<TicketPlan>& earlier,
-                                  const QHash<int, QList<int>>& byGrid) {
+// A ticket still open at `when`, reported in the last three days: a candidate for a
+// second citizen reporting the same thing (重复上报), which the operator merges (并单).
+const TicketPlan* recentOpenTicket(const QList<TicketPlan>& earlier, const QDateTime& when) {
+    for (qsizetype i = earlier.size() - 1; i >= 0 && i >= earlier.size() - 60; --i) {
+        const TicketPlan& other = earlier[i];
+        if (other.ticket.createdAt.secsTo(when) > 3 * 86400)
+            break;
+        const bool open = (!other.terminalAt.isValid() || other.terminalAt > when) &&
+                          (!other.ticket.resolvedAt.isValid() || other.ticket.resolvedAt > when);
+        if (open && other.ticket.state != TicketState::Merged && other.ticket.state != TicketState::Invalid)
+            return &other;
+    }
+    return nullptr;
+}
+
+TicketPlan HistorySimulator::plan(const QDateTime& createdAt, const QList<TicketPlan>& earlier) {
     TicketPlan p;
     Ticket& t = p.ticket;
     t.id = m_nextId++; // ids follow creation order, as SQLite will assign them
-    const int gi = pickGrid();
+    const TicketPlan* original = m_rng.chance(0.025) ? recentOpenTicket(earlier, createdAt) : nullptr;
+    const int gi = original ? original->gridIndex : pickGrid();
+    p.gridIndex = gi;
     const GridRecord& grid = m_h.grids[gi];
     t.gridCode = grid.code;
-    const QPointF at = scatterPoint(m_anchor[gi], m_ring[gi], m_rng);
+    const QPointF at = original ? QPointF(original->ticket.lon + m_rng.uniform(-4e-4, 4e-4),
+                                          original->ticket.lat + m_rng.uniform(-3e-4, 3e-4))
+                                : scatterPoint(m_anchor[gi], m_ring[gi], m_rng);
     t.lon = at.x();
     t.lat = at.y();
     t.createdAt = createdAt;
     t.source = static_cast<TicketSource>(m_rng.weighted({0.45, 0.15, 0.35, 0.05, 0.0}));
     const bool dispute = t.source == TicketSource::Hotline12345 ? m_rng.chance(0.45) : m_rng.chance(0.18);
-    const Category& category = m_rng.pick(dispute ? m_disputes : m_urban);
+    const Category& category = original ? *CategoryTable::builtIn().find(original->ticket.category)
+                                        : m_rng.pick(dispute ? m_disputes : m_urban);
     t.category = category.code;
     if (t.source == TicketSource::Hotline12345)
         t.appealType = static_cast<AppealType>(1 + m_rng.weighted({0.25, 0.25, 0.35, 0.10, 0.05}));
@@ -378,12 +412,15 @@ TicketPlan HistorySimulator::plan(const QDateTime& createdAt, const QList<Ticket
     const QString community = m_communityName.value(grid.parentCode);
     t.title = community + category.name;
     t.address = grid.name + QStringLiteral("%1号附近").arg(1 + m_rng.below(120));
-    t.description = dispute ? QStringLiteral("群众反映%1，当事双方情绪激动，请尽快调处。").arg(category.name)
-                            : QStringLiteral("%1发现%2，影响居民生活，请处置。").arg(t.address, category.name);
+    t.description = dispute
+                        ? QStringLiteral("群众反映%1，当事双方情绪激动，请尽快调处。").arg(category.name)
+                        : QStringLiteral("%1发现%2，影响居民生活，请处置。").arg(t.address, category.name);
     if (t.source == TicketSource::Patrol || t.source == TicketSource::Video)
         t.reporter = QStringLiteral("网格员");
     else
-        t.reporter = QStringLiteral("市民（%1****%2）").arg(100 + m_rng.below(900)).arg(m_rng.below(10000), 4, 10, QLatin1Char('0'));
+        t.reporter = QStringLiteral("市民（%1****%2）")
+                         .arg(100 + m_rng.below(900))
+                         .arg(m_rng.below(10000), 4, 10, QLatin1Char('0'));
     if (m_rng.chance(0.35))
         t.photos << QStringLiteral("https://files.example.invalid/tickets/%1/1.jpg").arg(t.id);
     t.deadline = TimeLimitTable::builtIn().deadlineFor(t, createdAt);
@@ -412,19 +449,12 @@ TicketPlan HistorySimulator::plan(const QDateTime& createdAt, const QList<Ticket
         step(p, r);
         return p;
     }
-    if (m_rng.chance(0.06)) {
-        for (int j : byGrid.value(gi)) {
-            const TicketPlan& other = earlier[j];
-            const QDateTime when = after(clock, 0.2, 2);
-            if (other.ticket.category == t.category && other.ticket.createdAt.secsTo(createdAt) < 7 * 86400 &&
-                (!other.terminalAt.isValid() || other.terminalAt > when) && other.ticket.state != TicketState::Resolved) {
-                auto r = request(TicketAction::Merge, op, when);
-                r.mergeInto = other.ticket.id;
-                r.note = QStringLiteral("同类事件重复上报");
-                step(p, r);
-                return p;
-            }
-        }
+    if (original) {
+        auto r = request(TicketAction::Merge, op, after(clock, 0.1, 1));
+        r.mergeInto = original->ticket.id;
+        r.note = QStringLiteral("同一事件重复上报");
+        step(p, r);
+        return p;
     }
 
     const bool citizenRates = t.source == TicketSource::CitizenApp || t.source == TicketSource::Hotline12345;
@@ -443,8 +473,9 @@ TicketPlan HistorySimulator::plan(const QDateTime& createdAt, const QList<Ticket
         return p;
     const QString streetCode = grid.code.left(GridLevels::codeLength(GridLevel::Street));
     const QString streetOffice = m_streetOffice.value(streetCode);
-    QString department = (m_rng.chance(0.7) && !category.defaultDepartment.isEmpty()) ? category.defaultDepartment
-                                                                                        : streetOffice;
+    QString department = (m_rng.chance(0.7) && !category.defaultDepartment.isEmpty())
+                             ? category.defaultDepartment
+                             : streetOffice;
     clock = after(clock, 0.1, 5);
     auto dispatch = request(TicketAction::Dispatch, op, clock);
     dispatch.departmentCode = department;
@@ -522,8 +553,8 @@ TicketPlan HistorySimulator::plan(const QDateTime& createdAt, const QList<Ticket
     }
 }
 
-QList<TicketPlan> simulateHistory(const DemoOptions& o, const Hierarchy& h, const QList<DepartmentRecord>& offices,
-                                  const QDateTime& now, Random& rng) {
+QList<TicketPlan> simulateHistory(const DemoOptions& o, const Hierarchy& h,
+                                  const QList<DepartmentRecord>& offices, const QDateTime& now, Random& rng) {
     const int count = int(std::lround(h.grids.size() * o.ticketsPerGrid));
     // Creation times: more by day than at night, fewer at weekends.
     static constexpr double kHourWeight[24] = {0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.0, 1.6, 2.0, 2.0, 1.8,
@@ -541,21 +572,15 @@ QList<TicketPlan> simulateHistory(const DemoOptions& o, const Hierarchy& h, cons
     HistorySimulator sim(h, offices, now, rng);
     QList<TicketPlan> plans;
     plans.reserve(count);
-    QHash<int, QList<int>> byGrid; // grid index → plans in it, newest first
-    QHash<QString, int> gridIndex;
-    for (int i = 0; i < h.grids.size(); ++i)
-        gridIndex.insert(h.grids[i].code, i);
-    for (const QDateTime& t : times) {
-        plans << sim.plan(t, plans, byGrid);
-        byGrid[gridIndex.value(plans.last().ticket.gridCode)].prepend(int(plans.size()) - 1);
-    }
+    for (const QDateTime& t : times)
+        plans << sim.plan(t, plans);
     return plans;
 }
 
 } // namespace
 
-std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const DemoOptions& o, QString* error,
-                                                      const Progress& progress) {
+std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const DemoOptions& o,
+                                                      QString* error, const Progress& progress) {
     QString localError;
     if (!error)
         error = &localError;
@@ -572,9 +597,9 @@ std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const
         return nullptr;
     }
     Random rng(o.seed);
-    const QDateTime now = o.now.isValid()
-                              ? o.now.toTimeZone(chinaTimeZone())
-                              : QDateTime(chinaNow().date(), QTime(chinaNow().time().hour(), 0), chinaTimeZone());
+    const QDateTime now =
+        o.now.isValid() ? o.now.toTimeZone(chinaTimeZone())
+                        : QDateTime(chinaNow().date(), QTime(chinaNow().time().hour(), 0), chinaTimeZone());
 
     report(tr("划分街道、社区和网格"), 5);
     Hierarchy h;
@@ -595,8 +620,8 @@ std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const
     }
 
     report(tr("写入县域文件"), 40);
-    std::unique_ptr<CountyStore> store =
-        CountyStore::create(path, CountyInfo{kCountyCode, kCountyName, now, CountyStore::kSchemaVersion}, error);
+    std::unique_ptr<CountyStore> store = CountyStore::create(
+        path, CountyInfo{kCountyCode, kCountyName, now, CountyStore::kSchemaVersion}, error);
     if (!store)
         return nullptr;
     const auto fail = [&]() -> std::unique_ptr<CountyStore> {
@@ -616,19 +641,24 @@ std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const
     QList<DepartmentRecord> departments;
     int sort = 0;
     for (const demo::DemoDepartment& d : demo::countyDepartments())
-        departments << DepartmentRecord{QString::fromLatin1(d.code), QString::fromUtf8(d.name),
+        departments << DepartmentRecord{QString::fromLatin1(d.code),
+                                        QString::fromUtf8(d.name),
                                         QString::fromLatin1(d.group),
                                         QString::fromLatin1(d.group).isEmpty() ? QStringLiteral("group")
-                                        : QLatin1String(d.group) == QLatin1String("GGQY") ? QStringLiteral("utility")
-                                                                                          : QStringLiteral("county_dept"),
-                                        QStringLiteral("0415-%1").arg(3100000 + rng.below(899999)), ++sort};
+                                        : QLatin1String(d.group) == QLatin1String("GGQY")
+                                            ? QStringLiteral("utility")
+                                            : QStringLiteral("county_dept"),
+                                        QStringLiteral("0415-%1").arg(3100000 + rng.below(899999)),
+                                        ++sort};
     QList<DepartmentRecord> offices;
     for (const GridRecord& s : h.streets) {
         const bool town = s.name.endsWith(QStringLiteral("镇"));
         offices << DepartmentRecord{QStringLiteral("JD") + s.code,
                                     s.name + (town ? QStringLiteral("人民政府") : QStringLiteral("办事处")),
-                                    QStringLiteral("JDXZ"), QStringLiteral("street_office"),
-                                    QStringLiteral("0415-%1").arg(3100000 + rng.below(899999)), ++sort};
+                                    QStringLiteral("JDXZ"),
+                                    QStringLiteral("street_office"),
+                                    QStringLiteral("0415-%1").arg(3100000 + rng.below(899999)),
+                                    ++sort};
     }
     if (!store->insertDepartments(departments + offices, error))
         return fail();

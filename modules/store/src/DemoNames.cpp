@@ -3,7 +3,9 @@
 namespace gc::demo {
 
 namespace {
-QStringList split(const char* words) { return QString::fromUtf8(words).split(u' ', Qt::SkipEmptyParts); }
+QStringList split(const char* words) {
+    return QString::fromUtf8(words).split(u' ', Qt::SkipEmptyParts);
+}
 } // namespace
 
 QStringList streetStems() {

@@ -65,7 +65,9 @@ int GridHierarchyModel::rowCount(const QModelIndex& parent) const {
     return int(parent.isValid() ? m_nodes[int(parent.internalId())].children.size() : m_roots.size());
 }
 
-int GridHierarchyModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+int GridHierarchyModel::columnCount(const QModelIndex&) const {
+    return ColumnCount;
+}
 
 QVariant GridHierarchyModel::data(const QModelIndex& index, int role) const {
     const GridRecord* r = record(index);

@@ -6,9 +6,13 @@
 
 namespace gc::sql {
 
-QVariant fromTime(const QDateTime& t) { return t.isValid() ? QVariant(t.toSecsSinceEpoch()) : QVariant(); }
+QVariant fromTime(const QDateTime& t) {
+    return t.isValid() ? QVariant(t.toSecsSinceEpoch()) : QVariant();
+}
 
-QDateTime toTime(const QVariant& v) { return v.isNull() ? QDateTime() : fromEpochSeconds(v.toLongLong()); }
+QDateTime toTime(const QVariant& v) {
+    return v.isNull() ? QDateTime() : fromEpochSeconds(v.toLongLong());
+}
 
 QString lastError(const QSqlQuery& q) {
     const QSqlError e = q.lastError();

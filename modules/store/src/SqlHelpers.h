@@ -14,7 +14,8 @@ QDateTime toTime(const QVariant& v);
 
 // Prepares and runs `sql`, binding `values` in order. On failure sets `error` to
 // the driver's message prefixed with `what`.
-bool exec(QSqlQuery& q, const QString& sql, const QVariantList& values, QString* error, const char* what = nullptr);
+bool exec(QSqlQuery& q, const QString& sql, const QVariantList& values, QString* error,
+          const char* what = nullptr);
 bool exec(const QSqlDatabase& db, const QString& sql, QString* error);
 QString lastError(const QSqlQuery& q);
 

@@ -7,10 +7,10 @@
 namespace gc {
 
 struct Category {
-    QString code;       // "J01", "J0101", "C0102" …
-    QString name;       // 婚恋家庭纠纷 …
-    QString parentCode; // empty for a top-level class
-    QString scheme;     // "gbt31000" (矛盾纠纷, GB/T 31000-2015) or "urban" (数字城管事件)
+    QString code;              // "J01", "J0101", "C0102" …
+    QString name;              // 婚恋家庭纠纷 …
+    QString parentCode;        // empty for a top-level class
+    QString scheme;            // "gbt31000" (矛盾纠纷, GB/T 31000-2015) or "urban" (数字城管事件)
     QString defaultDepartment; // routing hint: department code most often responsible
 };
 

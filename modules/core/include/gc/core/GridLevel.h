@@ -14,7 +14,7 @@ inline constexpr int kGridLevelCount = 5;
 
 struct GridLevelInfo {
     GridLevel level;
-    const char* key;        // machine name: county, street, community, grid, building
+    const char* key;         // machine name: county, street, community, grid, building
     const char* chineseName; // 县/区, 街道/乡镇 …
     int codeLength;          // digits of a code at this level
 };

@@ -29,8 +29,9 @@ struct TicketFacts {
 //   satisfied, rated  every citizen rating (回访) counts: an unsatisfied one that
 //                     reopened the ticket stays counted   satisfactionRate = satisfied / rated
 //   reopened          tickets rated unsatisfied at least once   reopenRate = reopened / received
+//   open              not yet resolved or closed at `asOf` (a ticket finished later was still open then)
 //   overdue           still open at `asOf` and past deadline
-//   meanHoursToDispatch, meanHoursToClose over tickets that reached that point
+//   meanHoursToDispatch, meanHoursToClose over tickets that reached that point by `asOf`
 // A rate whose denominator is 0 is reported as -1 (“no data”), never as 0 or 100 %.
 struct KpiSet {
     int received = 0;

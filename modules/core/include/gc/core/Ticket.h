@@ -10,7 +10,17 @@
 namespace gc {
 
 // The closed loop (闭环). Stored as the lowercase keys below.
-enum class TicketState { Received, Accepted, Dispatched, InProgress, Resolved, Closed, Returned, Merged, Invalid };
+enum class TicketState {
+    Received,
+    Accepted,
+    Dispatched,
+    InProgress,
+    Resolved,
+    Closed,
+    Returned,
+    Merged,
+    Invalid
+};
 
 enum class TicketSource { Patrol, CitizenApp, Hotline12345, Video, Other };
 
@@ -41,7 +51,6 @@ enum class TicketAction {
     // of a new ticket. TicketWorkflow refuses it.
     Report,
 };
-
 
 QString toKey(TicketState s);
 QString toKey(TicketSource s);

@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QList>
 #include <QSet>
+#include <QTimeZone>
 
 namespace gc {
 

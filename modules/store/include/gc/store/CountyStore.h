@@ -78,7 +78,8 @@ public:
     // Runs one closed-loop action in a write transaction. Refused (nothing written)
     // when the workflow forbids it, the department does not exist, the merge target is
     // not open, or `expectedVersion` (>= 0) no longer matches: someone else acted first.
-    TransitionResult applyTicketAction(qint64 id, const TicketActionRequest& request, int expectedVersion = -1);
+    TransitionResult applyTicketAction(qint64 id, const TicketActionRequest& request,
+                                       int expectedVersion = -1);
 
     // Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back when it returns false.
     bool writeTransaction(const std::function<bool(QString* error)>& work, QString* error);

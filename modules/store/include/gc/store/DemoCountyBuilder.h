@@ -9,9 +9,9 @@
 namespace gc {
 
 struct DemoOptions {
-    int grids = 1035;        // exact number of features at the grid level
-    quint32 seed = 7;        // same seed, same county
-    QDateTime now;           // end of the ticket history; default: now, to the hour
+    int grids = 1035;            // exact number of features at the grid level
+    quint32 seed = 7;            // same seed, same county
+    QDateTime now;               // end of the ticket history; default: now, to the hour
     double ticketsPerGrid = 2.0; // tickets per grid over the 90-day history
     int historyDays = 90;
 };

@@ -1,0 +1,285 @@
+// CountyStore: creating and opening county files, refusing foreign ones untouched,
+// tickets through the closed loop with optimistic concurrency, append-only events.
+#include "gc/core/ChinaTime.h"
+#include "gc/geo/Geometry.h"
+#include "gc/store/CountyStore.h"
+#include "gc/store/GridHierarchyModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gc;
+
+namespace {
+
+QByteArray fileHash(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+GridRecord square(GridLevel level, const QString& code, const QString& parent, double x, double y,
+                  double size) {
+    GridRecord g;
+    g.level = level;
+    g.code = code;
+    g.parentCode = parent;
+    g.name = QStringLiteral("测试") + code;
+    g.households = 100;
+    g.population = 280;
+    g.risk = RiskLevel::Yellow;
+    g.wkb = geo::fromWkt(
+        QStringLiteral("POLYGON((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))").arg(x).arg(y).arg(x + size).arg(y + size));
+    return g;
+}
+
+} // namespace
+
+class TestCountyStore : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    std::unique_ptr<CountyStore> makeCounty(const QString& name) {
+        QString error;
+        auto store = CountyStore::create(path(name),
+                                         {QStringLiteral("210699"), QStringLiteral("测试县"), {}, 0}, &error);
+        if (!store)
+            qWarning() << error;
+        return store;
+    }
+
+    Ticket newTicket() {
+        Ticket t;
+        t.category = QStringLiteral("C0102");
+        t.source = TicketSource::CitizenApp;
+        t.appealType = AppealType::Complaint;
+        t.gridCode = QStringLiteral("210699001001001");
+        t.title = QStringLiteral("暴露垃圾");
+        t.lon = 124.3;
+        t.lat = 40.2;
+        t.createdAt = fromEpochSeconds(1'790'000'000);
+        return t;
+    }
+
+private Q_SLOTS:
+    void createAndReopen() {
+        {
+            auto store = makeCounty(QStringLiteral("a.gpkg"));
+            QVERIFY(store);
+            QCOMPARE(store->info().code, QStringLiteral("210699"));
+            QString error;
+            QVERIFY(store->insertGrids(GridLevel::County,
+                                       {square(GridLevel::County, QStringLiteral("210699"), {}, 124, 40, 1)},
+                                       &error));
+            QVERIFY(store->insertGrids(GridLevel::Street,
+                                       {square(GridLevel::Street, QStringLiteral("210699001"),
+                                               QStringLiteral("210699"), 124, 40, 0.5)},
+                                       &error));
+        }
+        QString error;
+        auto store = CountyStore::open(path(QStringLiteral("a.gpkg")), &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->info().name, QStringLiteral("测试县"));
+        QCOMPARE(store->info().schemaVersion, CountyStore::kSchemaVersion);
+        QCOMPARE(store->gridCount(GridLevel::Street), 1);
+        const auto street = store->grid(QStringLiteral("210699001"));
+        QVERIFY(street);
+        QCOMPARE(street->parentCode, QStringLiteral("210699"));
+        QCOMPARE(street->risk, RiskLevel::Yellow);
+        QVERIFY(qAbs(geo::geodesicAreaM2(street->wkb) -
+                     geo::geodesicAreaM2(square(GridLevel::Street, {}, {}, 124, 40, 0.5).wkb)) < 1);
+    }
+
+    void refusesToOverwrite() {
+        QVERIFY(makeCounty(QStringLiteral("b.gpkg")));
+        QString error;
+        QVERIFY(!CountyStore::create(path(QStringLiteral("b.gpkg")), {QStringLiteral("210699"), {}, {}, 0},
+                                     &error));
+        QVERIFY(error.contains(QStringLiteral("已存在")));
+    }
+
+    void rejectsBadCountyCode() {
+        QString error;
+        QVERIFY(!CountyStore::create(path(QStringLiteral("bad.gpkg")), {QStringLiteral("21A"), {}, {}, 0},
+                                     &error));
+        QVERIFY(!QFile::exists(path(QStringLiteral("bad.gpkg"))));
+    }
+
+    void refusesForeignFilesUntouched_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("text file") << "text";
+        QTest::newRow("plain sqlite") << "sqlite";
+        QTest::newRow("newer schema") << "newer";
+        QTest::newRow("missing") << "missing";
+    }
+    void refusesForeignFilesUntouched() {
+        QFETCH(QString, kind);
+        const QString file = path(QStringLiteral("foreign-%1.gpkg").arg(kind));
+        if (kind == QLatin1String("text")) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("this is not a database\n");
+        } else if (kind == QLatin1String("sqlite")) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("CREATE TABLE x (a INTEGER)"));
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        } else if (kind == QLatin1String("newer")) {
+            {
+                auto store = makeCounty(QStringLiteral("foreign-newer.gpkg"));
+                QVERIFY(store);
+                QSqlQuery(store->database())
+                    .exec(QStringLiteral("UPDATE gc_meta SET value = '99' WHERE key = 'schema_version'"));
+                QSqlQuery(store->database()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            }
+        }
+        const QByteArray before = fileHash(file);
+        QString error;
+        QVERIFY(!CountyStore::open(file, &error));
+        QVERIFY2(!error.isEmpty(), "a refusal must say why");
+        if (kind == QLatin1String("newer"))
+            QVERIFY2(error.contains(QStringLiteral("更新版本")), qPrintable(error));
+        if (kind == QLatin1String("missing"))
+            QVERIFY(!QFile::exists(file)); // opening must not create it
+        else
+            QCOMPARE(fileHash(file), before);
+    }
+
+    void ticketClosedLoop() {
+        auto store = makeCounty(QStringLiteral("t.gpkg"));
+        QVERIFY(store);
+        QString error;
+        QVERIFY(
+            store->insertDepartments({{QStringLiteral("CGJ"), QStringLiteral("城管局"), {}, {}, {}, 1},
+                                      {QStringLiteral("SCJ"), QStringLiteral("市场监管局"), {}, {}, {}, 2}},
+                                     &error));
+        const auto id = store->createTicket(newTicket(), QStringLiteral("值班员甲"), &error);
+        QVERIFY2(id, qPrintable(error));
+        auto t = store->ticket(*id);
+        QVERIFY(t);
+        QCOMPARE(t->state, TicketState::Received);
+        QVERIFY(t->deadline.isValid()); // from the time-limit table: complaint, 13 working days
+        QVERIFY(t->deadline > t->createdAt.addDays(13));
+
+        const auto act = [&](TicketAction a, const QString& dept = {}, const QString& reason = {},
+                             const QString& note = {}, int version = -1) {
+            TicketActionRequest r;
+            r.action = a;
+            r.actor = QStringLiteral("值班员甲");
+            r.at = store->ticket(*id)->createdAt.addSecs(3600 * (1 + store->ticketEvents(*id).size()));
+            r.departmentCode = dept;
+            r.reason = reason;
+            r.note = note;
+            return store->applyTicketAction(*id, r, version);
+        };
+        QVERIFY(act(TicketAction::Accept).ok);
+        // A department that does not exist is refused and nothing changes.
+        const TransitionResult unknown = act(TicketAction::Dispatch, QStringLiteral("NOPE"));
+        QVERIFY(!unknown.ok);
+        QVERIFY(unknown.error.contains(QStringLiteral("NOPE")));
+        QCOMPARE(store->ticket(*id)->state, TicketState::Accepted);
+        // A stale version (someone else acted first) is a conflict.
+        const int version = store->ticket(*id)->version;
+        QVERIFY(act(TicketAction::Dispatch, QStringLiteral("CGJ"), {}, {}, version).ok);
+        const TransitionResult stale =
+            act(TicketAction::Reassign, QStringLiteral("SCJ"), QStringLiteral("wrong"), {}, version);
+        QVERIFY(!stale.ok);
+        QVERIFY2(stale.error.contains(QStringLiteral("已被他人处理")), qPrintable(stale.error));
+        QCOMPARE(store->ticket(*id)->departmentCode, QStringLiteral("CGJ"));
+
+        QVERIFY(act(TicketAction::Return, {}, QStringLiteral("not_our_duty")).ok);
+        QCOMPARE(store->ticket(*id)->state, TicketState::Returned);
+        QVERIFY(act(TicketAction::Dispatch, QStringLiteral("SCJ")).ok);
+        QVERIFY(act(TicketAction::Escalate).ok);
+        QCOMPARE(store->ticket(*id)->escalationLevel, GridLevel::Community);
+        QVERIFY(act(TicketAction::Start).ok);
+        QVERIFY(act(TicketAction::Resolve, {}, {}, QStringLiteral("已清理")).ok);
+        QVERIFY(act(TicketAction::RateUnsatisfied).ok);
+        t = store->ticket(*id);
+        QCOMPARE(t->state, TicketState::Dispatched);
+        QCOMPARE(t->departmentCode, QStringLiteral("SCJ"));
+        QCOMPARE(t->reopenCount, 1);
+        QVERIFY(act(TicketAction::Start).ok);
+        QVERIFY(act(TicketAction::Resolve, {}, {}, QStringLiteral("再次清理")).ok);
+        QVERIFY(act(TicketAction::RateSatisfied).ok);
+        t = store->ticket(*id);
+        QCOMPARE(t->state, TicketState::Closed);
+        QVERIFY(t->closedAt.isValid());
+        // Nothing more can happen to a closed ticket.
+        QVERIFY(!act(TicketAction::Urge).ok);
+
+        const QList<TicketEvent> events = store->ticketEvents(*id);
+        QCOMPARE(events.size(), 12); // report + 11 accepted actions
+        QCOMPARE(events.first().action, TicketAction::Report);
+        QCOMPARE(events.last().toState, TicketState::Closed);
+        QCOMPARE(store->ticket(*id)->version, 11);
+
+        // The audit trail is append-only, enforced by the database itself.
+        QSqlQuery q(store->database());
+        QVERIFY(!q.exec(QStringLiteral("UPDATE ticket_events SET actor = 'x'")));
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM ticket_events")));
+        QCOMPARE(store->ticketEvents(*id).size(), 12);
+    }
+
+    void twoConnectionsSeeEachOther() {
+        auto first = makeCounty(QStringLiteral("two.gpkg"));
+        QVERIFY(first);
+        QString error;
+        QVERIFY(first->insertDepartments({{QStringLiteral("CGJ"), QStringLiteral("城管局"), {}, {}, {}, 1}},
+                                         &error));
+        const auto id = first->createTicket(newTicket(), QStringLiteral("甲"), &error);
+        QVERIFY(id);
+        auto second = CountyStore::open(path(QStringLiteral("two.gpkg")), &error);
+        QVERIFY2(second, qPrintable(error));
+        TicketActionRequest r;
+        r.action = TicketAction::Dispatch;
+        r.actor = QStringLiteral("乙");
+        r.at = chinaNow();
+        r.departmentCode = QStringLiteral("CGJ");
+        QVERIFY(second->applyTicketAction(*id, r).ok);
+        // The first seat, acting on what it saw, is refused by the workflow: already dispatched.
+        r.actor = QStringLiteral("甲");
+        const TransitionResult again = first->applyTicketAction(*id, r);
+        QVERIFY(!again.ok);
+        QCOMPARE(first->ticket(*id)->state, TicketState::Dispatched);
+    }
+
+    void hierarchyModel() {
+        auto store = makeCounty(QStringLiteral("h.gpkg"));
+        QVERIFY(store);
+        QString error;
+        QVERIFY(store->insertGrids(GridLevel::County,
+                                   {square(GridLevel::County, QStringLiteral("210699"), {}, 124, 40, 1)},
+                                   &error));
+        QVERIFY(store->insertGrids(
+            GridLevel::Street,
+            {square(GridLevel::Street, QStringLiteral("210699001"), QStringLiteral("210699"), 124, 40, 0.5),
+             square(GridLevel::Street, QStringLiteral("210699002"), QStringLiteral("210699"), 124.5, 40,
+                    0.5)},
+            &error));
+        GridHierarchyModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.load(*store);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowCount(model.index(0, 0)), 2);
+        QCOMPARE(model.count(GridLevel::Street), 2);
+        const QModelIndex street = model.indexForCode(QStringLiteral("210699002"));
+        QVERIFY(street.isValid());
+        QCOMPARE(street.parent(), model.index(0, 0));
+        QCOMPARE(street.data(GridHierarchyModel::CodeRole).toString(), QStringLiteral("210699002"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCountyStore)
+#include "tst_countystore.moc"
