@@ -13,6 +13,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -59,10 +60,14 @@ MainWindow::MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession,
 
     // Restored after every module added its docks, so all of them find their place.
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        setWindowState(Qt::WindowMaximized); // a command-center screen: use all of it
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        // A command-center screen: use all of it (also where no window manager maximizes).
+        if (const QScreen* s = screen())
+            setGeometry(s->availableGeometry());
+        setWindowState(Qt::WindowMaximized);
+    }
     if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray()))
-        resizeDocks(findChildren<QDockWidget*>(), QList<int>(findChildren<QDockWidget*>().size(), 380),
+        resizeDocks(findChildren<QDockWidget*>(), QList<int>(findChildren<QDockWidget*>().size(), 470),
                     Qt::Horizontal);
     showStatus(tr("已打开 %1").arg(m_store->path()), 8000);
 }
@@ -124,9 +129,11 @@ void MainWindow::createHierarchyDock() {
     m_tree->setModel(m_hierarchyFilter);
     m_tree->setUniformRowHeights(true); // keeps 90,000 rows cheap to scroll
     m_tree->setSortingEnabled(false);
-    m_tree->header()->setSectionResizeMode(gc::GridHierarchyModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->setColumnWidth(gc::GridHierarchyModel::CodeColumn, 130);
+    m_tree->setColumnWidth(gc::GridHierarchyModel::NameColumn, 190);
+    m_tree->setColumnWidth(gc::GridHierarchyModel::CodeColumn, 125);
+    m_tree->setColumnWidth(gc::GridHierarchyModel::RiskColumn, 62);
+    m_tree->setColumnWidth(gc::GridHierarchyModel::HouseholdsColumn, 70);
     m_tree->setColumnHidden(gc::GridHierarchyModel::PopulationColumn, true);
     m_tree->expandToDepth(0);
     layout->addWidget(m_levelCounts);
