@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QStandardPaths>
+#include <QTranslator>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -52,6 +53,11 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("GridCommand"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
     QApplication::setStyle(QStringLiteral("Fusion"));
+    // The UI is written in Chinese; an English locale gets the English translation.
+    QTranslator translator;
+    if (QLocale().language() == QLocale::English &&
+        translator.load(QStringLiteral(":/gridcommand/i18n/gridcommand_en.qm")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("县级综治中心网格化管理指挥平台"));
