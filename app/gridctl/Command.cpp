@@ -1,5 +1,7 @@
 #include "Command.h"
 
+#include "gc/store/CountyStore.h"
+
 #include <QJsonDocument>
 #include <QTextStream>
 #include <cstdio>
@@ -50,6 +52,19 @@ bool parse(QCommandLineParser& parser, const QString& verb, const QString& descr
         return false;
     }
     return true;
+}
+
+std::unique_ptr<CountyStore> openCountyArgument(const QCommandLineParser& parser, const QString& verb,
+                                                int* exitCode) {
+    if (parser.positionalArguments().isEmpty()) {
+        *exitCode = fail(verb, QStringLiteral("name a county file (county.gpkg)"), 2);
+        return nullptr;
+    }
+    QString error;
+    auto store = CountyStore::open(parser.positionalArguments().first(), &error);
+    if (!store)
+        *exitCode = fail(verb, error);
+    return store;
 }
 
 } // namespace gc::cli

@@ -4,6 +4,11 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <memory>
+
+namespace gc {
+class CountyStore;
+}
 
 namespace gc::cli {
 
@@ -30,5 +35,10 @@ void printLine(const QString& text);
 // on a bad option prints one line and returns false (exitCode set).
 bool parse(QCommandLineParser& parser, const QString& verb, const QString& description,
            const QStringList& arguments, int* exitCode);
+
+// Opens the county file given as the first positional argument. On failure prints
+// one line ("gridctl VERB: why") and sets exitCode (2: no file named, 1: cannot open).
+std::unique_ptr<CountyStore> openCountyArgument(const QCommandLineParser& parser, const QString& verb,
+                                                int* exitCode);
 
 } // namespace gc::cli

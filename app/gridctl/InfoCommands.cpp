@@ -26,12 +26,9 @@ int runInfo(const QStringList& arguments) {
     if (!parse(p, verb, QStringLiteral("Show a county's identity and the feature count of every level."),
                arguments, &code))
         return code;
-    if (p.positionalArguments().size() != 1)
-        return fail(verb, QStringLiteral("expected one county file"), 2);
-    QString error;
-    auto store = CountyStore::open(p.positionalArguments().first(), &error);
+    auto store = openCountyArgument(p, verb, &code);
     if (!store)
-        return fail(verb, error);
+        return code;
     QJsonObject levels;
     for (int l = 1; l <= kGridLevelCount; ++l)
         levels.insert(GridLevels::key(static_cast<GridLevel>(l)),
@@ -77,8 +74,6 @@ int runStats(const QStringList& arguments) {
     if (!parse(p, verb, QStringLiteral("Ticket KPIs for a period (one definition: gc::KpiAccumulator)."),
                arguments, &code))
         return code;
-    if (p.positionalArguments().size() != 1)
-        return fail(verb, QStringLiteral("expected one county file"), 2);
     const QDateTime now = chinaNow();
     const auto day = [&](const QCommandLineOption& o, const QDate& fallback, QDate* out) {
         if (!p.isSet(o)) {
@@ -93,10 +88,9 @@ int runStats(const QStringList& arguments) {
         return fail(verb, QStringLiteral("--from/--to must be dates like 2026-11-23"), 2);
     if (last < first)
         return fail(verb, QStringLiteral("--to is before --from"), 2);
-    QString error;
-    auto store = CountyStore::open(p.positionalArguments().first(), &error);
+    auto store = openCountyArgument(p, verb, &code);
     if (!store)
-        return fail(verb, error);
+        return code;
     const QDateTime begin(first, QTime(0, 0), chinaTimeZone());
     const QDateTime end(last.addDays(1), QTime(0, 0), chinaTimeZone());
     const KpiSet k = computeKpis(store->ticketFacts(), begin, end, now);
