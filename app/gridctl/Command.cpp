@@ -54,6 +54,29 @@ bool parse(QCommandLineParser& parser, const QString& verb, const QString& descr
     return true;
 }
 
+namespace {
+// `gridctl bench SUBJECT …` hands over to the verb registered as `bench-SUBJECT`, so
+// each module keeps its benchmark next to its code.
+int runBench(const QStringList& arguments) {
+    const QString subject = arguments.value(1);
+    QStringList subjects;
+    for (const Command& c : registry()) {
+        if (!c.name.startsWith(QLatin1String("bench-")))
+            continue;
+        subjects << c.name.mid(6);
+        if (c.name.mid(6) == subject)
+            return c.run(QStringList{c.name} + arguments.mid(2));
+    }
+    subjects.sort();
+    return fail(QStringLiteral("bench"),
+                QStringLiteral("usage: gridctl bench %1 … (see gridctl bench-SUBJECT --help)")
+                    .arg(subjects.join(u'|')),
+                2);
+}
+const Registrar benchRegistrar(QStringLiteral("bench"),
+                               QStringLiteral("Benchmarks: gridctl bench SUBJECT --help"), runBench);
+} // namespace
+
 std::unique_ptr<CountyStore> openCountyArgument(const QCommandLineParser& parser, const QString& verb,
                                                 int* exitCode) {
     if (parser.positionalArguments().isEmpty()) {

@@ -1,0 +1,155 @@
+#pragma once
+
+#include "gc/core/GridLevel.h"
+#include "gc/map/MapFrame.h"
+#include "gc/map/MapViewport.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QImage>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QVariantAnimation;
+
+namespace gc::map {
+
+class GridLayerData;
+class MapOverlay;
+class MapRenderer;
+class SelectionOverlay;
+class TileCache;
+class TileSource;
+
+// Per-grid figures for the hover tooltip, kept up to date by whoever owns the store.
+struct GridStats {
+    int openTickets = 0;
+    int workers = 0;
+};
+
+// The map canvas: the last rendered grid image is moved and scaled to the view at once
+// on every pan and zoom, and a cancellable background job renders the new view behind
+// it (MapRenderer, the same code gridctl uses). Live layers are MapOverlays drawn every
+// frame. Registered with the main window as part "map".
+class MapCanvas : public QWidget {
+    Q_OBJECT
+public:
+    explicit MapCanvas(QWidget* parent = nullptr);
+    ~MapCanvas() override;
+
+    // Loads the county's geometry on a worker thread; dataLoaded() or loadFailed() follows.
+    void loadCounty(const QString& path);
+    // Takes already loaded data (tests, gridctl); shows the whole county if nothing was shown.
+    void setData(std::shared_ptr<GridLayerData> data);
+    const std::shared_ptr<GridLayerData>& data() const { return m_data; }
+    bool isLoading() const { return m_loading; }
+
+    const MapViewport& viewport() const { return m_viewport; }
+    void setViewport(const MapViewport& viewport);
+    GridLevel visibleLevel() const;
+    bool isRenderPending() const { return m_renderTimer.isActive() || m_jobRunning; }
+    const MapFrame& frame() const { return m_frame; }
+
+    // Invokable so modules that only know the canvas as part "map" can add their layers.
+    Q_INVOKABLE void addOverlay(gc::map::MapOverlay* overlay);
+    Q_INVOKABLE void removeOverlay(gc::map::MapOverlay* overlay);
+
+    TileCache* basemap() const { return m_tiles; }
+    // Takes ownership; nullptr for no basemap. A GCJ-02 source reloads the geometry shifted.
+    void setBasemapSource(std::unique_ptr<TileSource> source);
+
+    void setAccessibleMode(bool on);
+    bool accessibleMode() const { return m_accessible; }
+    void setGridStats(const QHash<QString, GridStats>& stats);
+    QString selectedCode() const { return m_selected; }
+    QString hoveredCode() const { return m_hovered; }
+    // What the hover tooltip says at a widget pixel.
+    QString toolTipAt(QPointF pixel) const;
+    // The feature code under a widget pixel at the visible level, empty for none.
+    QString codeAt(QPointF pixel) const;
+    void setFlyDurationMs(int ms) { m_flyMs = ms; }
+
+public Q_SLOTS:
+    void selectGrid(const QString& code);
+    void zoomToBounds(const QRectF& lonLatBounds);
+    void flyTo(const QString& code);
+    // Centres a CGCS2000 position, zooming in to the grid level if the view is coarser.
+    void flyToPoint(double lon, double lat);
+    // Asks the ticket layer to reload from the store (see ticketsRefreshRequested).
+    void refreshTickets();
+    void zoomToCounty();
+    void zoomIn();
+    void zoomOut();
+
+Q_SIGNALS:
+    void gridClicked(const QString& code);
+    void ticketClicked(qint64 id);
+    void ticketsRefreshRequested();
+    void viewportChanged();
+    void dataLoaded();
+    void loadFailed(const QString& message);
+    void renderFinished();
+    void countsChanged();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    void viewChanged();
+    void startRender();
+    void renderDone();
+    void composeBasemap();
+    void animateTo(const MapViewport& target);
+
+    std::shared_ptr<GridLayerData> m_data;
+    std::shared_ptr<MapRenderer> m_renderer;
+    MapViewport m_viewport;
+    MapFrame m_frame;
+    MapFrame::Decorations m_decorations;
+    QList<QPointer<MapOverlay>> m_overlays;
+    SelectionOverlay* m_selection;
+    TileCache* m_tiles;
+    QString m_path;
+    bool m_loading = false;
+    bool m_accessible = false;
+
+    QThreadPool m_jobPool; // one render job at a time; bands use the global pool
+    QTimer m_renderTimer;
+    QTimer m_ticketRefresh; // coalesces a burst of refreshTickets() calls
+    QFutureWatcher<QImage> m_job;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    MapViewport m_jobViewport;
+    bool m_jobRunning = false;
+    QFutureWatcher<std::shared_ptr<GridLayerData>> m_loader;
+    QString m_loadError;
+    QElapsedTimer m_openTimer; // open → first frame, logged under gc.map
+    bool m_firstFrameLogged = true;
+
+    QPoint m_pressPos;
+    QPoint m_lastPos;
+    bool m_dragging = false;
+    bool m_rubberBand = false;
+    QRect m_band;
+    QString m_selected;
+    QString m_hovered;
+    QHash<QString, GridStats> m_stats;
+    QVariantAnimation* m_flight = nullptr;
+    int m_flyMs = 450;
+};
+
+} // namespace gc::map

@@ -1,0 +1,5 @@
+#include "gc/map/TileSource.h"
+
+namespace gc::map {
+TileSource::~TileSource() = default;
+} // namespace gc::map
