@@ -1,0 +1,257 @@
+// `gridctl export`: grids or tickets of a county to Shapefile, GeoPackage, GeoJSON, KML or CSV in
+// any CRS; and `gridctl bench-export`, which times it against ogr2ogr on the same layer.
+#include "Command.h"
+
+#include "gc/core/ChinaTime.h"
+#include "gc/store/CountyExport.h"
+#include "gc/store/CountyStore.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <algorithm>
+
+namespace gc::cli {
+namespace {
+
+struct ExportRun {
+    int features = 0;
+    double seconds = 0;
+};
+
+// The whole export, as the CLI and the GUI run it: open, gather, write.
+bool exportCounty(const QString& county, const QString& what, GridLevel level,
+                  const geo::ExportOptions& options, bool includePeople, const QDateTime& now, ExportRun* run,
+                  QString* error) {
+    QElapsedTimer timer;
+    timer.start();
+    auto store = CountyStore::open(county, error);
+    if (!store)
+        return false;
+    const geo::ExportTable table = what == QLatin1String("tickets")
+                                       ? CountyExport::ticketTable(*store, includePeople)
+                                       : CountyExport::gridTable(*store, level, now, includePeople);
+    if (!geo::VectorExporter::write(table, options, error))
+        return false;
+    run->features = int(table.features.size());
+    run->seconds = timer.elapsed() / 1000.0;
+    return true;
+}
+
+int runExport(const QStringList& arguments) {
+    const QString verb = QStringLiteral("export");
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
+    const QCommandLineOption what(QStringLiteral("what"), QStringLiteral("grids or tickets."),
+                                  QStringLiteral("WHAT"), QStringLiteral("grids"));
+    const QCommandLineOption level(
+        QStringLiteral("level"),
+        QStringLiteral("Level of the grids: county, street, community, grid, building."), QStringLiteral("L"),
+        QStringLiteral("grid"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("shp, gpkg, geojson (EPSG:4326 only), kml (EPSG:4326 only) or csv."),
+        QStringLiteral("F"));
+    const QCommandLineOption crs(
+        QStringLiteral("crs"),
+        QStringLiteral("Target CRS, anything PROJ knows: EPSG:4490, EPSG:4326, EPSG:4543 …"),
+        QStringLiteral("CRS"));
+    const QCommandLineOption encoding(QStringLiteral("encoding"),
+                                      QStringLiteral("Shapefile text encoding: CP936 (default) or UTF-8."),
+                                      QStringLiteral("E"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output file."),
+                                 QStringLiteral("PATH"));
+    const QCommandLineOption overwrite(QStringLiteral("overwrite"),
+                                       QStringLiteral("Replace an existing output."));
+    const QCommandLineOption people(
+        QStringLiteral("include-personal-data"),
+        QStringLiteral("Also export people's data (phone numbers, reporters, addresses)."));
+    const QCommandLineOption now(
+        QStringLiteral("now"),
+        QStringLiteral("Reference time for \"last 30 days\", ISO 8601 (default: now)."),
+        QStringLiteral("TIME"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a summary as JSON."));
+    p.addOptions({what, level, format, crs, encoding, out, overwrite, people, now, json});
+    int code = 0;
+    if (!parse(p, verb, QStringLiteral("Export grids or tickets for QGIS/ArcGIS in any CRS and encoding."),
+               arguments, &code))
+        return code;
+    if (p.positionalArguments().size() != 1)
+        return fail(verb, QStringLiteral("expected one county file"), 2);
+    const QString whatValue = p.value(what);
+    if (whatValue != QLatin1String("grids") && whatValue != QLatin1String("tickets"))
+        return fail(verb, QStringLiteral("--what must be grids or tickets"), 2);
+    const auto levelValue = GridLevels::parse(p.value(level));
+    if (!levelValue)
+        return fail(verb,
+                    QStringLiteral("unknown level \"%1\" (use %2)")
+                        .arg(p.value(level), GridLevels::keys().join(QStringLiteral(", "))),
+                    2);
+    if (!p.isSet(format))
+        return fail(verb,
+                    QStringLiteral("--format is required (%1)")
+                        .arg(geo::vectorFormatKeys().join(QStringLiteral(", "))),
+                    2);
+    const auto formatValue = geo::parseVectorFormat(p.value(format));
+    if (!formatValue)
+        return fail(verb,
+                    QStringLiteral("unknown format \"%1\" (use %2)")
+                        .arg(p.value(format), geo::vectorFormatKeys().join(QStringLiteral(", "))),
+                    2);
+    if (!p.isSet(crs))
+        return fail(verb, QStringLiteral("--crs is required, e.g. --crs EPSG:4490"), 2);
+    if (!p.isSet(out))
+        return fail(verb, QStringLiteral("--out is required"), 2);
+    QDateTime reference = chinaNow();
+    if (p.isSet(now)) {
+        reference = QDateTime::fromString(p.value(now), Qt::ISODate);
+        if (!reference.isValid())
+            return fail(verb, QStringLiteral("--now is not an ISO 8601 time: %1").arg(p.value(now)), 2);
+    }
+    geo::ExportOptions options;
+    options.format = *formatValue;
+    options.crs = p.value(crs);
+    options.encoding = p.value(encoding);
+    options.path = p.value(out);
+    options.overwrite = p.isSet(overwrite);
+    // Everything that can be refused is refused before the county is even opened.
+    if (const QString problem = geo::VectorExporter::check(options); !problem.isEmpty())
+        return fail(verb, problem, 2);
+    ExportRun run;
+    QString error;
+    if (!exportCounty(p.positionalArguments().first(), whatValue, *levelValue, options, p.isSet(people),
+                      reference, &run, &error))
+        return fail(verb, error);
+    const QJsonObject summary{{QStringLiteral("out"), options.path},
+                              {QStringLiteral("format"), geo::vectorFormatKey(options.format)},
+                              {QStringLiteral("crs"), options.crs},
+                              {QStringLiteral("features"), run.features},
+                              {QStringLiteral("seconds"), run.seconds}};
+    if (p.isSet(json))
+        printJson(QJsonDocument(summary));
+    else
+        printLine(QStringLiteral("%1: %2 个要素（%3，%4），用时 %5 s")
+                      .arg(options.path)
+                      .arg(run.features)
+                      .arg(geo::vectorFormatKey(options.format), options.crs)
+                      .arg(run.seconds, 0, 'f', 2));
+    return 0;
+}
+
+double median(QList<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values[values.size() / 2];
+}
+
+int runBenchExport(const QStringList& arguments) {
+    const QString verb = QStringLiteral("bench-export");
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
+    const QCommandLineOption level(QStringLiteral("level"), QStringLiteral("Level to export."),
+                                   QStringLiteral("L"), QStringLiteral("grid"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("Runs per measurement (median)."), QStringLiteral("N"),
+                                    QStringLiteral("3"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print figures as JSON."));
+    p.addOptions({level, repeat, json});
+    int code = 0;
+    if (!parse(p, verb,
+               QStringLiteral(
+                   "Time `gridctl export` against ogr2ogr writing the same layer (Shapefile, GeoPackage)."),
+               arguments, &code))
+        return code;
+    if (p.positionalArguments().size() != 1)
+        return fail(verb, QStringLiteral("expected one county file"), 2);
+    const auto levelValue = GridLevels::parse(p.value(level));
+    if (!levelValue)
+        return fail(verb, QStringLiteral("unknown level \"%1\"").arg(p.value(level)), 2);
+    const int runs = std::max(1, p.value(repeat).toInt());
+    const QString county = p.positionalArguments().first();
+    const QString ogr2ogr = QStandardPaths::findExecutable(QStringLiteral("ogr2ogr"));
+    if (ogr2ogr.isEmpty())
+        return fail(verb, QStringLiteral("ogr2ogr not found (apt-get install gdal-bin)"));
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return fail(verb, QStringLiteral("cannot create a temporary directory"));
+    const QString table = GridLevels::tableName(*levelValue);
+
+    QJsonArray results;
+    int counter = 0;
+    for (const geo::VectorFormat format : {geo::VectorFormat::Shapefile, geo::VectorFormat::GeoPackage}) {
+        QList<double> ours, theirs;
+        int features = 0;
+        for (int r = 0; r < runs; ++r) {
+            const QString suffix = geo::vectorFormatSuffix(format);
+            // ogr2ogr writes the same layer, same CRS, same encoding, one transaction.
+            const QString theirPath = dir.filePath(QStringLiteral("ogr_%1.%2").arg(++counter).arg(suffix));
+            QStringList args = {QStringLiteral("-f"),
+                                format == geo::VectorFormat::Shapefile ? QStringLiteral("ESRI Shapefile")
+                                                                       : QStringLiteral("GPKG"),
+                                theirPath, county, table};
+            if (format == geo::VectorFormat::Shapefile)
+                args << QStringLiteral("-lco") << QStringLiteral("ENCODING=CP936");
+            QElapsedTimer timer;
+            timer.start();
+            QProcess process;
+            process.start(ogr2ogr, args);
+            if (!process.waitForFinished(600000) || process.exitCode() != 0)
+                return fail(verb, QStringLiteral("ogr2ogr failed: %1")
+                                      .arg(QString::fromLocal8Bit(process.readAllStandardError()).trimmed()));
+            theirs << timer.elapsed() / 1000.0;
+
+            geo::ExportOptions options;
+            options.format = format;
+            options.crs = QStringLiteral("EPSG:4490");
+            options.path = dir.filePath(QStringLiteral("ours_%1.%2").arg(++counter).arg(suffix));
+            ExportRun run;
+            QString error;
+            if (!exportCounty(county, QStringLiteral("grids"), *levelValue, options, false, chinaNow(), &run,
+                              &error))
+                return fail(verb, error);
+            ours << run.seconds;
+            features = run.features;
+        }
+        const double ourSeconds = median(ours);
+        const double theirSeconds = median(theirs);
+        results.append(
+            QJsonObject{{QStringLiteral("format"), geo::vectorFormatKey(format)},
+                        {QStringLiteral("features"), features},
+                        {QStringLiteral("gridctl_seconds"), ourSeconds},
+                        {QStringLiteral("ogr2ogr_seconds"), theirSeconds},
+                        {QStringLiteral("ratio"), theirSeconds > 0 ? ourSeconds / theirSeconds : 0.0}});
+    }
+    if (p.isSet(json)) {
+        printJson(QJsonDocument(QJsonObject{{QStringLiteral("county"), county},
+                                            {QStringLiteral("level"), GridLevels::key(*levelValue)},
+                                            {QStringLiteral("runs"), runs},
+                                            {QStringLiteral("results"), results}}));
+        return 0;
+    }
+    for (const QJsonValue& v : results) {
+        const QJsonObject o = v.toObject();
+        printLine(QStringLiteral("%1: %2 features, gridctl export %3 s, ogr2ogr %4 s, ratio %5")
+                      .arg(o[QStringLiteral("format")].toString())
+                      .arg(o[QStringLiteral("features")].toInt())
+                      .arg(o[QStringLiteral("gridctl_seconds")].toDouble(), 0, 'f', 3)
+                      .arg(o[QStringLiteral("ogr2ogr_seconds")].toDouble(), 0, 'f', 3)
+                      .arg(o[QStringLiteral("ratio")].toDouble(), 0, 'f', 2));
+    }
+    return 0;
+}
+
+const Registrar
+    exportRegistrar(QStringLiteral("export"),
+                    QStringLiteral("Export grids or tickets (shp, gpkg, geojson, kml, csv) in any CRS"),
+                    runExport);
+const Registrar benchRegistrar(QStringLiteral("bench-export"),
+                               QStringLiteral("Time export against ogr2ogr (Shapefile and GeoPackage)"),
+                               runBenchExport);
+
+} // namespace
+} // namespace gc::cli

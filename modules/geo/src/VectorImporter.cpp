@@ -1,0 +1,526 @@
+#include "gc/geo/VectorImporter.h"
+
+#include "GeosSupport.h"
+#include "gc/geo/Geometry.h"
+#include "gc/geo/TextEncoding.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
+
+#include <cpl_string.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <memory>
+
+namespace gc::geo {
+
+using namespace detail;
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("VectorImporter", text);
+}
+QString gdalError() {
+    return QString::fromUtf8(CPLGetLastErrorMsg());
+}
+
+struct DatasetCloser {
+    void operator()(void* ds) const {
+        if (ds)
+            GDALClose(ds);
+    }
+};
+using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
+
+// Marks "read the DBF bytes as they are" when probing an undeclared encoding.
+const QString kRawEncoding = QStringLiteral("\x01raw");
+
+QString gdalPath(const QString& path) {
+    if (QFileInfo(path).suffix().toLower() == QLatin1String("zip"))
+        return QStringLiteral("/vsizip/") + QFileInfo(path).absoluteFilePath();
+    return path;
+}
+
+DatasetPtr openSource(const QString& path, const QString& encoding, QString* error) {
+    GDALAllRegister();
+    if (!QFileInfo::exists(path)) {
+        *error = tr("文件不存在：%1").arg(path);
+        return nullptr;
+    }
+    CPLStringList openOptions;
+    if (encoding == kRawEncoding)
+        openOptions.SetNameValue("ENCODING", "");
+    else if (!encoding.isEmpty())
+        openOptions.SetNameValue("ENCODING", encoding.toLatin1().constData());
+    // Only the Shapefile driver is given the encoding: other formats declare theirs (UTF-8).
+    const char* const drivers[] = {"ESRI Shapefile", nullptr};
+    CPLErrorReset();
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    GDALDatasetH ds = nullptr;
+    if (!openOptions.empty())
+        ds = GDALOpenEx(gdalPath(path).toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
+                        openOptions.List(), nullptr);
+    if (!ds)
+        ds = GDALOpenEx(gdalPath(path).toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                        nullptr, nullptr);
+    CPLPopErrorHandler();
+    if (!ds) {
+        const QString why = gdalError();
+        *error = tr("无法读取 %1：不是可识别的矢量数据，或文件已损坏%2")
+                     .arg(path, why.isEmpty() ? QString() : tr("（%1）").arg(why));
+        return nullptr;
+    }
+    if (GDALDatasetGetLayerCount(ds) < 1) {
+        GDALClose(ds);
+        *error = tr("%1 中没有图层").arg(path);
+        return nullptr;
+    }
+    return DatasetPtr(ds);
+}
+
+bool isShapefile(GDALDatasetH ds) {
+    GDALDriverH driver = GDALGetDatasetDriver(ds);
+    return driver && QByteArray(GDALGetDriverShortName(driver)) == "ESRI Shapefile";
+}
+
+// Works out the encoding of the source and opens it so that GDAL hands us UTF-8.
+DatasetPtr openDecoded(const QString& path, const QString& requested, ImportSourceInfo* info,
+                       QString* error) {
+    if (!requested.isEmpty()) {
+        const QString canonical = canonicalEncoding(requested);
+        if (canonical.isEmpty()) {
+            *error = tr("未知的字符编码“%1”（常用：CP936、UTF-8）").arg(requested);
+            return nullptr;
+        }
+        DatasetPtr ds = openSource(path, canonical, error);
+        if (ds) {
+            info->encoding = isShapefile(ds.get()) ? canonical : QStringLiteral("UTF-8");
+            info->encodingSource =
+                isShapefile(ds.get()) ? QStringLiteral("option") : QStringLiteral("format");
+        }
+        return ds;
+    }
+    DatasetPtr ds = openSource(path, {}, error);
+    if (!ds)
+        return nullptr;
+    if (!isShapefile(ds.get())) {
+        info->encoding = QStringLiteral("UTF-8");
+        info->encodingSource = QStringLiteral("format");
+        return ds;
+    }
+    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+    const char* fromCpg = GDALGetMetadataItem(layer, "ENCODING_FROM_CPG", "SHAPEFILE");
+    const char* fromLdid = GDALGetMetadataItem(layer, "ENCODING_FROM_LDID", "SHAPEFILE");
+    if (fromCpg && *fromCpg) {
+        info->encoding = QString::fromLatin1(fromCpg);
+        info->encodingSource = QStringLiteral("cpg");
+        return ds;
+    }
+    if (fromLdid && *fromLdid) {
+        info->encoding = QString::fromLatin1(fromLdid);
+        info->encodingSource = QStringLiteral("ldid");
+        return ds;
+    }
+    // Neither: read the raw bytes and see what they are (GBK files from Chinese offices usually
+    // come like this).
+    ds.reset();
+    DatasetPtr raw = openSource(path, kRawEncoding, error);
+    if (!raw)
+        return nullptr;
+    layer = GDALDatasetGetLayer(raw.get(), 0);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    QList<QByteArray> samples;
+    OGR_L_ResetReading(layer);
+    int rows = 0;
+    while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+            if (OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, i)) == OFTString &&
+                OGR_F_IsFieldSetAndNotNull(f, i))
+                samples << QByteArray(OGR_F_GetFieldAsString(f, i));
+        OGR_F_Destroy(f);
+        if (++rows >= 2000)
+            break;
+    }
+    const QString detected = detectEncoding(samples);
+    if (detected.isEmpty()) {
+        *error = tr("%1 没有 .cpg 文件，也没有 DBF 编码标识，且文字既不是 UTF-8 也不是 GBK：请用 --encoding "
+                    "指定编码")
+                     .arg(path);
+        return nullptr;
+    }
+    raw.reset();
+    ds = openSource(path, detected, error);
+    if (ds) {
+        info->encoding = detected;
+        info->encodingSource = QStringLiteral("detected");
+    }
+    return ds;
+}
+
+QString crsLabel(OGRSpatialReferenceH srs) {
+    const char* authority = OSRGetAuthorityName(srs, nullptr);
+    const char* code = OSRGetAuthorityCode(srs, nullptr);
+    if (authority && code)
+        return QStringLiteral("%1:%2").arg(QString::fromLatin1(authority), QString::fromLatin1(code));
+    // A .prj in ESRI WKT often carries no authority: ask PROJ for the closest EPSG definition.
+    OSRAutoIdentifyEPSG(srs);
+    authority = OSRGetAuthorityName(srs, nullptr);
+    code = OSRGetAuthorityCode(srs, nullptr);
+    if (authority && code)
+        return QStringLiteral("%1:%2").arg(QString::fromLatin1(authority), QString::fromLatin1(code));
+    return QString::fromUtf8(OSRGetName(srs));
+}
+
+int findField(OGRFeatureDefnH defn, const QString& requested, const QStringList& defaults) {
+    if (!requested.isEmpty())
+        return OGR_FD_GetFieldIndex(defn, requested.toUtf8().constData());
+    for (const QString& name : defaults) {
+        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+            if (QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
+                    .compare(name, Qt::CaseInsensitive) == 0)
+                return i;
+    }
+    return -1;
+}
+
+QStringList fieldNames(OGRFeatureDefnH defn) {
+    QStringList names;
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+        names << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    return names;
+}
+
+bool isPolygonType(OGRwkbGeometryType type) {
+    const OGRwkbGeometryType flat = wkbFlatten(type);
+    return flat == wkbPolygon || flat == wkbMultiPolygon || flat == wkbCurvePolygon ||
+           flat == wkbMultiSurface;
+}
+
+QString featureLabel(const ImportedFeature& f) {
+    if (!f.name.isEmpty() && !f.code.isEmpty())
+        return QStringLiteral("%1（%2）").arg(f.name, f.code);
+    if (!f.name.isEmpty())
+        return f.name;
+    if (!f.code.isEmpty())
+        return f.code;
+    return tr("第 %1 个要素").arg(f.sourceFid);
+}
+
+QString listSome(const QStringList& items) {
+    const int shown = 10;
+    QStringList head = items.mid(0, shown);
+    QString text = head.join(QStringLiteral("、"));
+    if (items.size() > shown)
+        text += tr(" 等 %1 个").arg(items.size());
+    return text;
+}
+
+} // namespace
+
+std::optional<ImportSourceInfo> VectorImporter::inspect(const QString& path, const QString& encoding,
+                                                        QString* error, int previewRows) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    ImportSourceInfo info;
+    DatasetPtr ds = openDecoded(path, encoding, &info, error);
+    if (!ds)
+        return std::nullopt;
+    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    info.driver = QString::fromLatin1(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
+    info.layerName = QString::fromUtf8(OGR_L_GetName(layer));
+    info.fields = fieldNames(defn);
+    info.featureCount = int(OGR_L_GetFeatureCount(layer, TRUE));
+    if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer))
+        info.crs = crsLabel(srs);
+    OGR_L_ResetReading(layer);
+    while (info.preview.size() < previewRows) {
+        OGRFeatureH f = OGR_L_GetNextFeature(layer);
+        if (!f)
+            break;
+        QStringList row;
+        for (int i = 0; i < info.fields.size(); ++i)
+            row << QString::fromUtf8(OGR_F_GetFieldAsString(f, i));
+        info.preview << row;
+        OGR_F_Destroy(f);
+    }
+    return info;
+}
+
+bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeature>* features,
+                          ImportSourceInfo* infoOut, QStringList* repairs, QString* error,
+                          const std::function<void(int)>& progress, const std::atomic_bool* cancel) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    ImportSourceInfo info;
+    DatasetPtr ds = openDecoded(options.path, options.encoding, &info, error);
+    if (!ds)
+        return false;
+    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    info.driver = QString::fromLatin1(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
+    info.layerName = QString::fromUtf8(OGR_L_GetName(layer));
+    info.fields = fieldNames(defn);
+
+    const OGRwkbGeometryType layerType = OGR_L_GetGeomType(layer);
+    if (layerType != wkbUnknown && !isPolygonType(layerType)) {
+        *error = tr("%1 不是面图层（几何类型为 %2）：网格边界必须是多边形")
+                     .arg(options.path, QString::fromUtf8(OGRGeometryTypeToName(layerType)));
+        return false;
+    }
+
+    // CRS: declared, else assumed on request, else refused (guessing puts grids in the wrong place).
+    OGRSpatialReferenceH source = OGR_L_GetSpatialRef(layer);
+    OGRSpatialReferenceH assumed = nullptr;
+    if (!source) {
+        if (options.assumeCrs.isEmpty()) {
+            *error = tr("%1 没有坐标系（缺少 .prj 或 srs）：请用 --assume-crs EPSG:N 指明").arg(options.path);
+            return false;
+        }
+        assumed = OSRNewSpatialReference(nullptr);
+        if (OSRSetFromUserInput(assumed, options.assumeCrs.toUtf8().constData()) != OGRERR_NONE) {
+            OSRDestroySpatialReference(assumed);
+            *error = tr("未知的坐标系“%1”").arg(options.assumeCrs);
+            return false;
+        }
+        source = assumed;
+    }
+    std::unique_ptr<OGRSpatialReferenceH, void (*)(OGRSpatialReferenceH*)> assumedGuard(
+        &assumed, [](OGRSpatialReferenceH* s) {
+            if (*s)
+                OSRDestroySpatialReference(*s);
+        });
+    OGRSpatialReferenceH sourceClone = OSRClone(source);
+    OSRSetAxisMappingStrategy(sourceClone, OAMS_TRADITIONAL_GIS_ORDER);
+    info.crs = crsLabel(sourceClone);
+    OGRSpatialReferenceH target = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(target, 4490);
+    OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
+    OGRCoordinateTransformationH transform = OCTNewCoordinateTransformation(sourceClone, target);
+    OSRDestroySpatialReference(sourceClone);
+    OSRDestroySpatialReference(target);
+    if (!transform) {
+        *error = tr("无法从 %1 转换到 EPSG:4490：%2").arg(info.crs, gdalError());
+        return false;
+    }
+    std::unique_ptr<void, void (*)(void*)> transformGuard(transform, [](void* t) {
+        OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t));
+    });
+
+    const int iCode = findField(defn, options.codeField,
+                                {QStringLiteral("code"), QStringLiteral("grid_code"), QStringLiteral("编码"),
+                                 QStringLiteral("网格编码")});
+    const int iName = findField(defn, options.nameField,
+                                {QStringLiteral("name"), QStringLiteral("grid_name"), QStringLiteral("名称"),
+                                 QStringLiteral("网格名称")});
+    const int iParent = options.parentField.isEmpty() ? -1 : findField(defn, options.parentField, {});
+    const int iHouseholds = findField(defn, {}, {QStringLiteral("households"), QStringLiteral("户数")});
+    const int iPopulation = findField(defn, {}, {QStringLiteral("population"), QStringLiteral("人口")});
+    const auto missingField = [&](const QString& what, const QString& requested) {
+        *error = requested.isEmpty()
+                     ? tr("%1 中找不到%2字段（现有字段：%3）；请用参数指定")
+                           .arg(options.path, what, info.fields.join(QStringLiteral(", ")))
+                     : tr("%1 中没有字段“%2”（现有字段：%3）")
+                           .arg(options.path, requested, info.fields.join(QStringLiteral(", ")));
+        return false;
+    };
+    if (iCode < 0)
+        return missingField(tr("编码"), options.codeField);
+    if (iName < 0 && !options.nameField.isEmpty())
+        return missingField(tr("名称"), options.nameField);
+    if (iParent < 0 && !options.parentField.isEmpty())
+        return missingField(tr("上级编码"), options.parentField);
+
+    QList<ImportedFeature> out;
+    QStringList notPolygons, missingCodes, unrepairable, untransformable;
+    QStringList localRepairs;
+    CPLErrorReset();
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    OGR_L_ResetReading(layer);
+    while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            OGR_F_Destroy(f);
+            CPLPopErrorHandler();
+            *error = tr("已取消");
+            return false;
+        }
+        ImportedFeature feature;
+        feature.sourceFid = OGR_F_GetFID(f);
+        feature.code = QString::fromUtf8(OGR_F_GetFieldAsString(f, iCode)).trimmed();
+        if (iName >= 0)
+            feature.name = QString::fromUtf8(OGR_F_GetFieldAsString(f, iName)).trimmed();
+        if (iParent >= 0)
+            feature.parentCode = QString::fromUtf8(OGR_F_GetFieldAsString(f, iParent)).trimmed();
+        if (iHouseholds >= 0)
+            feature.households = OGR_F_GetFieldAsInteger(f, iHouseholds);
+        if (iPopulation >= 0)
+            feature.population = OGR_F_GetFieldAsInteger(f, iPopulation);
+        if (feature.code.isEmpty())
+            missingCodes << featureLabel(feature);
+        OGRGeometryH g = OGR_F_StealGeometry(f);
+        OGR_F_Destroy(f);
+        if (g && OGR_G_HasCurveGeometry(g, TRUE)) {
+            OGRGeometryH linear = OGR_G_GetLinearGeometry(g, 0, nullptr);
+            OGR_G_DestroyGeometry(g);
+            g = linear;
+        }
+        if (!g || OGR_G_IsEmpty(g) || !isPolygonType(OGR_G_GetGeometryType(g))) {
+            notPolygons << featureLabel(feature);
+            if (g)
+                OGR_G_DestroyGeometry(g);
+            continue;
+        }
+        if (OGR_G_Transform(g, transform) != OGRERR_NONE) {
+            untransformable << featureLabel(feature);
+            OGR_G_DestroyGeometry(g);
+            continue;
+        }
+        if (!OGR_G_IsValid(g)) {
+            OGRGeometryH fixed = OGR_G_MakeValid(g);
+            OGRGeometryH polygonal = nullptr;
+            if (fixed) {
+                // make-valid may leave lines or points beside the polygons: keep the polygons only.
+                const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(fixed));
+                if (type == wkbPolygon || type == wkbMultiPolygon) {
+                    polygonal = fixed;
+                } else if (type == wkbGeometryCollection) {
+                    polygonal = OGR_G_CreateGeometry(wkbMultiPolygon);
+                    for (int k = 0; k < OGR_G_GetGeometryCount(fixed); ++k) {
+                        OGRGeometryH part = OGR_G_GetGeometryRef(fixed, k);
+                        const OGRwkbGeometryType pt = wkbFlatten(OGR_G_GetGeometryType(part));
+                        if (pt == wkbPolygon)
+                            OGR_G_AddGeometry(polygonal, part);
+                        else if (pt == wkbMultiPolygon)
+                            for (int m = 0; m < OGR_G_GetGeometryCount(part); ++m)
+                                OGR_G_AddGeometry(polygonal, OGR_G_GetGeometryRef(part, m));
+                    }
+                    OGR_G_DestroyGeometry(fixed);
+                } else {
+                    OGR_G_DestroyGeometry(fixed);
+                }
+            }
+            if (!polygonal || OGR_G_IsEmpty(polygonal) || !OGR_G_IsValid(polygonal)) {
+                unrepairable << featureLabel(feature);
+                if (polygonal)
+                    OGR_G_DestroyGeometry(polygonal);
+                OGR_G_DestroyGeometry(g);
+                continue;
+            }
+            localRepairs << tr("%1：几何无效，已修复（GEOS make-valid）").arg(featureLabel(feature));
+            OGR_G_DestroyGeometry(g);
+            g = polygonal;
+        }
+        g = OGR_G_ForceToMultiPolygon(g);
+        feature.wkb.resize(OGR_G_WkbSize(g));
+        OGR_G_ExportToIsoWkb(g, wkbNDR, reinterpret_cast<unsigned char*>(feature.wkb.data()));
+        OGR_G_DestroyGeometry(g);
+        out << feature;
+        if (progress && out.size() % 1000 == 0)
+            progress(int(out.size()));
+    }
+    const CPLErr readError = CPLGetLastErrorType();
+    const QString readMessage = gdalError();
+    CPLPopErrorHandler();
+    // A truncated .shp reads its first records and then fails: partial data is refused too.
+    if (readError == CE_Failure || readError == CE_Fatal) {
+        *error = tr("读取 %1 时出错（文件可能已损坏或被截断）：%2").arg(options.path, readMessage);
+        return false;
+    }
+    if (!notPolygons.isEmpty()) {
+        *error = tr("%1 中有 %2 个要素不是多边形（或没有几何）：%3")
+                     .arg(options.path)
+                     .arg(notPolygons.size())
+                     .arg(listSome(notPolygons));
+        return false;
+    }
+    if (!untransformable.isEmpty()) {
+        *error = tr("%1 个要素无法从 %2 转换到 EPSG:4490：%3")
+                     .arg(untransformable.size())
+                     .arg(info.crs, listSome(untransformable));
+        return false;
+    }
+    if (!unrepairable.isEmpty()) {
+        *error = tr("%1 个要素几何无效且无法修复为多边形：%2")
+                     .arg(unrepairable.size())
+                     .arg(listSome(unrepairable));
+        return false;
+    }
+    if (!missingCodes.isEmpty()) {
+        *error = tr("%1 个要素缺少编码：%2").arg(missingCodes.size()).arg(listSome(missingCodes));
+        return false;
+    }
+    if (out.isEmpty()) {
+        *error = tr("%1 中没有要素").arg(options.path);
+        return false;
+    }
+    QHash<QString, int> seen;
+    QStringList duplicates;
+    for (const ImportedFeature& f : out)
+        if (++seen[f.code] == 2)
+            duplicates << f.code;
+    if (!duplicates.isEmpty()) {
+        *error = tr("%1 中编码重复：%2").arg(options.path, listSome(duplicates));
+        return false;
+    }
+    info.featureCount = int(out.size());
+    if (infoOut)
+        *infoOut = info;
+    if (repairs)
+        *repairs = localRepairs;
+    *features = std::move(out);
+    return true;
+}
+
+QList<int> VectorImporter::largestOverlap(const QList<QByteArray>& children, const QList<QByteArray>& parents,
+                                          double minShare) {
+    GeosContext& ctx = GeosContext::forThread();
+    GEOSContextHandle_t h = ctx.handle();
+    std::vector<GeomPtr> parentGeoms;
+    std::vector<int> indexes(size_t(parents.size()));
+    GEOSSTRtree* tree = GEOSSTRtree_create_r(h, 10);
+    for (int p = 0; p < parents.size(); ++p) {
+        parentGeoms.push_back(readWkb(ctx, parents[p], nullptr));
+        indexes[size_t(p)] = p;
+        if (parentGeoms.back())
+            GEOSSTRtree_insert_r(h, tree, parentGeoms.back().get(), &indexes[size_t(p)]);
+    }
+    QList<int> result;
+    std::vector<int> hits;
+    for (const QByteArray& wkb : children) {
+        GeomPtr child = readWkb(ctx, wkb, nullptr);
+        int best = -1;
+        double bestArea = 0;
+        if (child) {
+            hits.clear();
+            GEOSSTRtree_query_r(
+                h, tree, child.get(),
+                [](void* item, void* userData) {
+                    static_cast<std::vector<int>*>(userData)->push_back(*static_cast<int*>(item));
+                },
+                &hits);
+            const double ownArea = geodesicAreaM2(wkb);
+            for (int p : hits) {
+                GeomPtr overlap = own(ctx, GEOSIntersection_r(h, child.get(), parentGeoms[size_t(p)].get()));
+                GeomPtr polygons = overlap ? polygonalPart(ctx, overlap.get()) : own(ctx, nullptr);
+                if (!polygons)
+                    continue;
+                const double area = geodesicAreaM2(writeWkb(ctx, polygons.get()));
+                if (area > bestArea && area > minShare * ownArea) {
+                    bestArea = area;
+                    best = p;
+                }
+            }
+        }
+        result << best;
+    }
+    GEOSSTRtree_destroy_r(h, tree);
+    return result;
+}
+
+} // namespace gc::geo

@@ -1,0 +1,211 @@
+#include "gc/store/CountyExport.h"
+
+#include "SqlHelpers.h"
+#include "gc/core/Ticket.h"
+#include "gc/geo/Geometry.h"
+#include "gc/store/CountyStore.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <cstring>
+
+namespace gc {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("CountyExport", text);
+}
+
+using Field = geo::ExportField;
+using Type = geo::ExportField::Type;
+
+struct GridStats {
+    QStringList workerNames;
+    QStringList workerPhones;
+    int open = 0;
+    int last30Days = 0;
+    int satisfied = 0;
+    int rated = 0;
+};
+
+// Tickets and assignments name grid-level codes: a street or community sums its grids.
+QString ownerCode(const QString& gridCode, GridLevel level) {
+    return gridCode.left(GridLevels::codeLength(level));
+}
+
+QHash<QString, GridStats> collectStats(const CountyStore& store, GridLevel level, const QDateTime& now) {
+    QHash<QString, GridStats> stats;
+    QSqlQuery q(store.database());
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT wg.grid_code, w.name, w.phone FROM worker_grids wg "
+                              "JOIN workers w ON w.id = wg.worker_id ORDER BY wg.grid_code, w.id")))
+        while (q.next()) {
+            GridStats& s = stats[ownerCode(q.value(0).toString(), level)];
+            const QString name = q.value(1).toString();
+            if (!s.workerNames.contains(name)) {
+                s.workerNames << name;
+                s.workerPhones << q.value(2).toString();
+            }
+        }
+    // One pass over the tickets; a full scan beats the grid index here (every row is read).
+    QStringList openStates;
+    for (const TicketState state : allTicketStates())
+        if (isOpen(state))
+            openStates << QLatin1Char('\'') + toKey(state) + QLatin1Char('\'');
+    if (sql::exec(q,
+                  QStringLiteral(
+                      "SELECT grid_code, sum(state IN (%1)), sum(created_at >= ?) FROM tickets NOT INDEXED "
+                      "WHERE grid_code IS NOT NULL GROUP BY grid_code")
+                      .arg(openStates.join(QLatin1Char(','))),
+                  {sql::fromTime(now.addDays(-30))}, nullptr))
+        while (q.next()) {
+            GridStats& s = stats[ownerCode(q.value(0).toString(), level)];
+            s.open += q.value(1).toInt();
+            s.last30Days += q.value(2).toInt();
+        }
+    // Every rating counts, as in the KPI definition (an unsatisfied one that reopened the ticket
+    // stays counted), so the audit trail is the source, not the ticket's last rating. CROSS JOIN
+    // keeps SQLite scanning the events first, four times faster than walking every ticket.
+    if (q.exec(QStringLiteral("SELECT t.grid_code, sum(e.action = '%1'), count(*) FROM ticket_events e "
+                              "CROSS JOIN tickets t ON t.id = e.ticket_id WHERE e.action IN ('%1', '%2') "
+                              "AND t.grid_code IS NOT NULL GROUP BY t.grid_code")
+                   .arg(toKey(TicketAction::RateSatisfied), toKey(TicketAction::RateUnsatisfied))))
+        while (q.next()) {
+            GridStats& s = stats[ownerCode(q.value(0).toString(), level)];
+            s.satisfied += q.value(1).toInt();
+            s.rated += q.value(2).toInt();
+        }
+    return stats;
+}
+
+} // namespace
+
+geo::ExportTable CountyExport::gridTable(const CountyStore& store, GridLevel level, const QDateTime& now,
+                                         bool includePeople) {
+    geo::ExportTable table;
+    table.layerName = GridLevels::tableName(level);
+    table.layerTitle = GridLevels::chineseName(level);
+    table.geometryType = geo::ExportTable::GeometryType::MultiPolygon;
+    table.fields = {
+        {QStringLiteral("code"), tr("编码"), tr("网格编码（GB/T 31000 行政区划代码 + 序号）"), Type::String},
+        {QStringLiteral("name"), tr("名称"), tr("网格名称"), Type::String},
+        {QStringLiteral("level"), tr("层级"), tr("1 县/区，2 街道/乡镇，3 社区/村，4 网格，5 微网格/楼栋"),
+         Type::Integer},
+        {QStringLiteral("parent"), tr("上级编码"), tr("上一级网格的编码"), Type::String},
+        {QStringLiteral("households"), tr("户数"), tr("户数"), Type::Integer},
+        {QStringLiteral("population"), tr("人口"), tr("常住人口"), Type::Integer},
+        {QStringLiteral("area_m2"), tr("面积（平方米）"), tr("CGCS2000 椭球面上计算的面积，单位平方米"),
+         Type::Real},
+        {QStringLiteral("workers"), tr("网格员"), tr("负责本网格的网格员姓名，以“、”分隔"), Type::String},
+        {QStringLiteral("risk"), tr("风险等级"),
+         tr("五色管控：red 红、orange 橙、yellow 黄、blue 蓝、green 绿"), Type::String},
+        {QStringLiteral("open_tix"), tr("在办工单"), tr("尚未办结的工单数"), Type::Integer},
+        {QStringLiteral("tix_30d"), tr("近30天工单"), tr("导出时刻之前 30 天内登记的工单数"), Type::Integer},
+        {QStringLiteral("satisf_pct"), tr("满意率（%）"), tr("满意评价数 / 全部评价数 × 100；无评价时为空"),
+         Type::Real},
+    };
+    if (includePeople)
+        table.fields << Field{QStringLiteral("worker_tel"), tr("网格员电话"), tr("个人信息：网格员联系电话"),
+                              Type::String};
+    const QList<GridRecord> grids = store.grids(level, true);
+    // The ellipsoidal area is the one costly step per feature: worker threads compute it while
+    // this thread (the only one that may use the store) gathers the statistics.
+    QFuture<double> areaFuture =
+        QtConcurrent::mapped(grids, [](const GridRecord& g) { return geo::geodesicAreaM2(g.wkb); });
+    const QHash<QString, GridStats> stats = collectStats(store, level, now);
+    const QList<double> areas = areaFuture.results();
+    table.features.reserve(grids.size());
+    for (qsizetype i = 0; i < grids.size(); ++i) {
+        const GridRecord& g = grids[i];
+        const GridStats s = stats.value(g.code);
+        geo::ExportFeature f;
+        f.values = {g.code,
+                    g.name,
+                    int(level),
+                    g.parentCode.isEmpty() ? QVariant() : QVariant(g.parentCode),
+                    g.households,
+                    g.population,
+                    areas[i],
+                    s.workerNames.join(QStringLiteral("、")),
+                    RiskLevels::key(g.risk),
+                    s.open,
+                    s.last30Days,
+                    s.rated > 0 ? QVariant(100.0 * s.satisfied / s.rated) : QVariant()};
+        if (includePeople)
+            f.values << s.workerPhones.join(QStringLiteral("、"));
+        f.wkb = g.wkb;
+        table.features << std::move(f);
+    }
+    return table;
+}
+
+geo::ExportTable CountyExport::ticketTable(const CountyStore& store, bool includePeople) {
+    geo::ExportTable table;
+    table.layerName = QStringLiteral("tickets");
+    table.layerTitle = tr("工单");
+    table.geometryType = geo::ExportTable::GeometryType::Point;
+    table.fields = {
+        {QStringLiteral("id"), tr("工单号"), tr("工单编号"), Type::Integer64},
+        {QStringLiteral("state"), tr("状态"), tr("received 登记、dispatched 已派遣、closed 已结案 等"),
+         Type::String},
+        {QStringLiteral("state_zh"), tr("状态（中文）"), tr("状态的中文名称"), Type::String},
+        {QStringLiteral("category"), tr("类别"), tr("事件分类代码"), Type::String},
+        {QStringLiteral("source"), tr("来源"), tr("patrol 巡查、citizen_app 随手拍、hotline_12345 热线 等"),
+         Type::String},
+        {QStringLiteral("priority"), tr("紧急程度"), tr("urgent、high、normal、low"), Type::String},
+        {QStringLiteral("dept"), tr("承办部门"), tr("承办部门编码"), Type::String},
+        {QStringLiteral("grid"), tr("所属网格"), tr("事发网格编码"), Type::String},
+        {QStringLiteral("title"), tr("标题"), tr("工单标题"), Type::String},
+        {QStringLiteral("created"), tr("登记时间"), tr("北京时间"), Type::DateTime},
+        {QStringLiteral("deadline"), tr("办理时限"), tr("北京时间"), Type::DateTime},
+        {QStringLiteral("dispatched"), tr("首次派遣时间"), tr("北京时间"), Type::DateTime},
+        {QStringLiteral("resolved"), tr("办结时间"), tr("北京时间"), Type::DateTime},
+        {QStringLiteral("closed"), tr("结案时间"), tr("北京时间"), Type::DateTime},
+        {QStringLiteral("rating"), tr("评价"), tr("none 未评价、satisfied 满意、unsatisfied 不满意"),
+         Type::String},
+    };
+    if (includePeople)
+        table.fields << Field{QStringLiteral("descr"), tr("描述"), tr("个人信息：诉求描述"), Type::String}
+                     << Field{QStringLiteral("address"), tr("地址"), tr("个人信息：事发地址"), Type::String}
+                     << Field{QStringLiteral("reporter"), tr("反映人"), tr("个人信息：反映人"), Type::String};
+    const QList<Ticket> tickets = store.tickets(TicketFilter{});
+    table.features.reserve(tickets.size());
+    for (const Ticket& t : tickets) {
+        if (t.lon == 0 && t.lat == 0)
+            continue;
+        geo::ExportFeature f;
+        const auto time = [](const QDateTime& d) { return d.isValid() ? QVariant(d) : QVariant(); };
+        f.values = {t.id,
+                    toKey(t.state),
+                    displayName(t.state),
+                    t.category,
+                    toKey(t.source),
+                    toKey(t.priority),
+                    t.departmentCode,
+                    t.gridCode,
+                    t.title,
+                    time(t.createdAt),
+                    time(t.deadline),
+                    time(t.firstDispatchedAt),
+                    time(t.resolvedAt),
+                    time(t.closedAt),
+                    toKey(t.rating)};
+        if (includePeople)
+            f.values << t.description << t.address << t.reporter;
+        // A point as ISO WKB: byte order, type 1, x, y.
+        QByteArray wkb(21, '\0');
+        wkb[0] = 1;
+        wkb[1] = 1;
+        std::memcpy(wkb.data() + 5, &t.lon, sizeof(double));
+        std::memcpy(wkb.data() + 13, &t.lat, sizeof(double));
+        f.wkb = wkb;
+        table.features << std::move(f);
+    }
+    return table;
+}
+
+} // namespace gc

@@ -1,0 +1,226 @@
+#include "gc/store/CountyImport.h"
+
+#include "gc/store/CountyStore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+
+namespace gc {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("CountyImport", text);
+}
+
+QString listSome(const QStringList& items) {
+    QString text = items.mid(0, 10).join(QStringLiteral("、"));
+    if (items.size() > 10)
+        text += tr(" 等 %1 个").arg(items.size());
+    return text;
+}
+
+QString label(const geo::ImportedFeature& f) {
+    return f.name.isEmpty() ? f.code : QStringLiteral("%1（%2）").arg(f.name, f.code);
+}
+
+} // namespace
+
+bool CountyImport::run(const ImportRequest& request, ImportReport* report, QString* error,
+                       const std::function<void(const QString&, int)>& progress,
+                       const std::atomic_bool* cancel) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    ImportReport localReport;
+    if (!report)
+        report = &localReport;
+    const auto stage = [&](const QString& what, int percent) {
+        if (progress)
+            progress(what, percent);
+    };
+    const auto cancelled = [&] {
+        if (cancel && cancel->load()) {
+            *error = tr("已取消");
+            return true;
+        }
+        return false;
+    };
+    const GridLevel level = request.level;
+    const bool countyExists = QFileInfo::exists(request.countyPath);
+    if (!countyExists && level != GridLevel::County) {
+        *error = tr("%1 不存在。新县域要从县级边界开始导入（--level county），再依次导入街道、社区、网格")
+                     .arg(request.countyPath);
+        return false;
+    }
+
+    // 1. Read the source: nothing of the county is touched yet.
+    stage(tr("读取 %1").arg(request.source.path), 5);
+    QList<geo::ImportedFeature> features;
+    if (!geo::VectorImporter::read(
+            request.source, &features, &report->source, &report->repairs, error,
+            [&](int done) { stage(tr("已读取 %1 个要素").arg(done), 10); }, cancel))
+        return false;
+    if (cancelled())
+        return false;
+
+    // 2. Codes must fit the level.
+    QStringList badCodes;
+    for (const geo::ImportedFeature& f : features)
+        if (const QString why = GridCode::validate(f.code, level); !why.isEmpty())
+            badCodes << QStringLiteral("%1：%2").arg(label(f), why);
+    if (!badCodes.isEmpty()) {
+        *error = tr("%1 个要素的编码不符合%2级（%3 位数字）：%4")
+                     .arg(badCodes.size())
+                     .arg(GridLevels::chineseName(level))
+                     .arg(GridLevels::codeLength(level))
+                     .arg(listSome(badCodes));
+        return false;
+    }
+
+    QList<GridRecord> records;
+    records.reserve(features.size());
+    for (const geo::ImportedFeature& f : features) {
+        GridRecord g;
+        g.code = f.code;
+        g.name = f.name.isEmpty() ? f.code : f.name;
+        g.level = level;
+        g.parentCode = f.parentCode;
+        g.households = f.households;
+        g.population = f.population;
+        g.wkb = f.wkb;
+        records << g;
+    }
+
+    // 3a. A new county: its one county-level feature names it.
+    if (!countyExists) {
+        if (features.size() != 1) {
+            *error = tr("新县域的县级边界应只有 1 个要素，%1 中有 %2 个")
+                         .arg(request.source.path)
+                         .arg(features.size());
+            return false;
+        }
+        stage(tr("创建县域 %1").arg(request.countyPath), 60);
+        CountyInfo info;
+        info.code = features.first().code;
+        info.name = records.first().name;
+        auto store = CountyStore::create(request.countyPath, info, error);
+        if (!store)
+            return false;
+        records.first().parentCode.clear();
+        if (!store->insertGrids(level, records, error)) {
+            const QString path = store->path();
+            store.reset();
+            for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                QFile::remove(path + suffix);
+            return false;
+        }
+        report->countyCreated = true;
+        report->imported = 1;
+        stage(tr("完成"), 100);
+        return true;
+    }
+
+    // 3b. An existing county: checks first, then one transaction.
+    auto store = CountyStore::open(request.countyPath, error);
+    if (!store)
+        return false;
+    if (level == GridLevel::County) {
+        if (store->gridCount(GridLevel::County) > 0) {
+            *error = tr("%1 已有县级边界；县级只能有一个要素").arg(request.countyPath);
+            return false;
+        }
+        if (features.size() != 1 || features.first().code != store->info().code) {
+            *error = tr("县级边界应为 1 个编码为 %1 的要素").arg(store->info().code);
+            return false;
+        }
+    }
+    // Codes that already exist at this level.
+    {
+        QSet<QString> existing;
+        for (const GridRecord& g : store->grids(level, false))
+            existing.insert(g.code);
+        QStringList clashes;
+        for (const GridRecord& g : records)
+            if (existing.contains(g.code))
+                clashes << g.code;
+        if (!clashes.isEmpty()) {
+            *error = tr("%1 个编码与县域中已有的%2冲突：%3")
+                         .arg(clashes.size())
+                         .arg(GridLevels::chineseName(level), listSome(clashes));
+            return false;
+        }
+    }
+    if (cancelled())
+        return false;
+
+    // Parents: named by a field, or the parent-level feature each overlaps most. A feature that
+    // overlaps no parent at all lies outside the county's hierarchy and is refused by name.
+    if (const auto parentLevel = GridLevels::parent(level)) {
+        stage(tr("匹配上级"), 40);
+        const QList<GridRecord> parents = store->grids(*parentLevel, true);
+        if (parents.isEmpty()) {
+            *error = tr("上级层级（%1）还没有数据：请先导入%1").arg(GridLevels::chineseName(*parentLevel));
+            return false;
+        }
+        QList<QByteArray> childWkb, parentWkb;
+        for (const GridRecord& g : records)
+            childWkb << g.wkb;
+        for (const GridRecord& p : parents)
+            parentWkb << p.wkb;
+        const QList<int> best = geo::VectorImporter::largestOverlap(childWkb, parentWkb);
+        QHash<QString, int> parentIndex;
+        for (int p = 0; p < parents.size(); ++p)
+            parentIndex.insert(parents[p].code, p);
+        QStringList outside, unknownParent, badPrefix;
+        for (int i = 0; i < records.size(); ++i) {
+            GridRecord& g = records[i];
+            if (best[i] < 0) {
+                outside << label(features[i]);
+                continue;
+            }
+            if (g.parentCode.isEmpty()) {
+                g.parentCode = parents[best[i]].code;
+                ++report->parentsByOverlap;
+            } else if (!parentIndex.contains(g.parentCode)) {
+                unknownParent << QStringLiteral("%1 → %2").arg(label(features[i]), g.parentCode);
+                continue;
+            }
+            if (const QString why = GridCode::validateChild(g.code, level, g.parentCode); !why.isEmpty())
+                badPrefix << why;
+        }
+        if (!outside.isEmpty()) {
+            *error = tr("%1 个要素不在任何%2之内：%3")
+                         .arg(outside.size())
+                         .arg(GridLevels::chineseName(*parentLevel), listSome(outside));
+            return false;
+        }
+        if (!unknownParent.isEmpty()) {
+            *error = tr("%1 个要素的上级编码在县域中不存在：%2")
+                         .arg(unknownParent.size())
+                         .arg(listSome(unknownParent));
+            return false;
+        }
+        if (!badPrefix.isEmpty()) {
+            *error = tr("%1 个要素的编码与上级不符：%2").arg(badPrefix.size()).arg(listSome(badPrefix));
+            return false;
+        }
+    }
+    if (cancelled())
+        return false;
+
+    stage(tr("写入 %1 个%2").arg(records.size()).arg(GridLevels::chineseName(level)), 60);
+    const int total = int(records.size());
+    if (!store->insertGrids(level, records, error, [&](int done) {
+            stage(tr("已写入 %1 / %2").arg(done).arg(total), 60 + 40 * done / std::max(1, total));
+        }))
+        return false;
+    report->imported = total;
+    stage(tr("完成"), 100);
+    return true;
+}
+
+} // namespace gc

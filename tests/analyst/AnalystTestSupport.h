@@ -1,0 +1,103 @@
+#pragma once
+
+// Helpers shared by the analyst tests: run gridctl and GDAL's command-line tools, make a demo
+// county, fingerprint files.
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QString>
+#include <QStringList>
+#include <QTest>
+
+namespace gc::test {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+inline Run run(const QString& program, const QStringList& arguments, int timeoutMs = 300000) {
+    QProcess p;
+    p.start(program, arguments);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        r.err = QStringLiteral("timeout or failed to start: %1").arg(program);
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+inline QString gridctlPath() {
+    return qEnvironmentVariable("GRIDCTL");
+}
+
+inline Run gridctl(const QStringList& arguments) {
+    return run(gridctlPath(), arguments);
+}
+
+inline Run ogrinfo(const QStringList& arguments) {
+    return run(QStandardPaths::findExecutable(QStringLiteral("ogrinfo")), arguments);
+}
+
+inline Run ogr2ogr(const QStringList& arguments) {
+    return run(QStandardPaths::findExecutable(QStringLiteral("ogr2ogr")), arguments);
+}
+
+// "Feature Count: N" of `layer` as ogrinfo reports it; -1 if missing.
+inline int featureCount(const QString& path, const QString& layer, const QStringList& extra = {}) {
+    const Run r =
+        ogrinfo(QStringList{QStringLiteral("-ro"), QStringLiteral("-so")} + extra + QStringList{path, layer});
+    const auto m = QRegularExpression(QStringLiteral("Feature Count: (\\d+)")).match(r.out);
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+// One value of an OGR SQL (or SQLite-dialect) query through ogrinfo: "name (Type) = value".
+inline QString sqlValue(const QString& path, const QString& sql, const QStringList& extra = {}) {
+    const Run r = ogrinfo(QStringList{QStringLiteral("-ro"), QStringLiteral("-q")} + extra +
+                          QStringList{path, QStringLiteral("-sql"), sql});
+    const auto m = QRegularExpression(QStringLiteral("\\) = (.*)")).match(r.out);
+    return m.hasMatch() ? m.captured(1).trimmed() : QString();
+}
+
+inline QByteArray fingerprint(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+// The lines gridctl itself wrote on stderr ("gridctl VERB: …"), without Qt's environment notices.
+inline QStringList gridctlErrorLines(const QString& err) {
+    QStringList lines;
+    for (const QString& line : err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (line.startsWith(QLatin1String("gridctl ")))
+            lines << line;
+    return lines;
+}
+
+inline bool toolsAvailable() {
+    return !gridctlPath().isEmpty() && !QStandardPaths::findExecutable(QStringLiteral("ogrinfo")).isEmpty() &&
+           !QStandardPaths::findExecutable(QStringLiteral("ogr2ogr")).isEmpty();
+}
+
+// The 1,035-grid demo county, as the acceptance checks use it.
+inline bool makeDemo(const QString& path, int grids = 1035) {
+    const Run r = gridctl({QStringLiteral("demo"), QStringLiteral("--out"), path, QStringLiteral("--grids"),
+                           QString::number(grids), QStringLiteral("--seed"), QStringLiteral("7"),
+                           QStringLiteral("--quiet")});
+    if (r.exitCode != 0)
+        qWarning("gridctl demo failed: %s", qPrintable(r.err));
+    return r.exitCode == 0;
+}
+
+} // namespace gc::test

@@ -1,0 +1,130 @@
+// The GUI's import and export dialogs and the findings dock, driven as a user would (offscreen),
+// with the work running on their worker threads.
+#include "AnalystTestSupport.h"
+
+#include "ExportDialog.h"
+#include "ImportDialog.h"
+#include "ValidationDock.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace gc::test;
+
+class TestDialogs : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_county;
+
+private Q_SLOTS:
+    void initTestCase() {
+        if (!toolsAvailable())
+            QSKIP("gridctl, ogrinfo or ogr2ogr missing");
+        m_county = m_dir.filePath(QStringLiteral("county.gpkg"));
+        QVERIFY(makeDemo(m_county));
+    }
+
+    void exportDialogWritesShapefile() {
+        ExportDialog dialog(m_county);
+        dialog.setFormat(gc::geo::VectorFormat::Shapefile);
+        dialog.setCrs(QStringLiteral("EPSG:4527"));
+        const QString out = m_dir.filePath(QStringLiteral("dialog.shp"));
+        dialog.setOutputPath(out);
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        dialog.start();
+        QVERIFY(dialog.isRunning());
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(dialog.lastMessage()));
+        QVERIFY(!dialog.isRunning());
+        QCOMPARE(featureCount(out, QStringLiteral("dialog")), 1035);
+    }
+
+    void exportDialogRefusesBeforeWriting() {
+        ExportDialog dialog(m_county);
+        dialog.setFormat(gc::geo::VectorFormat::GeoJson);
+        dialog.setCrs(QStringLiteral("EPSG:4490"));
+        const QString out = m_dir.filePath(QStringLiteral("refused.geojson"));
+        dialog.setOutputPath(out);
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        dialog.start();
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!finished.first().at(0).toBool());
+        QVERIFY(dialog.lastMessage().contains(QLatin1String("RFC 7946")));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void cancelledExportLeavesNothing() {
+        ExportDialog dialog(m_county);
+        dialog.setWhat(QStringLiteral("tickets"));
+        dialog.setFormat(gc::geo::VectorFormat::GeoPackage);
+        dialog.setCrs(QStringLiteral("EPSG:4490"));
+        const QString out = m_dir.filePath(QStringLiteral("cancelled.gpkg"));
+        dialog.setOutputPath(out);
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        dialog.start();
+        dialog.cancel();
+        QVERIFY(finished.wait(120000));
+        // Either the cancel arrived in time and nothing is left, or the export had already finished.
+        if (!finished.first().at(0).toBool())
+            QVERIFY(!QFile::exists(out));
+        else
+            QVERIFY(featureCount(out, QStringLiteral("tickets")) > 0);
+    }
+
+    void importDialogCreatesCounty() {
+        const QString outline = m_dir.filePath(QStringLiteral("outline.geojson"));
+        QCOMPARE(ogr2ogr({QStringLiteral("-f"), QStringLiteral("GeoJSON"), outline, m_county,
+                          QStringLiteral("grid_county")})
+                     .exitCode,
+                 0);
+        const QString created = m_dir.filePath(QStringLiteral("new-county.gpkg"));
+        ImportDialog dialog(created);
+        dialog.setSource(outline);
+        QCOMPARE(dialog.previewRowCount(), 1);
+        QCOMPARE(dialog.selectedCodeField(), QStringLiteral("code"));
+        dialog.setLevel(gc::GridLevel::County);
+        QSignalSpy imported(&dialog, &ImportDialog::imported);
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        dialog.start();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(dialog.lastMessage()));
+        QCOMPARE(imported.size(), 1);
+        QCOMPARE(featureCount(created, QStringLiteral("grid_county")), 1);
+    }
+
+    void validationDockListsFindingsAndLocatesThem() {
+        ValidationDock clean(m_county);
+        QSignalSpy cleanDone(&clean, &ValidationDock::validationFinished);
+        clean.run();
+        QVERIFY(cleanDone.wait(60000));
+        QCOMPARE(cleanDone.first().at(0).toInt(), 0);
+
+        // A county with a gap: one grid deleted through GDAL's SQL.
+        const QString gappy = m_dir.filePath(QStringLiteral("gappy.gpkg"));
+        QVERIFY(QFile::copy(m_county, gappy));
+        const QString code =
+            sqlValue(gappy, QStringLiteral("SELECT code FROM grid_grid ORDER BY code LIMIT 1"));
+        const QString parent =
+            sqlValue(gappy, QStringLiteral("SELECT parent_code FROM grid_grid ORDER BY code LIMIT 1"));
+        const Run del = run(QStandardPaths::findExecutable(QStringLiteral("ogrinfo")),
+                            {gappy, QStringLiteral("-sql"),
+                             QStringLiteral("DELETE FROM grid_grid WHERE code = '%1'").arg(code)});
+        QCOMPARE(del.exitCode, 0);
+        ValidationDock dock(gappy);
+        QSignalSpy done(&dock, &ValidationDock::validationFinished);
+        dock.run();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.first().at(0).toInt(), 1);
+        QSignalSpy selected(&dock, &ValidationDock::findingSelected);
+        dock.selectFinding(0);
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().at(0).toString(), parent); // a gap names its parent
+        const QRectF bounds = selected.first().at(1).toRectF();
+        QVERIFY(!bounds.isNull());
+        QVERIFY(bounds.width() > 0 && bounds.height() > 0);
+    }
+};
+
+QTEST_MAIN(TestDialogs)
+#include "tst_dialogs.moc"

@@ -1,0 +1,417 @@
+// gridctl import: every kind of input the issue lists, generated here with GDAL's own tools,
+// each with its behaviour; a refused import leaves the county file byte-for-byte unchanged.
+#include "AnalystTestSupport.h"
+
+#include "gc/geo/Geometry.h"
+#include "gc/store/CountyStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+using namespace gc::test;
+
+class TestImport : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_demo;        // the 1,035-grid demo: where the boundaries come from
+    QString m_countyOnly;  // a new county holding only its outline
+    QString m_withStreets; // … and its streets
+    QString m_streetCode;  // one street of it
+    QPointF m_inside;      // a point well inside that street
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    QString freshCopy(const QString& source, const QString& name) {
+        const QString target = path(name);
+        QFile::remove(target);
+        return QFile::copy(source, target) ? target : QString();
+    }
+
+    static Run importInto(const QString& county, const QString& source, const QString& level,
+                          const QStringList& extra = {}) {
+        return gridctl(QStringList{QStringLiteral("import"), source, QStringLiteral("--into"), county,
+                                   QStringLiteral("--level"), level, QStringLiteral("--json")} +
+                       extra);
+    }
+
+    static QJsonObject json(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
+
+    // The demo's streets written by ogr2ogr in `format` with extra options; the file name.
+    QString streets(const QString& name, const QStringList& options) {
+        const QString out = path(name);
+        const Run r = ogr2ogr(options + QStringList{out, m_demo, QStringLiteral("grid_street")});
+        if (r.exitCode != 0)
+            qWarning("ogr2ogr: %s", qPrintable(r.err));
+        return out;
+    }
+
+    // Checks that an import is refused with a message containing `message` and changes nothing.
+    void expectRefused(const QString& county, const QString& source, const QString& level,
+                       const QString& message, const QStringList& extra = {}) {
+        const QByteArray before = fingerprint(county);
+        QVERIFY(!before.isEmpty());
+        const Run r = importInto(county, source, level, extra);
+        QVERIFY2(r.exitCode != 0, qPrintable(r.out));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(gridctlErrorLines(r.err).size(), 1); // one clear line
+        QCOMPARE(fingerprint(county), before);
+    }
+
+    static void writeText(const QString& file, const QString& text) {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text.toUtf8());
+    }
+
+    // A GeoJSON FeatureCollection of community features (EPSG:4490 by RFC 7946 convention, but
+    // declared explicitly so GDAL reads it as CGCS2000).
+    QString communities(const QString& name, const QList<QPair<QString, QString>>& codeAndGeometry) {
+        QStringList features;
+        int n = 0;
+        for (const auto& [code, geometry] : codeAndGeometry)
+            features
+                << QStringLiteral(
+                       R"({"type":"Feature","properties":{"code":"%1","name":"测试社区%2"},"geometry":%3})")
+                       .arg(code)
+                       .arg(++n)
+                       .arg(geometry);
+        const QString file = path(name);
+        writeText(
+            file,
+            QStringLiteral(
+                R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4490"}},"features":[%1]})")
+                .arg(features.join(QLatin1Char(','))));
+        return file;
+    }
+
+    QString square(double cx, double cy, double half) const {
+        return QStringLiteral("[[%1,%2],[%3,%2],[%3,%4],[%1,%4],[%1,%2]]")
+            .arg(cx - half, 0, 'f', 8)
+            .arg(cy - half, 0, 'f', 8)
+            .arg(cx + half, 0, 'f', 8)
+            .arg(cy + half, 0, 'f', 8);
+    }
+
+    QString nameOfStreet(const QString& county, const QString& code) {
+        return sqlValue(county, QStringLiteral("SELECT name FROM grid_street WHERE code = '%1'").arg(code));
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        if (!toolsAvailable())
+            QSKIP("gridctl, ogrinfo or ogr2ogr missing");
+        m_demo = path(QStringLiteral("demo.gpkg"));
+        QVERIFY(makeDemo(m_demo));
+        // A real county starts from its outline: `--into` a file that does not exist creates it.
+        const QString outline = path(QStringLiteral("outline.geojson"));
+        QCOMPARE(ogr2ogr({QStringLiteral("-f"), QStringLiteral("GeoJSON"), outline, m_demo,
+                          QStringLiteral("grid_county")})
+                     .exitCode,
+                 0);
+        m_countyOnly = path(QStringLiteral("county-only.gpkg"));
+        const Run created = importInto(m_countyOnly, outline, QStringLiteral("county"));
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QVERIFY(json(created)[QStringLiteral("county_created")].toBool());
+        m_withStreets = freshCopy(m_countyOnly, QStringLiteral("with-streets.gpkg"));
+        const QString single =
+            streets(QStringLiteral("streets.gpkg"), {QStringLiteral("-f"), QStringLiteral("GPKG")});
+        const Run streetsRun = importInto(m_withStreets, single, QStringLiteral("street"));
+        QVERIFY2(streetsRun.exitCode == 0, qPrintable(streetsRun.err));
+        QCOMPARE(featureCount(m_withStreets, QStringLiteral("grid_street")), 10);
+        m_streetCode =
+            sqlValue(m_withStreets, QStringLiteral("SELECT code FROM grid_street ORDER BY code LIMIT 1"));
+        QString error;
+        auto store = gc::CountyStore::open(m_withStreets, &error);
+        QVERIFY2(store, qPrintable(error));
+        m_inside = gc::geo::interiorPoint(store->grid(m_streetCode)->wkb);
+        QVERIFY(!m_inside.isNull());
+    }
+
+    void newCountyNeedsItsOutlineFirst() {
+        const QString missing = path(QStringLiteral("never.gpkg"));
+        const Run r = importInto(
+            missing, streets(QStringLiteral("s0.geojson"), {QStringLiteral("-f"), QStringLiteral("GeoJSON")}),
+            QStringLiteral("street"));
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(r.err.contains(QLatin1String("--level county")));
+        QVERIFY(!QFile::exists(missing));
+    }
+
+    void gbkShapefileWithoutCpgIsDetected() {
+        const QString shp = streets(QStringLiteral("gbk-nocpg.shp"),
+                                    {QStringLiteral("-lco"), QStringLiteral("ENCODING=CP936")});
+        QVERIFY(QFile::remove(path(QStringLiteral("gbk-nocpg.cpg"))));
+        const QString county = freshCopy(m_countyOnly, QStringLiteral("t-gbk-nocpg.gpkg"));
+        const Run r = importInto(county, shp, QStringLiteral("street"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r)[QStringLiteral("encoding")].toString(), QStringLiteral("CP936"));
+        QCOMPARE(json(r)[QStringLiteral("encoding_source")].toString(), QStringLiteral("detected"));
+        QCOMPARE(nameOfStreet(county, m_streetCode), nameOfStreet(m_demo, m_streetCode));
+        QVERIFY(nameOfStreet(county, m_streetCode).contains(QStringLiteral("街道")) ||
+                nameOfStreet(county, m_streetCode).contains(QStringLiteral("镇")) ||
+                nameOfStreet(county, m_streetCode).contains(QStringLiteral("乡")));
+    }
+
+    void gbkShapefileWithCpg() {
+        const QString shp = streets(QStringLiteral("gbk-cpg.shp"),
+                                    {QStringLiteral("-lco"), QStringLiteral("ENCODING=CP936")});
+        const QString county = freshCopy(m_countyOnly, QStringLiteral("t-gbk-cpg.gpkg"));
+        const Run r = importInto(county, shp, QStringLiteral("street"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r)[QStringLiteral("encoding_source")].toString(), QStringLiteral("cpg"));
+        QCOMPARE(nameOfStreet(county, m_streetCode), nameOfStreet(m_demo, m_streetCode));
+    }
+
+    void encodingOption() {
+        const QString shp = streets(QStringLiteral("gbk-opt.shp"),
+                                    {QStringLiteral("-lco"), QStringLiteral("ENCODING=CP936")});
+        QVERIFY(QFile::remove(path(QStringLiteral("gbk-opt.cpg"))));
+        const QString county = freshCopy(m_countyOnly, QStringLiteral("t-gbk-opt.gpkg"));
+        const Run r = importInto(county, shp, QStringLiteral("street"),
+                                 {QStringLiteral("--encoding"), QStringLiteral("GBK")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r)[QStringLiteral("encoding_source")].toString(), QStringLiteral("option"));
+        QCOMPARE(nameOfStreet(county, m_streetCode), nameOfStreet(m_demo, m_streetCode));
+    }
+
+    void projectedGaussKruger4527() {
+        const QString shp =
+            streets(QStringLiteral("gk4527.shp"), {QStringLiteral("-t_srs"), QStringLiteral("EPSG:4527")});
+        const QString county = freshCopy(m_countyOnly, QStringLiteral("t-4527.gpkg"));
+        const Run r = importInto(county, shp, QStringLiteral("street"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r)[QStringLiteral("crs")].toString(), QStringLiteral("EPSG:4527"));
+        const QStringList sqlite = {QStringLiteral("-dialect"), QStringLiteral("sqlite")};
+        const double imported =
+            sqlValue(county, QStringLiteral("SELECT sum(ST_Area(geom, 1)) FROM grid_street"), sqlite)
+                .toDouble();
+        const double source =
+            sqlValue(m_demo, QStringLiteral("SELECT sum(ST_Area(geom, 1)) FROM grid_street"), sqlite)
+                .toDouble();
+        QVERIFY2(std::abs(imported - source) / source < 1e-6,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(imported).arg(source)));
+        // Reprojected into the county's CRS.
+        const Run info =
+            ogrinfo({QStringLiteral("-ro"), QStringLiteral("-so"), county, QStringLiteral("grid_street")});
+        QVERIFY(info.out.contains(QLatin1String("China Geodetic Coordinate System 2000")));
+    }
+
+    void zippedShapefile() {
+        const QString zip = streets(QStringLiteral("zipped.shp.zip"),
+                                    {QStringLiteral("-f"), QStringLiteral("ESRI Shapefile")});
+        QVERIFY(QFile::exists(zip));
+        const QString county = freshCopy(m_countyOnly, QStringLiteral("t-zip.gpkg"));
+        const Run r = importInto(county, zip, QStringLiteral("street"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(featureCount(county, QStringLiteral("grid_street")), 10);
+    }
+
+    void noPrjIsRefusedUnlessAssumed() {
+        const QString shp = streets(QStringLiteral("noprj.shp"), {});
+        QVERIFY(QFile::remove(path(QStringLiteral("noprj.prj"))));
+        const QString county = freshCopy(m_countyOnly, QStringLiteral("t-noprj.gpkg"));
+        expectRefused(county, shp, QStringLiteral("street"), QStringLiteral("--assume-crs"));
+        const Run r = importInto(county, shp, QStringLiteral("street"),
+                                 {QStringLiteral("--assume-crs"), QStringLiteral("EPSG:4490")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(featureCount(county, QStringLiteral("grid_street")), 10);
+    }
+
+    void refusals_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("point layer") << "points"
+                                     << "不是面图层";
+        QTest::newRow("empty file") << "empty"
+                                    << "没有要素";
+        QTest::newRow("truncated shp") << "truncated"
+                                       << "损坏";
+        QTest::newRow("unreadable file") << "garbage"
+                                         << "无法读取";
+        QTest::newRow("missing file") << "missing"
+                                      << "不存在";
+        QTest::newRow("codes clash") << "clash"
+                                     << "冲突";
+        QTest::newRow("duplicate codes") << "duplicate"
+                                         << "编码重复";
+        QTest::newRow("missing codes") << "nocode"
+                                       << "缺少编码";
+        QTest::newRow("wrong code length") << "badcode"
+                                           << "编码不符合";
+        QTest::newRow("outside every parent") << "outside"
+                                              << "测试社区1";
+    }
+    void refusals() {
+        QFETCH(QString, kind);
+        QFETCH(QString, message);
+        QString county = freshCopy(m_withStreets, QStringLiteral("t-refused-%1.gpkg").arg(kind));
+        QString level = QStringLiteral("community");
+        QString source;
+        const QString childCode = m_streetCode + QStringLiteral("901");
+        const QString inside = QStringLiteral(R"({"type":"Polygon","coordinates":[%1]})")
+                                   .arg(square(m_inside.x(), m_inside.y(), 0.0002));
+        if (kind == QLatin1String("points")) {
+            source = path(QStringLiteral("points.geojson"));
+            QCOMPARE(ogr2ogr({QStringLiteral("-f"), QStringLiteral("GeoJSON"), source, m_demo,
+                              QStringLiteral("-dialect"), QStringLiteral("sqlite"), QStringLiteral("-sql"),
+                              QStringLiteral(
+                                  "SELECT code, name, ST_PointOnSurface(geom) AS geom FROM grid_community")})
+                         .exitCode,
+                     0);
+        } else if (kind == QLatin1String("empty")) {
+            source = path(QStringLiteral("empty.shp"));
+            QCOMPARE(ogr2ogr({source, m_demo, QStringLiteral("grid_community"), QStringLiteral("-where"),
+                              QStringLiteral("1 = 0")})
+                         .exitCode,
+                     0);
+        } else if (kind == QLatin1String("truncated")) {
+            source = path(QStringLiteral("truncated.shp"));
+            QCOMPARE(ogr2ogr({source, m_demo, QStringLiteral("grid_community")}).exitCode, 0);
+            QFile shp(source);
+            QVERIFY(shp.resize(shp.size() * 6 / 10));
+        } else if (kind == QLatin1String("garbage")) {
+            source = path(QStringLiteral("garbage.geojson"));
+            writeText(source, QStringLiteral("this is not { a vector file"));
+        } else if (kind == QLatin1String("missing")) {
+            source = path(QStringLiteral("does-not-exist.shp"));
+        } else if (kind == QLatin1String("clash")) {
+            level = QStringLiteral("street");
+            source =
+                streets(QStringLiteral("clash.geojson"), {QStringLiteral("-f"), QStringLiteral("GeoJSON")});
+        } else if (kind == QLatin1String("duplicate")) {
+            source = communities(QStringLiteral("dup.geojson"), {{childCode, inside}, {childCode, inside}});
+        } else if (kind == QLatin1String("nocode")) {
+            source = communities(QStringLiteral("nocode.geojson"), {{QString(), inside}});
+        } else if (kind == QLatin1String("badcode")) {
+            source = communities(QStringLiteral("badcode.geojson"), {{QStringLiteral("12345"), inside}});
+        } else if (kind == QLatin1String("outside")) {
+            source = communities(QStringLiteral("outside.geojson"),
+                                 {{childCode, QStringLiteral(R"({"type":"Polygon","coordinates":[%1]})")
+                                                  .arg(square(100.0, 30.0, 0.001))}});
+        }
+        expectRefused(county, source, level, message);
+    }
+
+    void levelThatDoesNotExist() {
+        const QString county = freshCopy(m_withStreets, QStringLiteral("t-level.gpkg"));
+        const QByteArray before = fingerprint(county);
+        const Run r = importInto(county, m_demo, QStringLiteral("district"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QLatin1String("district")));
+        QCOMPARE(fingerprint(county), before);
+    }
+
+    // A multipolygon with a hole, and a self-intersecting ring that GEOS make-valid repairs.
+    void multipolygonWithHoleAndRepairedBowtie() {
+        const double x = m_inside.x();
+        const double y = m_inside.y();
+        const double d = 0.0003;
+        const QString holed = QStringLiteral(R"({"type":"MultiPolygon","coordinates":[[%1,%2],[%3]]})")
+                                  .arg(square(x, y, d), square(x, y, d / 3), square(x + 3 * d, y, d / 2));
+        // Bow-tie: the ring crosses itself at (x, y - 3d).
+        const QString bowtie =
+            QStringLiteral(R"({"type":"Polygon","coordinates":[[[%1,%2],[%3,%4],[%3,%2],[%1,%4],[%1,%2]]]})")
+                .arg(x - d, 0, 'f', 8)
+                .arg(y - 4 * d, 0, 'f', 8)
+                .arg(x + d, 0, 'f', 8)
+                .arg(y - 2 * d, 0, 'f', 8);
+        const QString holedCode = m_streetCode + QStringLiteral("901");
+        const QString bowtieCode = m_streetCode + QStringLiteral("902");
+        const QString source =
+            communities(QStringLiteral("holes.geojson"), {{holedCode, holed}, {bowtieCode, bowtie}});
+        const QString county = freshCopy(m_withStreets, QStringLiteral("t-holes.gpkg"));
+        const Run r = importInto(county, source, QStringLiteral("community"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject report = json(r);
+        QCOMPARE(report[QStringLiteral("imported")].toInt(), 2);
+        QCOMPARE(report[QStringLiteral("parents_by_overlap")].toInt(), 2);
+        QCOMPARE(report[QStringLiteral("repairs")].toArray().size(), 1);
+        QVERIFY(report[QStringLiteral("repairs")].toArray().first().toString().contains(bowtieCode));
+
+        const QStringList sqlite = {QStringLiteral("-dialect"), QStringLiteral("sqlite")};
+        QCOMPARE(sqlValue(county, QStringLiteral("SELECT parent_code FROM grid_community WHERE code = '%1'")
+                                      .arg(holedCode)),
+                 m_streetCode);
+        QCOMPARE(
+            sqlValue(county,
+                     QStringLiteral("SELECT ST_NumGeometries(geom) FROM grid_community WHERE code = '%1'")
+                         .arg(holedCode),
+                     sqlite),
+            QStringLiteral("2"));
+        QCOMPARE(
+            sqlValue(
+                county,
+                QStringLiteral(
+                    "SELECT ST_NumInteriorRing(ST_GeometryN(geom, 1)) FROM grid_community WHERE code = '%1'")
+                    .arg(holedCode),
+                sqlite),
+            QStringLiteral("1"));
+        QCOMPARE(sqlValue(county,
+                          QStringLiteral("SELECT ST_IsValid(geom) FROM grid_community WHERE code = '%1'")
+                              .arg(bowtieCode),
+                          sqlite),
+                 QStringLiteral("1"));
+        QCOMPARE(
+            sqlValue(county,
+                     QStringLiteral("SELECT ST_NumGeometries(geom) FROM grid_community WHERE code = '%1'")
+                         .arg(bowtieCode),
+                     sqlite),
+            QStringLiteral("2"));
+        // The hole is subtracted: area = outer − hole + second part.
+        QString error;
+        const double expected = gc::geo::geodesicAreaM2(
+            gc::geo::fromWkt(QStringLiteral("MULTIPOLYGON(((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2),(%5 %6,%7 %6,%7 "
+                                            "%8,%5 %8,%5 %6)),((%9 %10,%11 %10,%11 %12,%9 %12,%9 %10)))")
+                                 .arg(x - d, 0, 'f', 8)
+                                 .arg(y - d, 0, 'f', 8)
+                                 .arg(x + d, 0, 'f', 8)
+                                 .arg(y + d, 0, 'f', 8)
+                                 .arg(x - d / 3, 0, 'f', 8)
+                                 .arg(y - d / 3, 0, 'f', 8)
+                                 .arg(x + d / 3, 0, 'f', 8)
+                                 .arg(y + d / 3, 0, 'f', 8)
+                                 .arg(x + 2.5 * d, 0, 'f', 8)
+                                 .arg(y - d / 2, 0, 'f', 8)
+                                 .arg(x + 3.5 * d, 0, 'f', 8)
+                                 .arg(y + d / 2, 0, 'f', 8),
+                             &error));
+        QVERIFY2(expected > 0, qPrintable(error));
+        const double imported =
+            sqlValue(county,
+                     QStringLiteral("SELECT ST_Area(geom, 1) FROM grid_community WHERE code = '%1'")
+                         .arg(holedCode),
+                     sqlite)
+                .toDouble();
+        QVERIFY2(std::abs(imported - expected) / expected < 1e-3,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(imported).arg(expected)));
+    }
+
+    // The whole path a real county takes: outline, streets, communities, grids (as CP936
+    // Shapefiles in a Gauss-Krüger zone, parents found by overlap), then a clean validation.
+    void wholeCountyRoundTrip() {
+        const QString county = path(QStringLiteral("rebuilt.gpkg"));
+        for (const QString& level : {QStringLiteral("county"), QStringLiteral("street"),
+                                     QStringLiteral("community"), QStringLiteral("grid")}) {
+            const QString shp = path(QStringLiteral("rt-%1.shp").arg(level));
+            Run r = gridctl({QStringLiteral("export"), m_demo, QStringLiteral("--level"), level,
+                             QStringLiteral("--format"), QStringLiteral("shp"), QStringLiteral("--crs"),
+                             QStringLiteral("EPSG:4527"), QStringLiteral("--out"), shp});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            r = importInto(county, shp, level);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        QCOMPARE(featureCount(county, QStringLiteral("grid_grid")), 1035);
+        QCOMPARE(
+            sqlValue(county,
+                     QStringLiteral(
+                         "SELECT count(*) FROM grid_grid g JOIN grid_community c ON c.code = g.parent_code")),
+            QStringLiteral("1035"));
+        const Run v = gridctl({QStringLiteral("validate"), county});
+        QVERIFY2(v.exitCode == 0, qPrintable(v.out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "tst_import.moc"
