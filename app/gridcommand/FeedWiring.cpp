@@ -1,4 +1,453 @@
+// Wiring of the live feed into the main window: the embedded feed server, the simulator
+// of the demo session, the workers dock and the worker layer on the map.
 #include "MainWindow.h"
 
-// Wiring of the feed module into the main window; nothing yet.
+#ifdef GC_HAVE_FEED
+
+#include "gc/core/ChinaTime.h"
+#include "gc/feed/FeedServer.h"
+#include "gc/feed/FeedSimulator.h"
+#include "gc/feed/WorkerListModel.h"
+#ifdef GC_FEED_HAVE_MAP
+#include "gc/feed/ReplayOverlay.h"
+#include "gc/feed/TrackReplay.h"
+#include "gc/feed/WorkerOverlay.h"
+#endif
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+
+using namespace gc::feed;
+
+constexpr quint16 kDefaultPort = 7420;
+constexpr qint64 kTrailSeconds = 30 * 60;
+
+// Filters the workers by text (name, grid or street code, street name, phone) and status.
+class WorkerFilter : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setText(const QString& text) {
+        m_text = text.trimmed();
+        invalidateFilter();
+    }
+    void setStatus(int status) { // -1: any
+        m_status = status;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+        const QModelIndex i = sourceModel()->index(row, 0, parent);
+        if (m_status >= 0 && i.data(WorkerListModel::StatusRole).toInt() != m_status)
+            return false;
+        return m_text.isEmpty() ||
+               i.data(WorkerListModel::SearchTextRole).toString().contains(m_text, Qt::CaseInsensitive);
+    }
+
+private:
+    QString m_text;
+    int m_status = -1;
+};
+
+// Owns the feed's live objects for the window's lifetime.
+class FeedController : public QObject {
+public:
+    FeedController(MainWindow* window) : QObject(window), m_window(window) {}
+    ~FeedController() override { shutdown(); }
+    // Before the window goes: the server commits and acknowledges what is queued.
+    void shutdown() {
+        stopSimulator();
+        if (m_server)
+            m_server->close();
+    }
+
+    bool startServer(QString* error) {
+        if (m_server)
+            return true;
+        m_server = new FeedServer(m_window->store().path(), FeedOptions{}, this);
+        if (!m_server->listen(QHostAddress::LocalHost, kDefaultPort, error) &&
+            !m_server->listen(QHostAddress::LocalHost, 0, error)) {
+            delete m_server;
+            m_server = nullptr;
+            return false;
+        }
+        connect(&m_server->pipeline(), &FeedPipeline::positionStored, model, &WorkerListModel::applyPosition);
+        connect(&m_server->pipeline(), &FeedPipeline::positionStored, this,
+                [this](const gc::PositionFix& fix) { onPosition(fix); });
+#ifdef GC_FEED_HAVE_MAP
+        if (overlay)
+            connect(&m_server->pipeline(), &FeedPipeline::positionStored, overlay,
+                    &WorkerOverlay::appendToTrail);
+#endif
+        connect(&m_server->pipeline(), &FeedPipeline::ticketReported, this, [this](qint64 id) {
+            m_window->showStatus(QCoreApplication::translate("FeedWiring", "收到上报事件：工单 %1").arg(id));
+        });
+        connect(&m_server->pipeline(), &FeedPipeline::alertRaised, this, [this](const FeedAlert& a) {
+            QString text = describe(a);
+            if (const int row = model->rowOf(a.workerId); row >= 0)
+                text.replace(QString::number(a.workerId), model->rows().at(row).worker.name);
+            const QString stamp =
+                QDateTime::fromSecsSinceEpoch(a.at, gc::chinaTimeZone()).toString(QStringLiteral("HH:mm:ss"));
+            if (alerts) {
+                alerts->insertItem(0, stamp + QLatin1Char(' ') + text);
+                while (alerts->count() > 200)
+                    delete alerts->takeItem(alerts->count() - 1);
+            }
+            if (a.kind != FeedAlert::Kind::BackInGrids)
+                m_window->showStatus(text);
+        });
+        return true;
+    }
+    QString url() const {
+        return m_server ? QStringLiteral("ws://127.0.0.1:%1/feed").arg(m_server->port()) : QString();
+    }
+    bool startSimulator(QString* error) {
+        if (m_simulator)
+            return true;
+        if (!startServer(error))
+            return false;
+        QList<SimulatedWorker> workers = FeedSimulator::prepareWorkers(m_window->store(), 100000, 1, error);
+        if (workers.isEmpty())
+            return false;
+        SimulatorOptions o;
+        o.url = QUrl(url());
+        o.ticketsPerMinute = 2;
+        o.gcj02Share = 0.3;
+        m_simulator = new FeedSimulator(o, this);
+        m_simulator->start(std::move(workers));
+        return true;
+    }
+    void stopSimulator() {
+        if (!m_simulator)
+            return;
+        m_simulator->stop();
+        delete m_simulator;
+        m_simulator = nullptr;
+    }
+    bool simulatorRunning() const {
+        return m_simulator;
+    }
+    void selectWorker(qint64 workerId) {
+#ifdef GC_FEED_HAVE_MAP
+        if (overlay) {
+            const qint64 now = QDateTime::currentSecsSinceEpoch();
+            overlay->setSelectedWorker(
+                workerId, gc::FeedStore(m_window->store()).track(workerId, now - kTrailSeconds, now));
+        }
+#endif
+        m_selected = workerId;
+        const int row = model->rowOf(workerId);
+        if (row < 0)
+            return;
+        const gc::WorkerRecord& w = model->rows().at(row).worker;
+        m_window->selectGrid(w.gridCodes.value(0));
+        if (w.lastAt.isValid())
+            flyTo(w.lastLon, w.lastLat);
+    }
+    // Follow the selected worker: the map moves with each of its fixes.
+    void onPosition(const gc::PositionFix& fix) {
+        if (following && fix.workerId == m_selected)
+            flyTo(fix.lon, fix.lat);
+    }
+    void flyTo(double lon, double lat) {
+        if (QObject* map = m_window->part<QObject>(QStringLiteral("map")))
+            QMetaObject::invokeMethod(map, "flyToPoint", Q_ARG(double, lon), Q_ARG(double, lat));
+    }
+    bool following = false;
+    qint64 selectedWorker() const {
+        return m_selected;
+    }
+
+    WorkerListModel* model = nullptr;
+    QListWidget* alerts = nullptr;
+#ifdef GC_FEED_HAVE_MAP
+    WorkerOverlay* overlay = nullptr;
+#endif
+
+private:
+    MainWindow* m_window;
+    qint64 m_selected = 0;
+    FeedServer* m_server = nullptr;
+    FeedSimulator* m_simulator = nullptr;
+};
+
+} // namespace
+
+void MainWindow::setupFeed() {
+    auto* feed = new FeedController(this);
+    connect(qApp, &QCoreApplication::aboutToQuit, feed, [feed] { feed->shutdown(); });
+    feed->model = new WorkerListModel(feed);
+    feed->model->load(store());
+
+    // Workers dock: list with status, filter by name/grid/street, status; double-click selects.
+    auto* dock = new QDockWidget(tr("网格员"), this);
+    auto* panel = new QWidget(dock);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* filterRow = new QHBoxLayout;
+    auto* search = new QLineEdit(panel);
+    search->setPlaceholderText(tr("姓名、网格或街道"));
+    search->setClearButtonEnabled(true);
+    auto* status = new QComboBox(panel);
+    status->addItem(tr("全部状态"), -1);
+    for (const WorkerStatus s : {WorkerStatus::Online, WorkerStatus::Stale, WorkerStatus::Offline})
+        status->addItem(displayName(s), int(s));
+    filterRow->addWidget(search, 1);
+    filterRow->addWidget(status);
+    layout->addLayout(filterRow);
+    auto* filter = new WorkerFilter(panel);
+    filter->setSourceModel(feed->model);
+    filter->setSortRole(Qt::UserRole);
+    auto* table = new QTableView(panel);
+    table->setModel(filter);
+    table->setSortingEnabled(true);
+    table->sortByColumn(WorkerListModel::StatusColumn, Qt::AscendingOrder);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setColumnHidden(WorkerListModel::PhoneColumn, true);
+    layout->addWidget(table, 1);
+    auto* follow = new QCheckBox(tr("地图跟随所选网格员"), panel);
+    layout->addWidget(follow);
+    connect(follow, &QCheckBox::toggled, feed, [feed](bool on) { feed->following = on; });
+    auto* counts = new QLabel(panel);
+    layout->addWidget(counts);
+    // Geofence and arrival judgements (出格、到场、超时未到场), newest first.
+    layout->addWidget(new QLabel(tr("告警与到场"), panel));
+    feed->alerts = new QListWidget(panel);
+    feed->alerts->setMaximumHeight(140);
+    layout->addWidget(feed->alerts);
+    dock->setWidget(panel);
+    addDock(dock, Qt::RightDockWidgetArea, QStringLiteral("workersDock"));
+    registerPart(QStringLiteral("workers"), feed->model);
+
+    connect(search, &QLineEdit::textChanged, filter, [filter](const QString& t) { filter->setText(t); });
+    connect(status, &QComboBox::currentIndexChanged, filter,
+            [filter, status](int) { filter->setStatus(status->currentData().toInt()); });
+    connect(table, &QTableView::activated, feed, [feed](const QModelIndex& index) {
+        feed->selectWorker(index.data(WorkerListModel::WorkerIdRole).toLongLong());
+    });
+    const auto updateCounts = [feed, counts] {
+        counts->setText(tr("在线 %1 · 信号延迟 %2 · 离线 %3")
+                            .arg(feed->model->count(WorkerStatus::Online))
+                            .arg(feed->model->count(WorkerStatus::Stale))
+                            .arg(feed->model->count(WorkerStatus::Offline)));
+    };
+    connect(feed->model, &WorkerListModel::countsChanged, counts, updateCounts);
+    updateCounts();
+
+#ifdef GC_FEED_HAVE_MAP
+    // The worker layer goes onto the map canvas when there is one ("map" part with an
+    // invokable addOverlay(gc::map::MapOverlay*)).
+    if (QObject* map = part<QObject>(QStringLiteral("map"))) {
+        feed->overlay = new WorkerOverlay(feed->model, feed);
+        if (QMetaObject::invokeMethod(map, "addOverlay", Q_ARG(gc::map::MapOverlay*, feed->overlay))) {
+            connect(feed->overlay, &WorkerOverlay::workerClicked, table, [feed, table, filter](qint64 id) {
+                feed->selectWorker(id);
+                const QModelIndex index =
+                    filter->mapFromSource(feed->model->index(feed->model->rowOf(id), 0));
+                if (index.isValid()) {
+                    table->selectRow(index.row());
+                    table->scrollTo(index);
+                }
+            });
+        } else {
+            delete feed->overlay;
+            feed->overlay = nullptr;
+        }
+    }
+#endif
+
+#ifdef GC_FEED_HAVE_MAP
+    // Replay (轨迹回放): the selected worker, or everyone of its grid, over a recent period,
+    // with the grid's ticket events appearing as time passes.
+    if (feed->overlay) {
+        auto* replayDock = new QDockWidget(tr("轨迹回放"), this);
+        auto* box = new QWidget(replayDock);
+        auto* form = new QVBoxLayout(box);
+        auto* scope = new QComboBox(box);
+        scope->addItem(tr("所选网格员"));
+        scope->addItem(tr("所选网格员所在网格的全部网格员"));
+        auto* period = new QComboBox(box);
+        for (const int hours : {1, 4, 24, 72})
+            period->addItem(tr("最近 %1 小时").arg(hours), hours);
+        auto* load = new QPushButton(tr("载入"), box);
+        auto* play = new QPushButton(tr("播放"), box);
+        play->setCheckable(true);
+        play->setEnabled(false);
+        auto* speed = new QSpinBox(box);
+        speed->setRange(1, 60);
+        speed->setValue(10);
+        speed->setSuffix(tr(" 倍速"));
+        auto* slider = new QSlider(Qt::Horizontal, box);
+        slider->setEnabled(false);
+        auto* clock = new QLabel(tr("在网格员列表中选中一人，再载入"), box);
+        auto* happened = new QListWidget(box);
+        auto* controls = new QHBoxLayout;
+        controls->addWidget(play);
+        controls->addWidget(speed);
+        form->addWidget(scope);
+        form->addWidget(period);
+        form->addWidget(load);
+        form->addLayout(controls);
+        form->addWidget(slider);
+        form->addWidget(clock);
+        form->addWidget(happened, 1);
+        replayDock->setWidget(box);
+        addDock(replayDock, Qt::RightDockWidgetArea, QStringLiteral("replayDock"));
+        tabifyDockWidget(dock, replayDock);
+        dock->raise();
+
+        auto* replayOverlay = new gc::feed::ReplayOverlay(feed);
+        QMetaObject::invokeMethod(part<QObject>(QStringLiteral("map")), "addOverlay",
+                                  Q_ARG(gc::map::MapOverlay*, replayOverlay));
+        auto replay = std::make_shared<TrackReplay>();
+        auto* ticker = new QTimer(box);
+        ticker->setInterval(100);
+        auto cursor = std::make_shared<double>(0); // seconds into the period, fractional at low speeds
+
+        const auto show = [replay, replayOverlay, clock, happened](qint64 t) {
+            replayOverlay->setTime(t);
+            clock->setText(QDateTime::fromSecsSinceEpoch(t, gc::chinaTimeZone())
+                               .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+            const int n = replay->eventsUntil(t);
+            if (n < happened->count())
+                happened->clear();
+            for (int i = happened->count(); i < n; ++i) {
+                const gc::PlacedTicketEvent& e = replay->events().at(i);
+                const auto action = gc::ticketActionFromKey(e.action);
+                happened->insertItem(0, tr("%1  工单 %2  %3")
+                                            .arg(QDateTime::fromSecsSinceEpoch(e.at, gc::chinaTimeZone())
+                                                     .toString(QStringLiteral("HH:mm:ss")))
+                                            .arg(e.ticketId)
+                                            .arg(action ? gc::displayName(*action) : e.action));
+            }
+        };
+        connect(load, &QPushButton::clicked, box,
+                [this, feed, replay, replayOverlay, scope, period, slider, play, show, cursor] {
+                    const qint64 worker = feed->selectedWorker();
+                    const int row = feed->model->rowOf(worker);
+                    if (row < 0) {
+                        showStatus(tr("请先在网格员列表中选中一人（双击）"));
+                        return;
+                    }
+                    const QString grid = feed->model->rows().at(row).worker.gridCodes.value(0);
+                    QList<qint64> workers{worker};
+                    if (scope->currentIndex() == 1) {
+                        workers.clear();
+                        for (const auto& r : feed->model->rows())
+                            if (r.worker.gridCodes.contains(grid))
+                                workers << r.worker.id;
+                    }
+                    const qint64 to = QDateTime::currentSecsSinceEpoch();
+                    const qint64 from = to - qint64(period->currentData().toInt()) * 3600;
+                    *replay = TrackReplay::load(gc::FeedStore(store()), workers, grid, from, to);
+                    replayOverlay->setReplay(replay.get());
+                    slider->setRange(0, int(to - from));
+                    *cursor = 0;
+                    slider->setValue(0);
+                    slider->setEnabled(true);
+                    play->setEnabled(true);
+                    show(from);
+                    showStatus(tr("回放：%1 名网格员，%2 个定位点，%3 条工单记录")
+                                   .arg(workers.size())
+                                   .arg(replay->fixCount())
+                                   .arg(replay->events().size()));
+                });
+        connect(slider, &QSlider::valueChanged, box, [replay, show, cursor](int v) {
+            if (std::abs(*cursor - v) >= 1)
+                *cursor = v; // moved by hand
+            show(replay->from() + v);
+        });
+        connect(play, &QPushButton::toggled, box, [play, ticker](bool on) {
+            play->setText(on ? tr("暂停") : tr("播放"));
+            on ? ticker->start() : ticker->stop();
+        });
+        connect(ticker, &QTimer::timeout, box, [ticker, slider, speed, play, cursor] {
+            *cursor += speed->value() * (ticker->interval() / 1000.0); // speed × real time
+            if (*cursor >= slider->maximum()) {
+                *cursor = slider->maximum();
+                play->setChecked(false);
+            }
+            slider->setValue(int(*cursor));
+        });
+    }
+#endif
+
+    // Tools: the embedded server (single seat) and the simulator.
+    QMenu* tools = menu(QStringLiteral("tools"));
+    auto* serverAction = new QAction(tr("实时接入服务（ws://127.0.0.1:%1/feed）").arg(kDefaultPort), feed);
+    serverAction->setCheckable(true);
+    auto* simulatorAction = new QAction(tr("模拟网格员巡查"), feed);
+    simulatorAction->setCheckable(true);
+    if (tools) {
+        tools->addSeparator();
+        tools->addAction(serverAction);
+        tools->addAction(simulatorAction);
+    }
+    connect(serverAction, &QAction::triggered, feed, [this, feed, serverAction](bool on) {
+        QString error;
+        if (on && !feed->startServer(&error)) {
+            serverAction->setChecked(false);
+            showStatus(tr("实时接入服务未能启动：%1").arg(error));
+        } else if (on) {
+            showStatus(tr("实时接入服务：%1").arg(feed->url()));
+        } else {
+            serverAction->setChecked(true); // stays up while the window is open: devices rely on it
+            showStatus(tr("实时接入服务运行中：%1").arg(feed->url()));
+        }
+    });
+    connect(simulatorAction, &QAction::triggered, feed, [this, feed, simulatorAction, serverAction](bool on) {
+        QString error;
+        if (on) {
+            if (!feed->startSimulator(&error)) {
+                simulatorAction->setChecked(false);
+                showStatus(tr("模拟未能启动：%1").arg(error));
+                return;
+            }
+            serverAction->setChecked(true);
+            showStatus(tr("模拟网格员已连接 %1").arg(feed->url()));
+        } else {
+            feed->stopSimulator();
+        }
+    });
+
+    // A new user sees a living map at once: the demo session starts both.
+    if (isDemoSession()) {
+        QString error;
+        if (feed->startSimulator(&error)) {
+            serverAction->setChecked(true);
+            simulatorAction->setChecked(true);
+            showStatus(tr("演示：%1 名网格员正在巡查（%2）").arg(feed->model->rowCount()).arg(feed->url()));
+        } else {
+            showStatus(tr("演示模拟未能启动：%1").arg(error));
+        }
+    }
+}
+
+#else
+
 void MainWindow::setupFeed() {}
+
+#endif

@@ -75,6 +75,11 @@ const char* const kSchemaV1[] = {
         id INTEGER PRIMARY KEY, worker_id INTEGER NOT NULL, at INTEGER NOT NULL, lon REAL, lat REAL, note TEXT))",
     R"(CREATE INDEX checkins_worker_at ON checkins(worker_id, at))",
     R"(CREATE INDEX devices_worker ON devices(worker_id))",
+    // Geofence and arrival judgements of the feed (left_grids, back_in_grids, arrived, arrival_overdue).
+    R"(CREATE TABLE feed_alerts (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, worker_id INTEGER, ticket_id INTEGER, at INTEGER NOT NULL,
+        note TEXT))",
+    R"(CREATE INDEX feed_alerts_at ON feed_alerts(at))",
 };
 
 const char* const kAttributeTables[][2] = {

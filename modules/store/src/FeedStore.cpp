@@ -12,10 +12,16 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("FeedStore", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("FeedStore", text);
+}
 
-QVariant orNull(double v) { return std::isnan(v) ? QVariant() : QVariant(v); }
-double orNaN(const QVariant& v) { return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble(); }
+QVariant orNull(double v) {
+    return std::isnan(v) ? QVariant() : QVariant(v);
+}
+double orNaN(const QVariant& v) {
+    return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
+}
 
 } // namespace
 
@@ -37,9 +43,11 @@ std::optional<QString> FeedStore::issueToken(qint64 workerId, const QString& kin
     const bool ok = m_store.writeTransaction(
         [&](QString* err) {
             QSqlQuery insert(m_store.database());
-            return sql::exec(insert,
-                             QStringLiteral("INSERT INTO devices (token, worker_id, kind, created_at) VALUES (?, ?, ?, ?)"),
-                             {token, workerId, kind, QDateTime::currentSecsSinceEpoch()}, err, "终端令牌");
+            return sql::exec(
+                insert,
+                QStringLiteral(
+                    "INSERT INTO devices (token, worker_id, kind, created_at) VALUES (?, ?, ?, ?)"),
+                {token, workerId, kind, QDateTime::currentSecsSinceEpoch()}, err, "终端令牌");
         },
         error);
     return ok ? std::optional(token) : std::nullopt;
@@ -50,7 +58,8 @@ bool FeedStore::revokeToken(const QString& token, QString* error) {
         [&](QString* err) {
             QSqlQuery q(m_store.database());
             if (!sql::exec(q,
-                           QStringLiteral("UPDATE devices SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL"),
+                           QStringLiteral(
+                               "UPDATE devices SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL"),
                            {QDateTime::currentSecsSinceEpoch(), token}, err))
                 return false;
             if (q.numRowsAffected() != 1) {
@@ -65,8 +74,8 @@ bool FeedStore::revokeToken(const QString& token, QString* error) {
 std::optional<qint64> FeedStore::workerForToken(const QString& token) const {
     QSqlQuery q(m_store.database());
     if (token.isEmpty() ||
-        !sql::exec(q, QStringLiteral("SELECT worker_id FROM devices WHERE token = ? AND revoked_at IS NULL"), {token},
-                   nullptr) ||
+        !sql::exec(q, QStringLiteral("SELECT worker_id FROM devices WHERE token = ? AND revoked_at IS NULL"),
+                   {token}, nullptr) ||
         !q.next())
         return std::nullopt;
     return q.value(0).toLongLong();
@@ -78,12 +87,14 @@ QList<DeviceRecord> FeedStore::devices(const QString& kind) const {
     q.setForwardOnly(true);
     const bool ok =
         kind.isEmpty()
-            ? sql::exec(q, QStringLiteral("SELECT token, worker_id, kind, created_at, revoked_at FROM devices"), {},
-                        nullptr)
-            : sql::exec(q,
-                        QStringLiteral(
-                            "SELECT token, worker_id, kind, created_at, revoked_at FROM devices WHERE kind = ?"),
-                        {kind}, nullptr);
+            ? sql::exec(q,
+                        QStringLiteral("SELECT token, worker_id, kind, created_at, revoked_at FROM devices"),
+                        {}, nullptr)
+            : sql::exec(
+                  q,
+                  QStringLiteral(
+                      "SELECT token, worker_id, kind, created_at, revoked_at FROM devices WHERE kind = ?"),
+                  {kind}, nullptr);
     if (!ok)
         return out;
     while (q.next())
@@ -92,7 +103,8 @@ QList<DeviceRecord> FeedStore::devices(const QString& kind) const {
     return out;
 }
 
-bool FeedStore::writeBatch(const QList<PositionFix>& fixes, const QList<CheckinRecord>& checkins, QString* error) {
+bool FeedStore::writeBatch(const QList<PositionFix>& fixes, const QList<CheckinRecord>& checkins,
+                           QString* error) {
     if (fixes.isEmpty() && checkins.isEmpty())
         return true;
     // Only the newest live fix per worker moves its last position.
@@ -108,9 +120,9 @@ bool FeedStore::writeBatch(const QList<PositionFix>& fixes, const QList<CheckinR
         [&](QString* err) {
             QSqlDatabase db = m_store.database();
             QSqlQuery insert(db);
-            if (!fixes.isEmpty() &&
-                !insert.prepare(QStringLiteral("INSERT INTO positions (worker_id, at, lon, lat, accuracy, speed, "
-                                               "heading, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))) {
+            if (!fixes.isEmpty() && !insert.prepare(QStringLiteral(
+                                        "INSERT INTO positions (worker_id, at, lon, lat, accuracy, speed, "
+                                        "heading, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))) {
                 *err = sql::lastError(insert);
                 return false;
             }
@@ -129,10 +141,10 @@ bool FeedStore::writeBatch(const QList<PositionFix>& fixes, const QList<CheckinR
                 }
             }
             QSqlQuery last(db);
-            if (!newest.isEmpty() &&
-                !last.prepare(QStringLiteral("UPDATE workers SET last_lon = ?, last_lat = ?, last_accuracy = ?, "
-                                             "last_speed = ?, last_heading = ?, last_at = ? "
-                                             "WHERE id = ? AND (last_at IS NULL OR last_at <= ?)"))) {
+            if (!newest.isEmpty() && !last.prepare(QStringLiteral(
+                                         "UPDATE workers SET last_lon = ?, last_lat = ?, last_accuracy = ?, "
+                                         "last_speed = ?, last_heading = ?, last_at = ? "
+                                         "WHERE id = ? AND (last_at IS NULL OR last_at <= ?)"))) {
                 *err = sql::lastError(last);
                 return false;
             }
@@ -152,12 +164,14 @@ bool FeedStore::writeBatch(const QList<PositionFix>& fixes, const QList<CheckinR
             }
             QSqlQuery checkin(db);
             for (const CheckinRecord& c : checkins)
-                if (!sql::exec(checkin,
-                               QStringLiteral("INSERT INTO checkins (worker_id, at, lon, lat, note) VALUES (?, ?, ?, ?, ?)"),
-                               {c.workerId, c.at, c.hasLocation ? QVariant(c.lon) : QVariant(),
-                                c.hasLocation ? QVariant(c.lat) : QVariant(),
-                                c.note.isEmpty() ? QVariant() : QVariant(c.note)},
-                               err, "巡查签到"))
+                if (!sql::exec(
+                        checkin,
+                        QStringLiteral(
+                            "INSERT INTO checkins (worker_id, at, lon, lat, note) VALUES (?, ?, ?, ?, ?)"),
+                        {c.workerId, c.at, c.hasLocation ? QVariant(c.lon) : QVariant(),
+                         c.hasLocation ? QVariant(c.lat) : QVariant(),
+                         c.note.isEmpty() ? QVariant() : QVariant(c.note)},
+                        err, "巡查签到"))
                     return false;
             return true;
         },
@@ -188,6 +202,71 @@ qint64 FeedStore::purgePositionsBefore(qint64 cutoff, int batchSize, QString* er
     }
 }
 
+bool FeedStore::writeAlerts(const QList<AlertRecord>& alerts, QString* error) {
+    if (alerts.isEmpty())
+        return true;
+    return m_store.writeTransaction(
+        [&](QString* err) {
+            QSqlQuery q(m_store.database());
+            for (const AlertRecord& a : alerts)
+                if (!sql::exec(
+                        q,
+                        QStringLiteral("INSERT INTO feed_alerts (kind, worker_id, ticket_id, at, note) "
+                                       "VALUES (?, ?, ?, ?, ?)"),
+                        {a.kind, a.workerId > 0 ? QVariant(a.workerId) : QVariant(),
+                         a.ticketId > 0 ? QVariant(a.ticketId) : QVariant(), a.at,
+                         a.note.isEmpty() ? QVariant() : QVariant(a.note)},
+                        err, "告警"))
+                    return false;
+            return true;
+        },
+        error);
+}
+
+QList<AlertRecord> FeedStore::alerts(qint64 from, qint64 to) const {
+    QList<AlertRecord> out;
+    QSqlQuery q(m_store.database());
+    q.setForwardOnly(true);
+    if (!sql::exec(q,
+                   QStringLiteral("SELECT kind, worker_id, ticket_id, at, note FROM feed_alerts "
+                                  "WHERE at BETWEEN ? AND ? ORDER BY at, id"),
+                   {from, to}, nullptr))
+        return out;
+    while (q.next())
+        out << AlertRecord{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                           q.value(3).toLongLong(), q.value(4).toString()};
+    return out;
+}
+
+QList<qint64> FeedStore::workersOfGrid(const QString& gridCode) const {
+    QList<qint64> out;
+    QSqlQuery q(m_store.database());
+    if (sql::exec(q,
+                  QStringLiteral("SELECT worker_id FROM worker_grids WHERE grid_code = ? ORDER BY worker_id"),
+                  {gridCode}, nullptr))
+        while (q.next())
+            out << q.value(0).toLongLong();
+    return out;
+}
+
+QList<PlacedTicketEvent> FeedStore::ticketEvents(qint64 from, qint64 to, const QString& gridPrefix) const {
+    QList<PlacedTicketEvent> out;
+    QSqlQuery q(m_store.database());
+    q.setForwardOnly(true);
+    if (!sql::exec(q,
+                   QStringLiteral("SELECT e.ticket_id, e.at, e.action, e.to_state, t.lon, t.lat, t.grid_code "
+                                  "FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
+                                  "WHERE e.at BETWEEN ? AND ? AND (? = '' OR t.grid_code LIKE ? || '%') "
+                                  "ORDER BY e.at, e.id"),
+                   {from, to, gridPrefix, gridPrefix}, nullptr))
+        return out;
+    while (q.next())
+        out << PlacedTicketEvent{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                                 q.value(3).toString(),   q.value(4).toDouble(),   q.value(5).toDouble(),
+                                 q.value(6).toString()};
+    return out;
+}
+
 QList<PositionFix> FeedStore::track(qint64 workerId, qint64 from, qint64 to) const {
     QList<PositionFix> out;
     QSqlQuery q(m_store.database());
@@ -216,8 +295,8 @@ qint64 FeedStore::positionCount(const QString& source) const {
     QSqlQuery q(m_store.database());
     const bool ok = source.isEmpty()
                         ? sql::exec(q, QStringLiteral("SELECT count(*) FROM positions"), {}, nullptr)
-                        : sql::exec(q, QStringLiteral("SELECT count(*) FROM positions WHERE source = ?"), {source},
-                                    nullptr);
+                        : sql::exec(q, QStringLiteral("SELECT count(*) FROM positions WHERE source = ?"),
+                                    {source}, nullptr);
     return ok && q.next() ? q.value(0).toLongLong() : -1;
 }
 

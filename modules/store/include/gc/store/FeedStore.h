@@ -33,6 +33,25 @@ struct CheckinRecord {
     QString note;
 };
 
+// A geofence or arrival judgement of the feed.
+struct AlertRecord {
+    QString kind; // left_grids, back_in_grids, arrived, arrival_overdue
+    qint64 workerId = 0;
+    qint64 ticketId = 0;
+    qint64 at = 0;
+    QString note;
+};
+
+// A ticket event with the ticket's place, for replaying a period on the map.
+struct PlacedTicketEvent {
+    qint64 ticketId = 0;
+    qint64 at = 0;
+    QString action; // TicketAction key
+    QString toState;
+    double lon = 0, lat = 0;
+    QString gridCode;
+};
+
 struct DeviceRecord {
     QString token;
     qint64 workerId = 0;
@@ -62,6 +81,15 @@ public:
     // Deletes positions older than `cutoff` in transactions of at most `batchSize` rows,
     // so the feed's writes are never blocked for long. Returns the number deleted, -1 on error.
     qint64 purgePositionsBefore(qint64 cutoff, int batchSize, QString* error);
+
+    bool writeAlerts(const QList<AlertRecord>& alerts, QString* error);
+    QList<AlertRecord> alerts(qint64 from, qint64 to) const;
+    // The workers assigned to a grid.
+    QList<qint64> workersOfGrid(const QString& gridCode) const;
+
+    // Ticket events in [from, to] of tickets whose grid code starts with `gridPrefix`
+    // (empty: all), oldest first.
+    QList<PlacedTicketEvent> ticketEvents(qint64 from, qint64 to, const QString& gridPrefix = {}) const;
 
     // A worker's track in [from, to], oldest first.
     QList<PositionFix> track(qint64 workerId, qint64 from, qint64 to) const;

@@ -1,0 +1,116 @@
+#include "gc/feed/GeofenceMonitor.h"
+
+#include "gc/feed/GridShape.h"
+
+#include <QCoreApplication>
+#include <cmath>
+
+namespace gc::feed {
+
+QString toKey(FeedAlert::Kind k) {
+    switch (k) {
+    case FeedAlert::Kind::LeftGrids:
+        return QStringLiteral("left_grids");
+    case FeedAlert::Kind::BackInGrids:
+        return QStringLiteral("back_in_grids");
+    case FeedAlert::Kind::Arrived:
+        return QStringLiteral("arrived");
+    case FeedAlert::Kind::ArrivalOverdue:
+        return QStringLiteral("arrival_overdue");
+    }
+    return {};
+}
+
+QString describe(const FeedAlert& a) {
+    const auto tr = [](const char* s) { return QCoreApplication::translate("GeofenceMonitor", s); };
+    switch (a.kind) {
+    case FeedAlert::Kind::LeftGrids:
+        return tr("网格员 %1 连续多次定位在责任网格外").arg(a.workerId);
+    case FeedAlert::Kind::BackInGrids:
+        return tr("网格员 %1 已回到责任网格").arg(a.workerId);
+    case FeedAlert::Kind::Arrived:
+        return tr("网格员 %1 已到达工单 %2 现场（%3 米）")
+            .arg(a.workerId)
+            .arg(a.ticketId)
+            .arg(qRound(a.distanceM));
+    case FeedAlert::Kind::ArrivalOverdue:
+        return tr("工单 %1 超时无人到场核查").arg(a.ticketId);
+    }
+    return {};
+}
+
+void GeofenceMonitor::watchArrival(qint64 ticketId, QPointF site, const QList<qint64>& workers,
+                                   qint64 since) {
+    ArrivalWatch w;
+    w.site = site;
+    w.workers = QSet<qint64>(workers.cbegin(), workers.cend());
+    w.since = since;
+    m_arrivals.insert(ticketId, w);
+}
+
+bool GeofenceMonitor::clearlyOutside(const QList<QPainterPath>& grids, const PositionFix& fix) const {
+    // Outside even allowing for the fix's error: neither the point nor any point of its
+    // accuracy circle lies in one of the worker's grids.
+    const QPointF p(fix.lon, fix.lat);
+    QList<QPointF> probes{p};
+    for (int k = 0; k < 8; ++k)
+        probes << offsetByMetres(p, fix.accuracy, k * 45.0);
+    for (const QPainterPath& g : grids)
+        for (const QPointF& q : std::as_const(probes))
+            if (g.contains(q))
+                return false;
+    return true;
+}
+
+QList<FeedAlert> GeofenceMonitor::onFix(const PositionFix& fix) {
+    QList<FeedAlert> alerts;
+    if (!fix.live || std::isnan(fix.accuracy) || fix.accuracy > m_rules.maxAccuracyM)
+        return alerts; // a coarse fix proves nothing either way, and does not break a run
+    const QList<QPainterPath> grids = m_grids ? m_grids(fix.workerId) : QList<QPainterPath>();
+    if (!grids.isEmpty()) {
+        WorkerState& s = m_workers[fix.workerId];
+        if (clearlyOutside(grids, fix)) {
+            s.insideRun = 0;
+            if (++s.outsideRun >= m_rules.outsideFixes && !s.outside) {
+                s.outside = true;
+                alerts << FeedAlert{FeedAlert::Kind::LeftGrids, fix.workerId, 0, fix.at, 0};
+            }
+        } else {
+            s.outsideRun = 0;
+            if (++s.insideRun >= m_rules.insideFixes && s.outside) {
+                s.outside = false;
+                alerts << FeedAlert{FeedAlert::Kind::BackInGrids, fix.workerId, 0, fix.at, 0};
+            }
+        }
+    }
+    for (auto it = m_arrivals.begin(); it != m_arrivals.end();) {
+        ArrivalWatch& w = *it;
+        if (!w.workers.contains(fix.workerId) || fix.at < w.since) {
+            ++it;
+            continue;
+        }
+        const double d = distanceMetres(QPointF(fix.lon, fix.lat), w.site);
+        int& run = w.nearRun[fix.workerId];
+        run = d <= m_rules.arrivalRadiusM ? run + 1 : 0;
+        if (run >= m_rules.arrivalFixes) {
+            alerts << FeedAlert{FeedAlert::Kind::Arrived, fix.workerId, it.key(), fix.at, d};
+            it = m_arrivals.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return alerts;
+}
+
+QList<FeedAlert> GeofenceMonitor::onClock(qint64 now) {
+    QList<FeedAlert> alerts;
+    for (auto it = m_arrivals.begin(); it != m_arrivals.end(); ++it) {
+        if (!it->overdueRaised && now - it->since > m_rules.arrivalLimitS) {
+            it->overdueRaised = true; // keep watching: a late arrival is still recorded
+            alerts << FeedAlert{FeedAlert::Kind::ArrivalOverdue, 0, it.key(), now, 0};
+        }
+    }
+    return alerts;
+}
+
+} // namespace gc::feed

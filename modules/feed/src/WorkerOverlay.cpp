@@ -1,0 +1,195 @@
+#include "gc/feed/WorkerOverlay.h"
+
+#include "gc/core/ChinaTime.h"
+
+#include <QPainterPath>
+#include <cmath>
+
+namespace gc::feed {
+
+namespace {
+constexpr double kHitRadiusPx = 8;
+constexpr double kNameResolution = 4.0;     // m/px: names from about street level in
+constexpr double kHeadingResolution = 20.0; // m/px: heading ticks from about community level in
+constexpr int kSpriteSize = 14;
+constexpr int kSmallSpriteSize = 10;
+constexpr double kSmallSpriteResolution = 20.0; // m/px
+// Workers are white dots with a ring in the status colour: they stay visible on every
+// risk colour of the grids beneath (green, blue, yellow, orange, red).
+QColor colour(WorkerStatus s) {
+    switch (s) {
+    case WorkerStatus::Online:
+        return QColor(0x0d, 0x2f, 0x8c);
+    case WorkerStatus::Stale:
+        return QColor(0xc7, 0x6a, 0x00);
+    case WorkerStatus::Offline:
+        return QColor(0x6b, 0x70, 0x78);
+    }
+    return Qt::black;
+}
+
+// Premultiplied ARGB like the canvas image, so a blit is the fast blend. Small dots when
+// zoomed out, where tens of thousands of workers share the screen.
+const QImage& sprite(WorkerStatus s, bool small) {
+    static QImage cache[2][3];
+    QImage& image = cache[small][int(s)];
+    if (image.isNull()) {
+        const int size = small ? kSmallSpriteSize : kSpriteSize;
+        image = QImage(size, size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(colour(s), small ? 2.0 : 2.5));
+        p.setBrush(s == WorkerStatus::Offline ? QColor(0xd0, 0xd3, 0xd8) : QColor(Qt::white));
+        p.drawEllipse(QPointF(size / 2.0, size / 2.0), size / 2.0 - 1.5, size / 2.0 - 1.5);
+    }
+    return image;
+}
+
+} // namespace
+
+WorkerOverlay::WorkerOverlay(WorkerListModel* model, QObject* parent)
+    : map::MapOverlay(parent), m_model(model) {
+    m_repaint.setSingleShot(true);
+    m_repaint.setInterval(100);
+    connect(&m_repaint, &QTimer::timeout, this, &map::MapOverlay::changed);
+    connect(model, &QAbstractItemModel::dataChanged, this, &WorkerOverlay::scheduleRepaint);
+    connect(model, &QAbstractItemModel::modelReset, this, &WorkerOverlay::scheduleRepaint);
+}
+
+void WorkerOverlay::scheduleRepaint() {
+    if (!m_repaint.isActive())
+        m_repaint.start();
+}
+
+void WorkerOverlay::setSelectedWorker(qint64 workerId, const QList<PositionFix>& trail) {
+    m_selected = workerId;
+    m_trail.clear();
+    for (const PositionFix& f : trail)
+        m_trail << QPointF(f.lon, f.lat);
+    scheduleRepaint();
+}
+
+void WorkerOverlay::appendToTrail(const PositionFix& fix) {
+    if (fix.workerId != m_selected)
+        return;
+    m_trail << QPointF(fix.lon, fix.lat);
+    scheduleRepaint();
+}
+
+void WorkerOverlay::paint(QPainter& painter, const map::MapViewport& viewport,
+                          const map::GridLayerData& data) {
+    if (!m_model)
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QRectF visible = QRectF(QPointF(0, 0), QSizeF(viewport.size())).adjusted(-20, -20, 20, 20);
+    if (m_trail.size() > 1) {
+        QPolygonF line;
+        for (const QPointF& lonLat : std::as_const(m_trail))
+            line << viewport.toPixel(data.project(lonLat));
+        painter.setPen(QPen(QColor(0x1f, 0x6f, 0xd0, 200), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPolyline(line);
+    }
+    const bool names = viewport.resolution() <= kNameResolution;
+    const bool headings = viewport.resolution() <= kHeadingResolution;
+    // Zoomed out, tens of thousands of workers: one pre-drawn sprite each (a blit, not an
+    // antialiased path), so a frame stays within budget.
+    const auto& rows = m_model->rows();
+    if (m_projected.size() != size_t(rows.size()) || m_projectedFor != &data) {
+        m_projected.assign(size_t(rows.size()), Projected{});
+        m_projectedFor = &data;
+    }
+    // One pass per status so offline workers sit below the online ones. Zoomed out, tens of
+    // thousands of workers: a pre-drawn sprite each, blitted at whole pixels.
+    std::vector<int> byStatus[3];
+    for (int i = 0; i < rows.size(); ++i)
+        if (rows.at(i).worker.lastAt.isValid())
+            byStatus[int(rows.at(i).status)].push_back(i);
+    for (const WorkerStatus pass : {WorkerStatus::Offline, WorkerStatus::Stale, WorkerStatus::Online}) {
+        const bool small = viewport.resolution() > kSmallSpriteResolution;
+        const QImage& image = sprite(pass, small);
+        const int half = image.width() / 2;
+        for (const int i : byStatus[int(pass)]) {
+            const WorkerListModel::Row& r = rows.at(i);
+            const QPointF p = viewport.toPixel(projected(i, data));
+            if (!visible.contains(p))
+                continue;
+            const bool selected = r.worker.id == m_selected;
+            if (!selected) {
+                painter.drawImage(QPoint(qRound(p.x()) - half, qRound(p.y()) - half), image);
+            } else {
+                painter.setPen(QPen(QColor(0xd0, 0x1f, 0x6f), 3));
+                painter.setBrush(Qt::white);
+                painter.drawEllipse(p, 8, 8);
+            }
+            const double radius = selected ? 7 : 5;
+            if (headings && !std::isnan(r.heading)) {
+                const double a = r.heading * M_PI / 180;
+                const QPointF dir(std::sin(a), -std::cos(a));
+                painter.setPen(QPen(colour(pass).darker(130), 2));
+                painter.drawLine(p + dir * radius, p + dir * (radius + 6));
+            }
+            if (names || selected) {
+                painter.setPen(Qt::black);
+                painter.drawText(p + QPointF(radius + 3, 4), r.worker.name);
+            }
+        }
+    }
+    painter.restore();
+}
+
+// Projection (and the GCJ-02 shift of the map data) once per fix, not once per frame.
+QPointF WorkerOverlay::projected(int row, const map::GridLayerData& data) const {
+    const WorkerRecord& w = m_model->rows().at(row).worker;
+    Projected& c = m_projected[size_t(row)];
+    if (!c.valid || c.lon != w.lastLon || c.lat != w.lastLat)
+        c = Projected{true, w.lastLon, w.lastLat, data.project(QPointF(w.lastLon, w.lastLat))};
+    return c.mercator;
+}
+
+int WorkerOverlay::hit(QPointF pixel, const map::MapViewport& viewport,
+                       const map::GridLayerData& data) const {
+    if (!m_model)
+        return -1;
+    int best = -1;
+    double bestDistance = kHitRadiusPx;
+    const auto& rows = m_model->rows();
+    for (int i = 0; i < rows.size(); ++i) {
+        const auto& w = rows.at(i).worker;
+        if (!w.lastAt.isValid())
+            continue;
+        const QPointF p = viewport.toPixel(m_projectedFor == &data && size_t(i) < m_projected.size()
+                                               ? projected(i, data)
+                                               : data.project(QPointF(w.lastLon, w.lastLat)));
+        const double d = std::hypot(p.x() - pixel.x(), p.y() - pixel.y());
+        if (d <= bestDistance) {
+            bestDistance = d;
+            best = i;
+        }
+    }
+    return best;
+}
+
+bool WorkerOverlay::click(QPointF pixel, const map::MapViewport& viewport, const map::GridLayerData& data) {
+    const int row = hit(pixel, viewport, data);
+    if (row < 0)
+        return false;
+    Q_EMIT workerClicked(m_model->rows().at(row).worker.id);
+    return true;
+}
+
+QString WorkerOverlay::toolTip(QPointF pixel, const map::MapViewport& viewport,
+                               const map::GridLayerData& data) {
+    const int row = hit(pixel, viewport, data);
+    if (row < 0)
+        return {};
+    const auto& r = m_model->rows().at(row);
+    return tr("网格员 %1（%2）\n网格：%3\n最后定位：%4，精度 %5 米\n电话：%6")
+        .arg(r.worker.name, displayName(r.status), r.worker.gridCodes.join(u'、'),
+             r.worker.lastAt.toTimeZone(chinaTimeZone()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+        .arg(qRound(r.worker.lastAccuracy))
+        .arg(r.worker.phone);
+}
+
+} // namespace gc::feed
