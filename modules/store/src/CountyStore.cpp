@@ -83,9 +83,9 @@ const char* const kSchemaV1[] = {
 };
 
 const char* const kAttributeTables[][2] = {
-    {"departments", "职能部门"},   {"workers", "网格员"}, {"worker_grids", "网格员负责网格"},
-    {"devices", "终端令牌"},       {"tickets", "工单"},   {"ticket_events", "工单流转记录"},
-    {"positions", "网格员轨迹点"},
+    {"departments", "职能部门"},   {"workers", "网格员"},    {"worker_grids", "网格员负责网格"},
+    {"devices", "终端令牌"},       {"tickets", "工单"},      {"ticket_events", "工单流转记录"},
+    {"positions", "网格员轨迹点"}, {"checkins", "巡查签到"}, {"feed_alerts", "网格员告警"},
 };
 
 // Creates the GeoPackage and the five hierarchy feature tables through GDAL, so the
