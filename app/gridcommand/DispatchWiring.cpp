@@ -1,4 +1,118 @@
+// Wiring of the dispatch workbench into the main window: the ticket queue, the
+// department tree (drop target) and the ticket detail as docks, the operator's name,
+// and the link to the map (fly to the selected ticket; a clicked marker selects it).
 #include "MainWindow.h"
 
-// Wiring of the dispatch module into the main window; nothing yet.
+#ifdef GC_HAVE_DISPATCH
+#include "gc/dispatch/DepartmentTreeView.h"
+#include "gc/dispatch/DispatchWorkbench.h"
+#include "gc/dispatch/TicketDetailWidget.h"
+#include "gc/dispatch/TicketService.h"
+
+#include "gc/core/ChinaTime.h"
+
+#ifdef GC_HAVE_MAP
+#include "gc/map/TicketOverlay.h"
+#endif
+
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QMenu>
+#include <QSettings>
+#include <QTableView>
+#include <QTimer>
+
+namespace {
+
+// The name recorded on every event: asked at start, prefilled with the last one.
+// GRIDCOMMAND_OPERATOR skips the question (kiosks, scripted demos).
+QString askOperatorName(QWidget* parent) {
+    const QString fromEnvironment = qEnvironmentVariable("GRIDCOMMAND_OPERATOR").trimmed();
+    QSettings settings;
+    QString name = fromEnvironment;
+    if (name.isEmpty()) {
+        bool ok = false;
+        name = QInputDialog::getText(parent, QObject::tr("值班员登录"),
+                                     QObject::tr("请输入值班员姓名（记录在每一条工单流转记录上）："),
+                                     QLineEdit::Normal,
+                                     settings.value(QStringLiteral("dispatch/operator")).toString(), &ok)
+                   .trimmed();
+        if (!ok || name.isEmpty())
+            name = settings.value(QStringLiteral("dispatch/operator")).toString();
+    }
+    if (name.isEmpty())
+        name = QObject::tr("值班员");
+    settings.setValue(QStringLiteral("dispatch/operator"), name);
+    return name;
+}
+
+bool hasMethod(const QObject* o, const char* signature) {
+    return o && o->metaObject()->indexOfMethod(QMetaObject::normalizedSignature(signature).constData()) >= 0;
+}
+
+} // namespace
+
+void MainWindow::setupDispatch() {
+    auto* service = new gc::dispatch::TicketService(store(), this);
+    service->setOperatorName(askOperatorName(this));
+    auto* bench = new gc::dispatch::DispatchWorkbench(*service, this);
+    bench->setObjectName(QStringLiteral("dispatchWorkbench"));
+    bench->reload();
+    bench->setAskOnDrop(true);
+    registerPart(QStringLiteral("dispatch"), bench);
+    registerPart(QStringLiteral("ticketService"), service);
+
+    auto* queueDock = new QDockWidget(tr("工单队列"), this);
+    queueDock->setWidget(bench->queuePanel());
+    addDock(queueDock, Qt::RightDockWidgetArea, QStringLiteral("ticketQueueDock"));
+    auto* departmentDock = new QDockWidget(tr("职能部门"), this);
+    departmentDock->setWidget(bench->departmentPanel());
+    addDock(departmentDock, Qt::RightDockWidgetArea, QStringLiteral("departmentDock"));
+    splitDockWidget(queueDock, departmentDock, Qt::Horizontal);
+    auto* detailDock = new QDockWidget(tr("工单详情"), this);
+    detailDock->setWidget(bench->detail());
+    addDock(detailDock, Qt::RightDockWidgetArea, QStringLiteral("ticketDetailDock"));
+    splitDockWidget(queueDock, detailDock, Qt::Vertical);
+    // First start only (a saved layout wins): the queue gets the room its columns need.
+    if (QSettings().value(QStringLiteral("mainWindow/state")).isNull())
+        QTimer::singleShot(0, this, [this, queueDock, departmentDock, detailDock] {
+            resizeDocks({queueDock, departmentDock}, {width() / 3, width() / 5}, Qt::Horizontal);
+            resizeDocks({queueDock, detailDock}, {height() / 2, height() / 2}, Qt::Vertical);
+        });
+
+    if (QMenu* tools = menu(QStringLiteral("tools"))) {
+        QAction* choose = tools->addAction(tr("交办选中工单给部门(&D)…"), bench,
+                                           &gc::dispatch::DispatchWorkbench::chooseDepartmentForSelection);
+        choose->setShortcut(QKeySequence(tr("Ctrl+D")));
+        // The queue's own Ctrl+D stays for when the queue has focus; this one works everywhere.
+        for (QAction* a : bench->queueView()->actions())
+            a->setShortcutContext(Qt::WidgetShortcut);
+    }
+    connect(bench, &gc::dispatch::DispatchWorkbench::message, this,
+            [this](const QString& m) { showStatus(m, 8000); });
+    connect(service, &gc::dispatch::TicketService::undoAvailable, this,
+            [this](const QList<qint64>&, const QString& summary) { showStatus(summary, 10000); });
+
+    // The map canvas is another engineer's part, found by name; every use is guarded
+    // so the workbench works with or without it.
+    connect(bench, &gc::dispatch::DispatchWorkbench::ticketSelected, this,
+            [this](qint64, double lon, double lat) {
+                QObject* map = part<QObject>(QStringLiteral("map"));
+                if (hasMethod(map, "flyToPoint(double,double)"))
+                    QMetaObject::invokeMethod(map, "flyToPoint", Q_ARG(double, lon), Q_ARG(double, lat));
+            });
+    connect(bench, &gc::dispatch::DispatchWorkbench::ticketsChanged, this, [this](const QList<qint64>& ids) {
+        QObject* map = part<QObject>(QStringLiteral("map"));
+        for (qint64 id : ids)
+            if (hasMethod(map, "refreshTicket(qint64)"))
+                QMetaObject::invokeMethod(map, "refreshTicket", Q_ARG(qint64, id));
+            else if (hasMethod(map, "refreshTickets()"))
+                QMetaObject::invokeMethod(map, "refreshTickets");
+    });
+    if (QObject* map = part<QObject>(QStringLiteral("map")); hasMethod(map, "ticketClicked(qint64)"))
+        connect(map, SIGNAL(ticketClicked(qint64)), bench, SLOT(selectTicket(qint64)));
+}
+
+#else
 void MainWindow::setupDispatch() {}
+#endif

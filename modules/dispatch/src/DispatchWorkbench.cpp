@@ -1,0 +1,380 @@
+#include "gc/dispatch/DispatchWorkbench.h"
+
+#include "gc/core/CategoryTable.h"
+#include "gc/dispatch/DepartmentChooser.h"
+#include "gc/dispatch/DepartmentTreeModel.h"
+#include "gc/dispatch/DepartmentTreeView.h"
+#include "gc/dispatch/TicketDetailWidget.h"
+#include "gc/dispatch/TicketFilterProxy.h"
+#include "gc/dispatch/TicketQueueModel.h"
+#include "gc/dispatch/TicketService.h"
+#include "gc/dispatch/UndoBar.h"
+#include "gc/store/CountyStore.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace gc::dispatch {
+
+namespace {
+// State filter presets, then each state.
+enum StatePreset { AwaitingDispatch = -1, AllOpen = -2, Everything = -3 };
+} // namespace
+
+DispatchWorkbench::DispatchWorkbench(TicketService& service, QWidget* parentWidget)
+    : QObject(parentWidget), m_service(service), m_router(DepartmentRouter::builtIn()) {
+    m_queue = new TicketQueueModel(this);
+    m_proxy = new TicketFilterProxy(this);
+    m_proxy->setSourceModel(m_queue);
+    m_departments = new DepartmentTreeModel(this);
+    m_departments->setService(&m_service);
+
+    buildQueuePanel(parentWidget);
+
+    m_departmentPanel = new QWidget(parentWidget);
+    auto* dl = new QVBoxLayout(m_departmentPanel);
+    dl->setContentsMargins(4, 4, 4, 4);
+    m_departmentView = new DepartmentTreeView(m_departmentPanel);
+    m_departmentView->setObjectName(QStringLiteral("departmentTree"));
+    m_departmentView->setModel(m_departments);
+    m_departmentView->header()->setSectionResizeMode(DepartmentTreeModel::NameColumn, QHeaderView::Stretch);
+    for (int c : {DepartmentTreeModel::OpenColumn, DepartmentTreeModel::OverdueColumn,
+                  DepartmentTreeModel::OnTimeColumn})
+        m_departmentView->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_dropHint = new QLabel(tr("把工单拖到部门上即交办；Ctrl+D 选择部门"), m_departmentPanel);
+    m_dropHint->setObjectName(QStringLiteral("dropHint"));
+    m_dropHint->setWordWrap(true);
+    dl->addWidget(m_departmentView);
+    dl->addWidget(m_dropHint);
+    connect(m_departmentView, &DepartmentTreeView::dropHint, this, [this](const QString& text, bool allowed) {
+        m_dropHint->setText(text.isEmpty() ? tr("把工单拖到部门上即交办；Ctrl+D 选择部门") : text);
+        m_dropHint->setStyleSheet(allowed ? QString() : QStringLiteral("color: #c62828; font-weight: bold;"));
+    });
+
+    m_detail = new TicketDetailWidget(m_service, parentWidget);
+    m_detail->setObjectName(QStringLiteral("ticketDetail"));
+    m_detail->setRouter(&m_router);
+    connect(m_detail, &TicketDetailWidget::message, this, &DispatchWorkbench::message);
+
+    connect(&m_service, &TicketService::ticketChanged, this, &DispatchWorkbench::onTicketChanged);
+    connect(&m_service, &TicketService::undoAvailable, this,
+            [this](const QList<qint64>& ids, const QString& summary) {
+                m_undoBar->offer(ids, summary, TicketService::kUndoWindowSeconds);
+            });
+    connect(m_undoBar, &UndoBar::undoRequested, this, [this](const QList<qint64>& ids) {
+        QStringList failed;
+        int done = 0;
+        for (const ActionOutcome& o : m_service.undo(ids)) {
+            if (o.ok)
+                ++done;
+            else
+                failed << o.error;
+        }
+        Q_EMIT message(failed.isEmpty() ? tr("已撤销 %1 件交办，工单回到待分流队列").arg(done)
+                                        : failed.join(QStringLiteral("；")));
+    });
+    connect(m_queue, &TicketQueueModel::ticketRowChanged, this,
+            [this](const TicketRow& before, const TicketRow& after) {
+                m_departments->applyTicketChange(before, after, m_queue->now());
+            });
+    connect(m_queue, &TicketQueueModel::ticked, this, [this] {
+        // Tickets turn overdue as time passes: the loads follow.
+        m_departments->setLoads(TicketQueries::departmentLoads(m_queue->rows(), m_queue->now()));
+    });
+    connect(m_proxy, &TicketFilterProxy::countsChanged, this, &DispatchWorkbench::updateCounts);
+    connect(m_departments, &DepartmentTreeModel::dropped, this,
+            [this](const QString& code, const QList<ActionOutcome>& outcomes) {
+                QStringList errors;
+                for (const ActionOutcome& o : outcomes)
+                    if (!o.ok)
+                        errors << o.error;
+                if (!errors.isEmpty())
+                    Q_EMIT message(errors.join(QStringLiteral("；")));
+                Q_UNUSED(code);
+            });
+}
+
+void DispatchWorkbench::buildQueuePanel(QWidget* parent) {
+    m_queuePanel = new QWidget(parent);
+    auto* layout = new QVBoxLayout(m_queuePanel);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* row1 = new QHBoxLayout;
+    auto* row2 = new QHBoxLayout;
+    m_state = new QComboBox(m_queuePanel);
+    m_state->setObjectName(QStringLiteral("stateFilter"));
+    m_state->addItem(tr("待分流"), int(AwaitingDispatch));
+    m_state->addItem(tr("全部未结"), int(AllOpen));
+    m_state->addItem(tr("全部"), int(Everything));
+    for (TicketState s : allTicketStates())
+        m_state->addItem(displayName(s), static_cast<int>(s));
+    m_category = new QComboBox(m_queuePanel);
+    m_category->addItem(tr("全部类别"), QString());
+    for (const Category& c : CategoryTable::builtIn().topLevel())
+        m_category->addItem(c.name, c.code);
+    m_source = new QComboBox(m_queuePanel);
+    m_source->addItem(tr("全部来源"), -1);
+    for (TicketSource s : allTicketSources())
+        m_source->addItem(displayName(s), static_cast<int>(s));
+    m_priority = new QComboBox(m_queuePanel);
+    m_priority->addItem(tr("全部优先级"), -1);
+    for (TicketPriority p : allTicketPriorities())
+        m_priority->addItem(displayName(p), static_cast<int>(p));
+    m_grid = new QLineEdit(m_queuePanel);
+    m_grid->setPlaceholderText(tr("街道/社区/网格编码"));
+    m_grid->setClearButtonEnabled(true);
+    m_search = new QLineEdit(m_queuePanel);
+    m_search->setObjectName(QStringLiteral("ticketSearch"));
+    m_search->setPlaceholderText(tr("搜索标题、编号、网格…"));
+    m_search->setClearButtonEnabled(true);
+    m_overdue = new QCheckBox(tr("仅超期"), m_queuePanel);
+    row1->addWidget(m_state);
+    row1->addWidget(m_category);
+    row1->addWidget(m_source);
+    row1->addWidget(m_priority);
+    row2->addWidget(m_grid);
+    row2->addWidget(m_search, 1);
+    row2->addWidget(m_overdue);
+    m_counts = new QLabel(m_queuePanel);
+    m_counts->setObjectName(QStringLiteral("stateCounts"));
+    m_counts->setWordWrap(true);
+    m_queueView = new QTableView(m_queuePanel);
+    m_queueView->setObjectName(QStringLiteral("ticketQueue"));
+    m_queueView->setModel(m_proxy);
+    m_queueView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_queueView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_queueView->setDragEnabled(true);
+    m_queueView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_queueView->setDefaultDropAction(Qt::MoveAction);
+    m_queueView->setSortingEnabled(true);
+    m_queueView->horizontalHeader()->setSortIndicator(TicketQueueModel::TimeLeftColumn, Qt::AscendingOrder);
+    m_queueView->verticalHeader()->hide();
+    // Fixed row heights keep 100,000 rows cheap to scroll.
+    m_queueView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_queueView->verticalHeader()->setDefaultSectionSize(m_queueView->fontMetrics().height() + 6);
+    m_queueView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_queueView->horizontalHeader()->setStretchLastSection(true);
+    m_queueView->setColumnWidth(TicketQueueModel::IdColumn, 64);
+    m_queueView->setColumnWidth(TicketQueueModel::TimeLeftColumn, 120);
+    m_queueView->setColumnWidth(TicketQueueModel::GridColumn, 130);
+    m_queueView->setWordWrap(false);
+    m_undoBar = new UndoBar(m_queuePanel);
+    layout->addLayout(row1);
+    layout->addLayout(row2);
+    layout->addWidget(m_counts);
+    layout->addWidget(m_queueView, 1);
+    layout->addWidget(m_undoBar);
+
+    for (QComboBox* c : {m_state, m_category, m_source, m_priority})
+        connect(c, &QComboBox::currentIndexChanged, this, &DispatchWorkbench::applyFilterControls);
+    connect(m_grid, &QLineEdit::textChanged, this, &DispatchWorkbench::applyFilterControls);
+    connect(m_search, &QLineEdit::textChanged, this, &DispatchWorkbench::applyFilterControls);
+    connect(m_overdue, &QCheckBox::toggled, this, &DispatchWorkbench::applyFilterControls);
+    connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DispatchWorkbench::onCurrentTicketChanged);
+
+    auto* choose = new QAction(tr("交办给部门…"), m_queueView);
+    choose->setShortcut(QKeySequence(tr("Ctrl+D")));
+    choose->setShortcutContext(Qt::WindowShortcut);
+    connect(choose, &QAction::triggered, this, &DispatchWorkbench::chooseDepartmentForSelection);
+    m_queueView->addAction(choose);
+    m_queueView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    applyFilterControls();
+}
+
+void DispatchWorkbench::reload() {
+    CountyStore& store = m_service.store();
+    const QList<DepartmentRecord> departments = store.departments();
+    m_router.setDepartments(departments);
+    m_router.loadHistory(store, QDateTime::currentSecsSinceEpoch() - 90 * 86400LL);
+    m_queue->setCountyCode(store.info().code);
+    m_queue->setNow(QDateTime::currentSecsSinceEpoch());
+    m_lastEventId = TicketQueries::lastEventId(store);
+    m_queue->setRows(TicketQueries::rows(store));
+    m_departments->setDepartments(departments, store.info().code);
+    m_departments->setLoads(TicketQueries::departmentLoads(m_queue->rows(), m_queue->now()));
+    m_departmentView->expandAll();
+    m_queueView->sortByColumn(m_proxy->sortColumn(), m_proxy->sortOrder());
+}
+
+void DispatchWorkbench::applyFilterControls() {
+    TicketQueueFilter f;
+    const int state = m_state->currentData().toInt();
+    if (state == AwaitingDispatch)
+        f.states = TicketQueueFilter::awaitingDispatch();
+    else if (state == AllOpen)
+        f.states = TicketQueueFilter::openStates();
+    else if (state >= 0)
+        f.states = {static_cast<TicketState>(state)};
+    f.categoryPrefix = m_category->currentData().toString();
+    if (m_source->currentData().toInt() >= 0)
+        f.source = static_cast<TicketSource>(m_source->currentData().toInt());
+    if (m_priority->currentData().toInt() >= 0)
+        f.priority = static_cast<TicketPriority>(m_priority->currentData().toInt());
+    f.gridCodePrefix = m_grid->text().trimmed();
+    f.text = m_search->text();
+    f.overdueOnly = m_overdue->isChecked();
+    m_proxy->setFilter(f);
+}
+
+void DispatchWorkbench::updateCounts() {
+    QStringList parts;
+    for (TicketState s : allTicketStates())
+        if (const int n = m_proxy->countInState(s))
+            parts << tr("%1 %L2").arg(displayName(s)).arg(n);
+    parts << tr("<span style='color:#c62828'>超期 %L1</span>").arg(m_proxy->overdueCount());
+    m_counts->setText(tr("显示 %L1 件 · ").arg(m_proxy->rowCount()) + parts.join(QStringLiteral(" · ")));
+}
+
+QList<qint64> DispatchWorkbench::selectedTickets() const {
+    QList<qint64> out;
+    for (const QModelIndex& i : m_queueView->selectionModel()->selectedRows())
+        out << m_proxy->ticketAt(i.row());
+    return out;
+}
+
+void DispatchWorkbench::selectTicket(qint64 id) {
+    if (m_proxy->rowOfTicket(id) < 0 && m_queue->rowOfTicket(id) >= 0) {
+        m_state->setCurrentIndex(m_state->findData(int(Everything)));
+        m_category->setCurrentIndex(0);
+        m_source->setCurrentIndex(0);
+        m_priority->setCurrentIndex(0);
+        m_grid->clear();
+        m_search->clear();
+        m_overdue->setChecked(false);
+    }
+    const int row = m_proxy->rowOfTicket(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->index(row, 0);
+    m_queueView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
+    m_queueView->scrollTo(index);
+}
+
+void DispatchWorkbench::onCurrentTicketChanged() {
+    const qint64 id = m_proxy->ticketAt(m_queueView->currentIndex().row());
+    m_detail->showTicket(id);
+    const int source = m_queue->rowOfTicket(id);
+    if (source < 0) {
+        m_departments->setSuggested({});
+        return;
+    }
+    const TicketRow& r = m_queue->rowAt(source);
+    QStringList codes;
+    for (const RouteSuggestion& s : m_router.suggest(r.category, r.gridCode))
+        codes << s.departmentCode;
+    m_departments->setSuggested(codes);
+    Q_EMIT ticketSelected(id, r.lon, r.lat, r.gridCode);
+}
+
+void DispatchWorkbench::chooseDepartmentForSelection() {
+    const QList<qint64> ids = selectedTickets();
+    if (ids.isEmpty()) {
+        Q_EMIT message(tr("请先在队列中选择工单"));
+        return;
+    }
+    const TicketRow& first = m_queue->rowAt(m_queue->rowOfTicket(ids.first()));
+    const auto code = DepartmentChooser::choose(m_queuePanel, tr("交办 %1 件工单").arg(ids.size()),
+                                                m_service.store().departments(),
+                                                m_router.suggest(first.category, first.gridCode));
+    if (!code)
+        return;
+    QList<TicketRef> refs;
+    bool reassign = false;
+    for (qint64 id : ids) {
+        const TicketRow& r = m_queue->rowAt(m_queue->rowOfTicket(id));
+        refs << TicketRef{id, r.version};
+        reassign |= r.state == TicketState::Dispatched || r.state == TicketState::InProgress;
+    }
+    QString reason;
+    if (reassign) {
+        bool ok = false;
+        reason = QInputDialog::getText(m_queuePanel, tr("改派"), tr("改派原因："), QLineEdit::Normal,
+                                       QString(), &ok);
+        if (!ok)
+            return;
+    }
+    QStringList errors;
+    for (const ActionOutcome& o : m_service.sendToDepartment(refs, *code, QString(), reason))
+        if (!o.ok)
+            errors << o.error;
+    if (!errors.isEmpty())
+        Q_EMIT message(errors.join(QStringLiteral("；")));
+}
+
+void DispatchWorkbench::setAskOnDrop(bool ask) {
+    if (!ask) {
+        m_departments->setDropConfirmation({});
+        return;
+    }
+    m_departments->setDropConfirmation(
+        [this](const TicketDragPayload& payload, const DepartmentRecord& d,
+               bool isReassign) -> std::optional<DepartmentTreeModel::DropDetails> {
+            DepartmentTreeModel::DropDetails details;
+            bool ok = false;
+            if (isReassign) {
+                details.reason = QInputDialog::getText(m_departmentView, tr("改派给 %1").arg(d.name),
+                                                       tr("改派原因："), QLineEdit::Normal, QString(), &ok);
+                if (!ok)
+                    return std::nullopt;
+            }
+            details.note = QInputDialog::getText(
+                m_departmentView, tr("交办 %1 件工单给 %2").arg(payload.items.size()).arg(d.name),
+                tr("交办备注（可留空）："), QLineEdit::Normal, QString(), &ok);
+            if (!ok)
+                return std::nullopt;
+            return details;
+        });
+}
+
+void DispatchWorkbench::setExternalChangePolling(int intervalMs) {
+    if (!m_poll) {
+        m_poll = new QTimer(this);
+        connect(m_poll, &QTimer::timeout, this, &DispatchWorkbench::pollExternalChanges);
+    }
+    if (intervalMs > 0)
+        m_poll->start(intervalMs);
+    else
+        m_poll->stop();
+}
+
+int DispatchWorkbench::pollExternalChanges() {
+    const QList<qint64> ids = TicketQueries::ticketsChangedSince(m_service.store(), &m_lastEventId);
+    QList<qint64> changed;
+    for (qint64 id : ids) {
+        const std::optional<TicketRow> row = TicketQueries::row(m_service.store(), id);
+        if (!row)
+            continue;
+        // Our own actions are already in the queue; only what differs is news.
+        const int r = m_queue->rowOfTicket(id);
+        if (r >= 0 && m_queue->rowAt(r).version == row->version)
+            continue;
+        m_queue->updateTicket(*row);
+        if (m_detail->ticketId() == id)
+            m_detail->showTicket(id);
+        changed << id;
+    }
+    if (!changed.isEmpty())
+        Q_EMIT ticketsChanged(changed);
+    return int(changed.size());
+}
+
+void DispatchWorkbench::onTicketChanged(const Ticket& ticket, const TicketEvent& event) {
+    m_queue->updateTicket(TicketRow::of(ticket));
+    if (event.action == TicketAction::Dispatch || event.action == TicketAction::Reassign)
+        m_router.recordDispatch(ticket.category, ticket.departmentCode);
+    if (m_detail->ticketId() == ticket.id)
+        m_detail->showTicket(ticket.id);
+    Q_EMIT ticketsChanged({ticket.id});
+}
+
+} // namespace gc::dispatch
