@@ -6,10 +6,12 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
@@ -17,9 +19,12 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcApp, "gc.app", QtInfoMsg)
 
 namespace {
 
@@ -44,8 +49,11 @@ MainWindow::MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession,
     setWindowIcon(QIcon(QStringLiteral(":/gridcommand/icons/gridcommand.svg")));
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
     resize(1600, 960);
+    QElapsedTimer startup;
+    startup.start();
     createMenus();
     createHierarchyDock();
+    qCInfo(lcApp, "hierarchy loaded: %lld ms", startup.restart());
 
     // Until the map module is wired, the centre says what this county holds.
     auto* placeholder = new QLabel(tr("%1\n请在左侧网格层级中浏览").arg(m_store->info().name), this);
@@ -55,10 +63,8 @@ MainWindow::MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession,
 
     setupMap();
     setupAnalyst();
-    setupDispatch();
-    setupFeed();
+    qCInfo(lcApp, "map and analyst wired: %lld ms", startup.restart());
 
-    // Restored after every module added its docks, so all of them find their place.
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
         // A command-center screen: use all of it (also where no window manager maximizes).
@@ -66,9 +72,15 @@ MainWindow::MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession,
             setGeometry(s->availableGeometry());
         setWindowState(Qt::WindowMaximized);
     }
-    if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray()))
-        resizeDocks(findChildren<QDockWidget*>(), QList<int>(findChildren<QDockWidget*>().size(), 470),
-                    Qt::Horizontal);
+    // The map's first frame comes first: the ticket queue and the worker list load
+    // hundreds of thousands of rows on the UI thread, so they are wired once the map
+    // has drawn (or after a short wait, should it fail to).
+    if (QObject* map = part<QObject>(QStringLiteral("map"))) {
+        connect(map, SIGNAL(dataLoaded()), this, SLOT(mapDataLoaded()));
+        QTimer::singleShot(5000, this, &MainWindow::finishStartup);
+    } else {
+        QTimer::singleShot(0, this, &MainWindow::finishStartup);
+    }
     showStatus(tr("已打开 %1").arg(m_store->path()), 8000);
 }
 
@@ -164,6 +176,62 @@ void MainWindow::updateLevelCounts() {
     m_levelCounts->setText(parts.join(QStringLiteral(" · ")));
 }
 
+void MainWindow::mapDataLoaded() {
+    // The next finished render is the first one with the county on it.
+    if (QObject* map = part<QObject>(QStringLiteral("map")))
+        connect(map, SIGNAL(renderFinished()), this, SLOT(finishStartup()));
+}
+
+void MainWindow::finishStartup() {
+    if (m_started)
+        return;
+    m_started = true;
+    QElapsedTimer timer;
+    timer.start();
+    setupDispatch();
+    qCInfo(lcApp, "dispatch wired: %lld ms", timer.restart());
+    setupFeed();
+    qCInfo(lcApp, "feed wired: %lld ms", timer.restart());
+    // Restored after every module added its docks, so all of them find their place.
+    if (!restoreState(QSettings().value(QStringLiteral("mainWindow/state")).toByteArray()))
+        // Queued, so it runs after the modules' own first-start sizing.
+        QTimer::singleShot(0, this, &MainWindow::arrangeDefaultLayout);
+    Q_EMIT startupFinished();
+}
+
+void MainWindow::arrangeDefaultLayout() {
+    const auto dock = [this](const char* name) { return findChild<QDockWidget*>(QLatin1String(name)); };
+    QDockWidget* hierarchy = dock("hierarchyDock");
+    QDockWidget* legend = dock("mapLegendDock");
+    QDockWidget* queue = dock("ticketQueueDock");
+    QDockWidget* detail = dock("ticketDetailDock");
+    QDockWidget* departments = dock("departmentDock");
+    const int h = height();
+    // Left: the hierarchy, with workers and replay as tabs behind it; the legend below
+    // (split first: a dock split off a tabbed one would become another tab).
+    if (legend) {
+        splitDockWidget(hierarchy, legend, Qt::Vertical);
+        resizeDocks({hierarchy, legend}, {h * 3 / 4, h / 4}, Qt::Vertical);
+    }
+    for (const char* name : {"workersDock", "replayDock"})
+        if (QDockWidget* d = dock(name)) {
+            addDockWidget(Qt::LeftDockWidgetArea, d);
+            tabifyDockWidget(hierarchy, d);
+        }
+    hierarchy->raise();
+    // Right: queue, detail and departments stacked, so a ticket dragged from the queue
+    // always has every department in sight.
+    if (queue && detail && departments) {
+        addDockWidget(Qt::RightDockWidgetArea, departments);
+        splitDockWidget(queue, departments, Qt::Vertical);
+        splitDockWidget(queue, detail, Qt::Vertical);
+        resizeDocks({queue, detail, departments}, {h * 2 / 5, h * 3 / 10, h * 3 / 10}, Qt::Vertical);
+        resizeDocks({hierarchy, queue}, {400, 640}, Qt::Horizontal);
+    } else {
+        resizeDocks({hierarchy}, {420}, Qt::Horizontal);
+    }
+}
+
 void MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QString& objectName) {
     dock->setObjectName(objectName);
     addDockWidget(area, dock);
@@ -207,6 +275,7 @@ void MainWindow::openCounty() {
 void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    if (m_started) // before that, half the docks do not exist yet
+        settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     QMainWindow::closeEvent(event);
 }

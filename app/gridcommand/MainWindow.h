@@ -44,9 +44,15 @@ public:
 Q_SIGNALS:
     // A grid was selected, in the tree or on the map.
     void gridSelected(const QString& code);
+    // Every module is wired (the ticket queue and workers come after the map's first frame).
+    void startupFinished();
 
 public Q_SLOTS:
     void selectGrid(const QString& code);
+
+private Q_SLOTS:
+    void mapDataLoaded();
+    void finishStartup();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -56,6 +62,8 @@ private:
     void createHierarchyDock();
     void updateLevelCounts();
     void openCounty();
+    // First start only: map in the middle, hierarchy/workers left, tickets right.
+    void arrangeDefaultLayout();
     // Implemented in MapWiring.cpp, AnalystWiring.cpp, DispatchWiring.cpp, FeedWiring.cpp.
     void setupMap();
     void setupAnalyst();
@@ -72,4 +80,5 @@ private:
     QTreeView* m_tree = nullptr;
     QLabel* m_levelCounts = nullptr;
     bool m_selecting = false; // guards the tree ↔ map selection loop
+    bool m_started = false;   // finishStartup() ran
 };
