@@ -8,6 +8,15 @@
 #include "gc/feed/FeedServer.h"
 #include "gc/feed/FeedSimulator.h"
 #include "gc/feed/WorkerListModel.h"
+#ifdef GC_HAVE_DISPATCH
+#include "gc/dispatch/TicketMime.h"
+#include "gc/dispatch/TicketService.h"
+#include "gc/store/CountyStore.h"
+
+#include <QDragMoveEvent>
+#include <QMimeData>
+#include <QToolTip>
+#endif
 #ifdef GC_FEED_HAVE_MAP
 #include "gc/feed/ReplayOverlay.h"
 #include "gc/feed/TrackReplay.h"
@@ -66,6 +75,122 @@ private:
     QString m_text;
     int m_status = -1;
 };
+
+#ifdef GC_HAVE_DISPATCH
+// Tickets dropped on a grid worker of the workers dock are assigned to that worker for
+// an on-site check (指派核查). Glue here, so the feed module need not know the dispatch
+// module: an event filter on the dock's table, using the dispatch module's ticket drag
+// format and its TicketService. A drop the workflow forbids is refused with the reason
+// at the cursor while dragging, and in the status bar when dropped anyway.
+class WorkerTicketDrop : public QObject {
+public:
+    WorkerTicketDrop(QTableView* view, gc::dispatch::TicketService* service, MainWindow* window)
+        : QObject(view), m_view(view), m_service(service), m_window(window) {
+        view->setAcceptDrops(true);
+        view->viewport()->setAcceptDrops(true);
+        view->viewport()->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject*, QEvent* event) override {
+        switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove: {
+            auto* e = static_cast<QDragMoveEvent*>(event);
+            if (!e->mimeData()->hasFormat(gc::dispatch::ticketMimeType()))
+                return false;
+            const QPoint pos = e->position().toPoint();
+            QString text;
+            const QString refusal = judge(e->mimeData(), pos, &text);
+            if (refusal.isEmpty())
+                e->acceptProposedAction();
+            else
+                e->ignore();
+            // The enter is accepted regardless, so moves keep coming and the reason follows the cursor.
+            if (event->type() == QEvent::DragEnter)
+                e->accept();
+            QToolTip::showText(m_view->viewport()->mapToGlobal(pos) + QPoint(16, 16), text,
+                               m_view->viewport());
+            return true;
+        }
+        case QEvent::DragLeave:
+            QToolTip::hideText();
+            return false;
+        case QEvent::Drop: {
+            auto* e = static_cast<QDropEvent*>(event);
+            if (!e->mimeData()->hasFormat(gc::dispatch::ticketMimeType()))
+                return false;
+            QToolTip::hideText();
+            QString text;
+            const QString refusal = judge(e->mimeData(), e->position().toPoint(), &text);
+            if (!refusal.isEmpty()) {
+                e->ignore();
+                m_window->showStatus(text, 8000);
+                return true;
+            }
+            e->acceptProposedAction();
+            assign(*gc::dispatch::decodeTickets(e->mimeData()), workerAt(e->position().toPoint()));
+            return true;
+        }
+        default:
+            return false;
+        }
+    }
+
+private:
+    qint64 workerAt(const QPoint& pos) const {
+        return m_view->indexAt(pos).data(WorkerListModel::WorkerIdRole).toLongLong();
+    }
+    QString workerName(const QPoint& pos) const {
+        return m_view->indexAt(pos).siblingAtColumn(WorkerListModel::NameColumn).data().toString();
+    }
+    // Empty when the drop is legal; `text` gets what to show either way.
+    QString judge(const QMimeData* data, const QPoint& pos, QString* text) const {
+        const auto tr = [](const char* s) { return QCoreApplication::translate("FeedWiring", s); };
+        QString refusal;
+        const auto payload = gc::dispatch::decodeTickets(data);
+        if (!payload || payload->items.isEmpty())
+            refusal = tr("拖动的内容不是工单");
+        else if (payload->countyCode != m_service->store().info().code)
+            refusal = tr("工单来自其他县域（%1）").arg(payload->countyCode);
+        else if (workerAt(pos) <= 0)
+            refusal = tr("请拖到一名网格员上");
+        else
+            for (const gc::dispatch::TicketDragItem& item : payload->items) {
+                gc::Ticket t;
+                t.id = item.id;
+                t.state = item.state;
+                const QString why = gc::TicketWorkflow::whyNot(t, gc::TicketAction::AssignCheck);
+                if (!why.isEmpty()) {
+                    refusal = tr("工单 %1：%2").arg(item.id).arg(why);
+                    break;
+                }
+            }
+        *text = refusal.isEmpty() ? tr("松开鼠标：指派 %1 现场核查").arg(workerName(pos))
+                                  : tr("不能指派核查：%1").arg(refusal);
+        return refusal;
+    }
+    void assign(const gc::dispatch::TicketDragPayload& payload, qint64 workerId) {
+        const auto tr = [](const char* s) { return QCoreApplication::translate("FeedWiring", s); };
+        QList<gc::dispatch::TicketRef> refs;
+        for (const gc::dispatch::TicketDragItem& item : payload.items)
+            refs << gc::dispatch::TicketRef{item.id, item.version};
+        int done = 0;
+        QStringList errors;
+        for (const gc::dispatch::ActionOutcome& o : m_service->assignCheck(refs, workerId))
+            o.ok ? void(++done) : void(errors << o.error);
+        m_window->showStatus(
+            errors.isEmpty()
+                ? tr("%1 件工单已指派网格员现场核查").arg(done)
+                : tr("指派核查 %1 件成功，%2 件未执行：%3").arg(done).arg(errors.size()).arg(errors.first()),
+            8000);
+    }
+
+    QTableView* m_view;
+    gc::dispatch::TicketService* m_service;
+    MainWindow* m_window;
+};
+#endif
 
 // Owns the feed's live objects for the window's lifetime.
 class FeedController : public QObject {
@@ -228,6 +353,11 @@ void MainWindow::setupFeed() {
     table->horizontalHeader()->setStretchLastSection(true);
     table->setColumnHidden(WorkerListModel::PhoneColumn, true);
     layout->addWidget(table, 1);
+#ifdef GC_HAVE_DISPATCH
+    // Dispatch is set up before the feed: its service is there to take the drops.
+    if (auto* service = part<gc::dispatch::TicketService>(QStringLiteral("ticketService")))
+        new WorkerTicketDrop(table, service, this);
+#endif
     auto* follow = new QCheckBox(tr("地图跟随所选网格员"), panel);
     layout->addWidget(follow);
     connect(follow, &QCheckBox::toggled, feed, [feed](bool on) { feed->following = on; });

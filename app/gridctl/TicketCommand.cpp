@@ -58,27 +58,33 @@ QJsonObject ticketJson(const Ticket& t, const QList<TicketEvent>* events = nullp
     o.insert(QStringLiteral("merged_into"), t.mergedInto > 0 ? QJsonValue(t.mergedInto) : QJsonValue());
     o.insert(QStringLiteral("last_return_reason"), stringOrNull(t.lastReturnReason));
     o.insert(QStringLiteral("photos"), QJsonArray::fromStringList(t.photos));
+    o.insert(QStringLiteral("check_worker"),
+             t.checkWorkerId > 0 ? QJsonValue(t.checkWorkerId) : QJsonValue());
+    o.insert(QStringLiteral("arrived_at"), timeOrNull(t.arrivedAt));
     if (events) {
         QJsonArray list;
         for (const TicketEvent& e : *events)
-            list.append(QJsonObject{{QStringLiteral("action"), toKey(e.action)},
-                                    {QStringLiteral("actor"), e.actor},
-                                    {QStringLiteral("at"), timeOrNull(e.at)},
-                                    {QStringLiteral("from"), toKey(e.fromState)},
-                                    {QStringLiteral("to"), toKey(e.toState)},
-                                    {QStringLiteral("department"), stringOrNull(e.departmentCode)},
-                                    {QStringLiteral("reason"), stringOrNull(e.reason)},
-                                    {QStringLiteral("note"), stringOrNull(e.note)}});
+            list.append(QJsonObject{
+                {QStringLiteral("action"), toKey(e.action)},
+                {QStringLiteral("actor"), e.actor},
+                {QStringLiteral("at"), timeOrNull(e.at)},
+                {QStringLiteral("from"), toKey(e.fromState)},
+                {QStringLiteral("to"), toKey(e.toState)},
+                {QStringLiteral("department"), stringOrNull(e.departmentCode)},
+                {QStringLiteral("reason"), stringOrNull(e.reason)},
+                {QStringLiteral("note"), stringOrNull(e.note)},
+                {QStringLiteral("worker"), e.workerId > 0 ? QJsonValue(e.workerId) : QJsonValue()}});
         o.insert(QStringLiteral("events"), list);
     }
     return o;
 }
 
 const QStringList kActionVerbs = {
-    QStringLiteral("accept"),     QStringLiteral("dispatch"), QStringLiteral("reassign"),
-    QStringLiteral("return"),     QStringLiteral("start"),    QStringLiteral("resolve"),
-    QStringLiteral("rate"),       QStringLiteral("escalate"), QStringLiteral("merge"),
-    QStringLiteral("invalidate"), QStringLiteral("urge")};
+    QStringLiteral("accept"),       QStringLiteral("dispatch"), QStringLiteral("reassign"),
+    QStringLiteral("return"),       QStringLiteral("start"),    QStringLiteral("resolve"),
+    QStringLiteral("rate"),         QStringLiteral("escalate"), QStringLiteral("merge"),
+    QStringLiteral("invalidate"),   QStringLiteral("urge"),     QStringLiteral("recall"),
+    QStringLiteral("assign-check"), QStringLiteral("arrive")};
 
 int runTicket(const QStringList& arguments) {
     const QString sub = arguments.value(1);
@@ -90,7 +96,8 @@ int runTicket(const QStringList& arguments) {
                            "[--by USER] [--json]\n"
                            "VERB: ") +
             kActionVerbs.join(QStringLiteral(", ")) +
-            QStringLiteral("  (rate --satisfied|--unsatisfied, merge --into ID)"));
+            QStringLiteral("  (rate --satisfied|--unsatisfied, merge --into ID, recall --reason R, "
+                           "assign-check --worker WID, arrive [--worker WID])"));
         return sub.isEmpty() ? 2 : 0;
     }
     const QString verb = QStringLiteral("ticket ") + sub;
@@ -124,7 +131,11 @@ int runTicket(const QStringList& arguments) {
                                          QStringLiteral("Rating: unsatisfied (rate)."));
     const QCommandLineOption into(QStringLiteral("into"), QStringLiteral("Original ticket (merge)."),
                                   QStringLiteral("ID"));
-    p.addOptions({json, state, overdue, limit, to, reason, note, by, satisfied, unsatisfied, into});
+    const QCommandLineOption worker(
+        QStringLiteral("worker"),
+        QStringLiteral("Grid worker id (assign-check; arrive: must be the assigned one)."),
+        QStringLiteral("WID"));
+    p.addOptions({json, state, overdue, limit, to, reason, note, by, satisfied, unsatisfied, into, worker});
     int code = 0;
     if (!parse(p, verb, QStringLiteral("Tickets of the closed loop (工单闭环)."), arguments.mid(1), &code))
         return code;
@@ -238,6 +249,20 @@ int runTicket(const QStringList& arguments) {
         o = service.invalidate(id, p.value(reason), p.value(note), version);
     else if (sub == QLatin1String("urge"))
         o = service.urge(id, p.value(note), version);
+    else if (sub == QLatin1String("recall"))
+        o = service.recall(id, p.value(reason), p.value(note), version);
+    else if (sub == QLatin1String("assign-check") || sub == QLatin1String("arrive")) {
+        qint64 workerId = 0;
+        if (p.isSet(worker) || sub == QLatin1String("assign-check")) {
+            bool ok = false;
+            workerId = p.value(worker).toLongLong(&ok);
+            if (!ok || workerId <= 0)
+                return fail(verb, QStringLiteral("%1 needs --worker WID (a grid worker id)").arg(sub), 2);
+        }
+        o = sub == QLatin1String("arrive")
+                ? service.arrive(id, workerId, p.value(note), version)
+                : service.assignCheck({dispatch::TicketRef{id, version}}, workerId, p.value(note)).value(0);
+    }
     if (!o.ok)
         return fail(verb, o.error, o.conflict ? 3 : 1);
     if (p.isSet(json))

@@ -159,6 +159,9 @@ void TestTicket::actionKeys_data() {
                                          {TicketAction::Invalidate, "invalidate"},
                                          {TicketAction::SelfResolve, "self_resolve"},
                                          {TicketAction::Urge, "urge"},
+                                         {TicketAction::Recall, "recall"},
+                                         {TicketAction::AssignCheck, "assign_check"},
+                                         {TicketAction::Arrive, "arrive"},
                                          {TicketAction::Report, "report"}});
 }
 
@@ -213,7 +216,7 @@ void TestTicket::displayNames() {
     labels.clear();
     for (int i = 0; i <= int(TicketAction::Report); ++i)
         labels << displayName(static_cast<TicketAction>(i));
-    check(labels, 15);
+    check(labels, 18);
     labels.clear();
     for (const Rating r : {Rating::None, Rating::Satisfied, Rating::Unsatisfied})
         labels << displayName(r);

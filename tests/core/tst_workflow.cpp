@@ -22,7 +22,8 @@ namespace {
 // Report (登记) names the filing event of a new ticket; no one can apply it.
 const QList<A> kAllActions = {A::Accept,      A::Dispatch, A::Reassign,      A::Return,          A::Start,
                               A::Resolve,     A::RateSatisfied, A::RateUnsatisfied, A::Close,   A::Escalate,
-                              A::Merge,       A::Invalidate,    A::SelfResolve,     A::Urge,    A::Report};
+                              A::Merge,       A::Invalidate,    A::SelfResolve,     A::Urge,    A::Recall,
+                              A::AssignCheck, A::Arrive,        A::Report};
 
 const QList<S> kAllStates = {S::Received, S::Accepted, S::Dispatched, S::InProgress, S::Resolved,
                              S::Closed,   S::Returned, S::Merged,     S::Invalid};
@@ -42,12 +43,14 @@ const Legal kLegal[] = {
     {S::Received, A::Merge, S::Merged},
     {S::Received, A::Invalidate, S::Invalid},
     {S::Received, A::SelfResolve, S::Resolved},
+    {S::Received, A::AssignCheck, S::Received}, // 指派核查 keeps the state
     // 已受理
     {S::Accepted, A::Dispatch, S::Dispatched},
     {S::Accepted, A::Escalate, S::Accepted},
     {S::Accepted, A::Merge, S::Merged},
     {S::Accepted, A::Invalidate, S::Invalid},
     {S::Accepted, A::SelfResolve, S::Resolved},
+    {S::Accepted, A::AssignCheck, S::Accepted},
     // 已交办: the department starts, resolves, returns; the centre reassigns or urges
     {S::Dispatched, A::Reassign, S::Dispatched},
     {S::Dispatched, A::Return, S::Returned},
@@ -56,6 +59,8 @@ const Legal kLegal[] = {
     {S::Dispatched, A::Escalate, S::Dispatched},
     {S::Dispatched, A::Merge, S::Merged},
     {S::Dispatched, A::Urge, S::Dispatched},
+    {S::Dispatched, A::Recall, S::Accepted}, // 撤回 before the department starts
+    {S::Dispatched, A::AssignCheck, S::Dispatched},
     // 处置中
     {S::InProgress, A::Reassign, S::Dispatched},
     {S::InProgress, A::Return, S::Returned},
@@ -63,6 +68,7 @@ const Legal kLegal[] = {
     {S::InProgress, A::Escalate, S::InProgress},
     {S::InProgress, A::Merge, S::Merged},
     {S::InProgress, A::Urge, S::InProgress},
+    {S::InProgress, A::AssignCheck, S::InProgress},
     // 已办结待评价: the citizen rates, or the centre closes after checking
     {S::Resolved, A::RateSatisfied, S::Closed},
     {S::Resolved, A::RateUnsatisfied, S::Dispatched}, // back to the same department
@@ -72,15 +78,31 @@ const Legal kLegal[] = {
     {S::Returned, A::Escalate, S::Returned},
     {S::Returned, A::Merge, S::Merged},
     {S::Returned, A::Invalidate, S::Invalid},
+    {S::Returned, A::AssignCheck, S::Returned},
     // 已结案, 已并单, 已作废: nothing more
+    // 到场 (arrive) is never legal here: these fixtures have no check worker assigned.
 };
 
-std::optional<S> expectedTarget(S from, A action) {
+// A ticket whose on-site check is assigned and not yet arrived ("checking" fixtures):
+// everything above, plus 到场 in every open state.
+const Legal kLegalWhileChecking[] = {
+    {S::Received, A::Arrive, S::Received},     {S::Accepted, A::Arrive, S::Accepted},
+    {S::Dispatched, A::Arrive, S::Dispatched}, {S::InProgress, A::Arrive, S::InProgress},
+    {S::Returned, A::Arrive, S::Returned},
+};
+
+std::optional<S> expectedTarget(S from, A action, bool checking = false) {
     for (const Legal& l : kLegal)
         if (l.from == from && l.action == action)
             return l.to;
+    if (checking)
+        for (const Legal& l : kLegalWhileChecking)
+            if (l.from == from && l.action == action)
+                return l.to;
     return std::nullopt;
 }
+
+constexpr qint64 kCheckWorker = 5;
 
 const QDateTime kCreated = bj(2026, 3, 2, 8, 0);
 const QDateTime kFirstDispatch = bj(2026, 3, 2, 9, 0);
@@ -144,7 +166,23 @@ TicketActionRequest fullRequest(A action) {
             .departmentCode = u"SFJ"_s,
             .reason = u"not_our_duty"_s,
             .note = u"已清运"_s,
-            .mergeInto = 7};
+            .mergeInto = 7,
+            .workerId = 9};
+}
+
+// The fixture with a check worker assigned (not yet arrived).
+Ticket checkingTicketIn(S state) {
+    Ticket t = ticketIn(state);
+    t.checkWorkerId = kCheckWorker;
+    return t;
+}
+
+// The full request, as the feed sends 到场: naming the assigned worker.
+TicketActionRequest requestFor(A action, const Ticket& before) {
+    TicketActionRequest r = fullRequest(action);
+    if (action == A::Arrive)
+        r.workerId = before.checkWorkerId;
+    return r;
 }
 
 // Names of the fields that differ: tickets have no operator==, and a diff reads better.
@@ -180,6 +218,8 @@ QStringList differences(const Ticket& a, const Ticket& b) {
     GC_DIFF(mergedInto)
     GC_DIFF(lastReturnReason)
     GC_DIFF(selfResolved)
+    GC_DIFF(checkWorkerId)
+    GC_DIFF(arrivedAt)
     GC_DIFF(version)
 #undef GC_DIFF
     return out;
@@ -232,6 +272,16 @@ Ticket expectedAfter(const Ticket& before, const TicketActionRequest& r, S to) {
     case A::Urge:
         e.urgeCount = before.urgeCount + 1;
         break;
+    case A::Recall:
+        e.departmentCode.clear(); // firstDispatchedAt stays: the KPI keeps the first dispatch
+        break;
+    case A::AssignCheck:
+        e.checkWorkerId = r.workerId;
+        e.arrivedAt = QDateTime();
+        break;
+    case A::Arrive:
+        e.arrivedAt = r.at;
+        break;
     case A::Report:
         break; // never legal
     }
@@ -268,6 +318,8 @@ private Q_SLOTS:
     void gridSelfResolution();
     void escalationDuringHandling();
     void returnReasons();
+    void recallBeforeTheDepartmentStarts();
+    void onSiteCheck();
 };
 
 void TestWorkflow::expectedTableIsComplete() {
@@ -283,6 +335,11 @@ void TestWorkflow::expectedTableIsComplete() {
         QVERIFY2(!pairs.contains(key), qPrintable(key));
         pairs.insert(key);
     }
+    for (const Legal& l : kLegalWhileChecking) {
+        const QString key = rowName(l.from, l.action);
+        QVERIFY2(!pairs.contains(key), qPrintable(key));
+        pairs.insert(key);
+    }
 }
 
 void TestWorkflow::transitionMatrix_data() {
@@ -290,10 +347,14 @@ void TestWorkflow::transitionMatrix_data() {
     QTest::addColumn<A>("action");
     QTest::addColumn<bool>("legal");
     QTest::addColumn<S>("target");
-    for (const S s : kAllStates) {
-        for (const A a : kAllActions) {
-            const auto to = expectedTarget(s, a);
-            QTest::newRow(qPrintable(rowName(s, a))) << s << a << to.has_value() << to.value_or(s);
+    QTest::addColumn<bool>("checking");
+    for (const bool checking : {false, true}) {
+        for (const S s : kAllStates) {
+            for (const A a : kAllActions) {
+                const auto to = expectedTarget(s, a, checking);
+                QTest::newRow(qPrintable(rowName(s, a) + (checking ? u" checking"_s : QString())))
+                    << s << a << to.has_value() << to.value_or(s) << checking;
+            }
         }
     }
 }
@@ -303,9 +364,10 @@ void TestWorkflow::transitionMatrix() {
     QFETCH(A, action);
     QFETCH(bool, legal);
     QFETCH(S, target);
+    QFETCH(bool, checking);
 
-    const Ticket before = ticketIn(state);
-    const TicketActionRequest request = fullRequest(action);
+    const Ticket before = checking ? checkingTicketIn(state) : ticketIn(state);
+    const TicketActionRequest request = requestFor(action, before);
     const TransitionResult r = TicketWorkflow::apply(before, request);
 
     if (!legal) {
@@ -343,6 +405,9 @@ void TestWorkflow::transitionMatrix() {
     const bool newDepartment = action == A::Dispatch || action == A::Reassign;
     QCOMPARE(e.departmentCode, newDepartment ? request.departmentCode : before.departmentCode);
     QCOMPARE(e.reason, request.reason);
+    QCOMPARE(e.workerId, action == A::AssignCheck ? request.workerId
+                         : action == A::Arrive    ? before.checkWorkerId
+                                                  : qint64(0));
     if (action == A::Escalate) {
         QVERIFY2(e.note.startsWith(request.note), qPrintable(e.note));
         QVERIFY2(e.note.contains(GridLevels::chineseName(GridLevel::Community).split(u'/').first()), qPrintable(e.note));
@@ -357,19 +422,23 @@ void TestWorkflow::transitionMatrix() {
 void TestWorkflow::allowedActions_data() {
     QTest::addColumn<S>("state");
     QTest::addColumn<QList<A>>("expected");
-    for (const S s : kAllStates) {
-        QList<A> expected;
-        for (const A a : kAllActions)
-            if (expectedTarget(s, a))
-                expected << a;
-        QTest::newRow(qPrintable(toKey(s))) << s << expected;
+    QTest::addColumn<bool>("checking");
+    for (const bool checking : {false, true}) {
+        for (const S s : kAllStates) {
+            QList<A> expected;
+            for (const A a : kAllActions)
+                if (expectedTarget(s, a, checking))
+                    expected << a;
+            QTest::newRow(qPrintable(toKey(s) + (checking ? u" checking"_s : QString()))) << s << expected << checking;
+        }
     }
 }
 
 void TestWorkflow::allowedActions() {
     QFETCH(S, state);
     QFETCH(QList<A>, expected);
-    QCOMPARE(TicketWorkflow::allowedActions(ticketIn(state)), expected);
+    QFETCH(bool, checking);
+    QCOMPARE(TicketWorkflow::allowedActions(checking ? checkingTicketIn(state) : ticketIn(state)), expected);
     if (isTerminal(state))
         QVERIFY(expected.isEmpty());
 }
@@ -426,6 +495,14 @@ void TestWorkflow::missingInputs_data() {
     for (const S s : {S::Received, S::Accepted, S::Returned}) {
         QTest::newRow(qPrintable(toKey(s) + u"/invalidate no reason"_s)) << s << without(A::Invalidate, noReason);
         QTest::newRow(qPrintable(toKey(s) + u"/invalidate blank reason"_s)) << s << without(A::Invalidate, blankReason);
+    }
+    QTest::newRow("dispatched/recall no reason") << S::Dispatched << without(A::Recall, noReason);
+    QTest::newRow("dispatched/recall blank reason") << S::Dispatched << without(A::Recall, blankReason);
+    for (const S s : {S::Received, S::Accepted, S::Dispatched, S::InProgress, S::Returned}) {
+        QTest::newRow(qPrintable(toKey(s) + u"/assign_check no worker"_s))
+            << s << without(A::AssignCheck, [](TicketActionRequest& r) { r.workerId = 0; });
+        QTest::newRow(qPrintable(toKey(s) + u"/assign_check negative worker"_s))
+            << s << without(A::AssignCheck, [](TicketActionRequest& r) { r.workerId = -2; });
     }
     for (const S s : {S::Received, S::Accepted}) {
         QTest::newRow(qPrintable(toKey(s) + u"/self_resolve no note"_s)) << s << without(A::SelfResolve, noNote);
@@ -814,6 +891,58 @@ void TestWorkflow::returnReasons() {
     }
     QVERIFY(codes.contains(u"not_our_duty"_s));
     QVERIFY(codes.contains(u"other"_s));
+}
+
+
+void TestWorkflow::recallBeforeTheDepartmentStarts() {
+    const Ticket dispatched = ticketIn(S::Dispatched);
+    TransitionResult r = TicketWorkflow::apply(dispatched, fullRequest(A::Recall));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.ticket.state, S::Accepted);
+    QVERIFY(r.ticket.departmentCode.isEmpty());
+    QVERIFY(r.ticket.lastReturnReason.isEmpty()); // not a department's 退单
+    QCOMPARE(r.ticket.firstDispatchedAt, kFirstDispatch);
+    QCOMPARE(r.event.departmentCode, u"CGJ"_s);
+    // Once the department started, only it can hand the ticket back (退单).
+    const QString why = TicketWorkflow::whyNot(ticketIn(S::InProgress), A::Recall);
+    QVERIFY2(why.contains(displayName(A::Recall)) && why.contains(displayName(S::InProgress)), qPrintable(why));
+}
+
+void TestWorkflow::onSiteCheck() {
+    Ticket t = ticketIn(S::Dispatched);
+    TicketActionRequest assign = fullRequest(A::AssignCheck);
+    TransitionResult r = TicketWorkflow::apply(t, assign);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.ticket.checkWorkerId, qint64(9));
+    QCOMPARE(r.ticket.state, S::Dispatched);
+    t = r.ticket;
+    // The same worker again, before arriving: refused as nothing new.
+    QVERIFY(!TicketWorkflow::apply(t, assign).ok);
+    // Another worker than the assigned one cannot arrive for the check.
+    TicketActionRequest arrive = fullRequest(A::Arrive);
+    arrive.workerId = 8;
+    r = TicketWorkflow::apply(t, arrive);
+    QVERIFY(!r.ok);
+    QVERIFY2(hasChinese(r.error), qPrintable(r.error));
+    // Unnamed (0) means the assigned one.
+    arrive.workerId = 0;
+    r = TicketWorkflow::apply(t, arrive);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.ticket.arrivedAt, kNow);
+    QCOMPARE(r.event.workerId, qint64(9));
+    t = r.ticket;
+    // Once: a second arrival is refused with the time of the first.
+    const QString why = TicketWorkflow::whyNot(t, A::Arrive);
+    QVERIFY2(why.contains(displayName(A::Arrive)), qPrintable(why));
+    QVERIFY(!TicketWorkflow::allowedActions(t).contains(A::Arrive));
+    // A new assignment (even of the same worker) starts a new visit.
+    r = TicketWorkflow::apply(t, assign);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QVERIFY(!r.ticket.arrivedAt.isValid());
+    QVERIFY(TicketWorkflow::allowedActions(r.ticket).contains(A::Arrive));
+    // Closed: no more checks.
+    QVERIFY(!TicketWorkflow::whyNot(ticketIn(S::Closed), A::AssignCheck).isEmpty());
+    QVERIFY(!TicketWorkflow::whyNot(checkingTicketIn(S::Resolved), A::Arrive).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestWorkflow)

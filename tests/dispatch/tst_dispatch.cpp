@@ -181,10 +181,13 @@ private Q_SLOTS:
         clock = clock.addSecs(5);
         QList<ActionOutcome> undone = service.undo({eventIds[0]});
         QVERIFY2(undone.value(0).ok, qPrintable(undone.value(0).error));
-        QCOMPARE(store->ticket(a)->state, TicketState::Returned);
+        // 撤回, not a department's 退单: back on the centre's desk as accepted.
+        QCOMPARE(store->ticket(a)->state, TicketState::Accepted);
         QVERIFY(store->ticket(a)->departmentCode.isEmpty());
+        QVERIFY(store->ticket(a)->lastReturnReason.isEmpty());
         const TicketEvent last = store->ticketEvents(a).last();
-        QCOMPARE(last.action, TicketAction::Return);
+        QCOMPARE(last.action, TicketAction::Recall);
+        QCOMPARE(last.departmentCode, QStringLiteral("CGJ"));
         QCOMPARE(last.reason, QStringLiteral("dispatch_undone"));
         // Too late for the other one.
         clock = clock.addSecs(10);
@@ -200,6 +203,74 @@ private Q_SLOTS:
         undone = service.undo({moved[0].event.id});
         QVERIFY2(undone.value(0).ok, qPrintable(undone.value(0).error));
         QCOMPARE(store->ticket(b)->departmentCode, QStringLiteral("CGJ"));
+    }
+
+    // 指派核查 through the service and through gridctl; 到场 through gridctl.
+    void assignCheckThroughServiceAndCli() {
+        const QString county = freshCounty();
+        qint64 id = 0, other = 0, worker = 0;
+        {
+            auto store = CountyStore::open(county, nullptr);
+            TicketService service(*store);
+            service.setOperatorName(QStringLiteral("值班员"));
+            worker = store->workers().first().id;
+            id = newTicket(*store);
+            other = newTicket(*store);
+            const QList<ActionOutcome> assigned = service.assignCheck({{id, 0}, {other, 0}}, worker);
+            QCOMPARE(assigned.size(), 2);
+            QVERIFY2(assigned[0].ok, qPrintable(assigned[0].error));
+            QCOMPARE(assigned[0].ticket.checkWorkerId, worker);
+            QCOMPARE(assigned[0].ticket.state, TicketState::Received);
+            QCOMPARE(assigned[0].event.action, TicketAction::AssignCheck);
+            QCOMPARE(assigned[0].event.workerId, worker);
+            // Closed tickets and unknown workers are refused with the reason.
+            QVERIFY(service.invalidate(other, QStringLiteral("重复")).ok);
+            const ActionOutcome closed = service.assignCheck({{other, -1}}, worker).value(0);
+            QVERIFY(!closed.ok);
+            QVERIFY2(closed.error.contains(displayName(TicketState::Invalid)), qPrintable(closed.error));
+            const ActionOutcome nobody = service.assignCheck({{id, -1}}, 987654).value(0);
+            QVERIFY(!nobody.ok);
+            QVERIFY2(nobody.error.contains(QStringLiteral("987654")), qPrintable(nobody.error));
+        }
+        if (qEnvironmentVariableIsEmpty("GRIDCTL"))
+            QSKIP("GRIDCTL not set");
+        const QString sid = QString::number(id);
+        const qint64 second = [&] {
+            auto store = CountyStore::open(county, nullptr);
+            return store->workers().value(1).id;
+        }();
+        QJsonObject t =
+            runCli({QStringLiteral("ticket"), QStringLiteral("assign-check"), county, sid,
+                    QStringLiteral("--worker"), QString::number(second), QStringLiteral("--json")});
+        QCOMPARE(t.value(QStringLiteral("check_worker")).toInteger(), second);
+        QVERIFY(t.value(QStringLiteral("arrived_at")).isNull());
+        QString err;
+        runCli({QStringLiteral("ticket"), QStringLiteral("assign-check"), county, sid}, 2, &err);
+        QVERIFY2(err.contains(QStringLiteral("--worker")), qPrintable(err));
+        // Another worker than the assigned one does not arrive for the check.
+        runCli({QStringLiteral("ticket"), QStringLiteral("arrive"), county, sid, QStringLiteral("--worker"),
+                QString::number(worker)},
+               1, &err);
+        t = runCli({QStringLiteral("ticket"), QStringLiteral("arrive"), county, sid, QStringLiteral("--by"),
+                    QStringLiteral("网格员"), QStringLiteral("--json")});
+        QVERIFY(!t.value(QStringLiteral("arrived_at")).isNull());
+        QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("received"));
+        runCli({QStringLiteral("ticket"), QStringLiteral("arrive"), county, sid}, 1, &err);
+        const QJsonObject shown =
+            runCli({QStringLiteral("ticket"), QStringLiteral("show"), county, sid, QStringLiteral("--json")});
+        const QJsonArray events = shown.value(QStringLiteral("events")).toArray();
+        QCOMPARE(events.last().toObject().value(QStringLiteral("action")).toString(),
+                 QStringLiteral("arrive"));
+        QCOMPARE(events.last().toObject().value(QStringLiteral("worker")).toInteger(), second);
+
+        // recall through gridctl: dispatched → accepted.
+        runCli({QStringLiteral("ticket"), QStringLiteral("dispatch"), county, sid, QStringLiteral("--to"),
+                QStringLiteral("CGJ")});
+        runCli({QStringLiteral("ticket"), QStringLiteral("recall"), county, sid}, 1, &err); // needs a reason
+        t = runCli({QStringLiteral("ticket"), QStringLiteral("recall"), county, sid,
+                    QStringLiteral("--reason"), QStringLiteral("派错部门"), QStringLiteral("--json")});
+        QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("accepted"));
+        QVERIFY(t.value(QStringLiteral("department")).isNull());
     }
 
     void duplicateSuggestionsAndMerge() {
@@ -389,7 +460,8 @@ private Q_SLOTS:
         QCOMPARE(store->ticket(id)->departmentCode, QStringLiteral("CGJ"));
         // Undo from the notification.
         bench.undoBar()->undoButton()->click();
-        QCOMPARE(store->ticket(id)->state, TicketState::Returned);
+        QCOMPARE(store->ticket(id)->state, TicketState::Accepted);
+        QCOMPARE(store->ticketEvents(id).last().action, TicketAction::Recall);
         QCOMPARE(tree->load(QStringLiteral("CGJ")).open, openBefore);
         QVERIFY(bench.queueProxy()->rowOfTicket(id) >= 0);
     }

@@ -304,6 +304,59 @@ private Q_SLOTS:
         }));
     }
 
+    // 指派核查: a ticket assigned to a worker while the server runs gets its 到场 event,
+    // by the worker's name, when that worker's fixes reach the site.
+    void assignedCheckGetsAnArriveEvent() {
+        FeedServer server(m_path);
+        QString error;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0, &error));
+        QSignalSpy alerts(&server.pipeline(), &FeedPipeline::alertRaised);
+        Client ws(QUrl(QStringLiteral("ws://127.0.0.1:%1/feed?token=%2").arg(server.port()).arg(m_tokenWs)));
+        QVERIFY(ws.waitConnected());
+        auto store = CountyStore::open(m_path, &error);
+        QVERIFY(store);
+        const WorkerRecord& worker = m_workers.at(0);
+        const QPointF site = geo::interiorPoint(store->grid(worker.gridCodes.first())->wkb);
+        Ticket t;
+        t.category = QStringLiteral("C0101");
+        t.source = TicketSource::Hotline12345;
+        t.gridCode = worker.gridCodes.first();
+        t.title = QStringLiteral("热线：占道经营");
+        t.lon = site.x();
+        t.lat = site.y();
+        t.createdAt = QDateTime::currentDateTimeUtc();
+        const auto ticket = store->createTicket(t, QStringLiteral("12345热线"), &error);
+        QVERIFY2(ticket, qPrintable(error));
+        TicketActionRequest assign;
+        assign.action = TicketAction::AssignCheck;
+        assign.actor = QStringLiteral("值班员");
+        assign.at = QDateTime::currentDateTimeUtc();
+        assign.workerId = worker.id;
+        QVERIFY(store->applyTicketAction(*ticket, assign).ok);
+
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        ws.request(position(1, site.x() + 0.01, site.y(), now + 1, 5));
+        ws.request(position(2, site.x() + 0.0002, site.y(), now + 2, 5));
+        QVERIFY(!store->ticket(*ticket)->arrivedAt.isValid());
+        ws.request(position(3, site.x(), site.y() + 0.0001, now + 3, 5));
+        QTRY_VERIFY(std::any_of(alerts.cbegin(), alerts.cend(), [&](const QList<QVariant>& args) {
+            const auto a = args.first().value<FeedAlert>();
+            return a.kind == FeedAlert::Kind::Arrived && a.ticketId == *ticket && a.assignedCheck;
+        }));
+        server.close();
+        const Ticket after = *store->ticket(*ticket);
+        QCOMPARE(after.arrivedAt.toSecsSinceEpoch(), now + 3);
+        QCOMPARE(after.state, TicketState::Received);
+        const TicketEvent last = store->ticketEvents(*ticket).last();
+        QCOMPARE(last.action, TicketAction::Arrive);
+        QCOMPARE(last.actor, worker.name);
+        QCOMPARE(last.workerId, worker.id);
+        const QList<AlertRecord> stored = FeedStore(*store).alerts(now - 60, now + 60);
+        QVERIFY(std::any_of(stored.cbegin(), stored.cend(), [&](const AlertRecord& a) {
+            return a.kind == QLatin1String("arrived") && a.ticketId == *ticket;
+        }));
+    }
+
     void nmeaOverTcp() {
         // A GNSS unit that serves NMEA 0183 sentences to whoever connects.
         QTcpServer device;

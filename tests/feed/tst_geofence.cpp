@@ -93,6 +93,35 @@ private Q_SLOTS:
         QVERIFY(m.onFix(fix(QPointF(124.25, 40.25), 10)).isEmpty());
         QVERIFY(m.onFix(fix(QPointF(124.25, 40.25), 20)).isEmpty());
     }
+
+    // 指派核查: the grid's arrival is satisfied by anyone of the grid, the check only by the
+    // assigned worker; each arrival is one alert, flagged when it is the assigned one.
+    void assignedCheckWaitsForItsWorker() {
+        GeofenceMonitor m([](qint64) { return QList<QPainterPath>{}; });
+        const QPointF site(124.25, 40.25);
+        m.watchArrival(11, site, {2}, 0);
+        m.watchCheck(11, site, 1, 100);
+        QCOMPARE(m.watchedChecks().value(11), 1);
+        PositionFix other = fix(site, 110);
+        other.workerId = 2;
+        QVERIFY(m.onFix(other).isEmpty());
+        other.at = 120;
+        const auto grid = m.onFix(other);
+        QCOMPARE(grid.size(), 1);
+        QVERIFY(!grid.first().assignedCheck);
+        QCOMPARE(m.watchedArrivals(), 1);          // the check still waits for worker 1
+        QVERIFY(m.onFix(fix(site, 90)).isEmpty()); // before the assignment: not counted
+        QVERIFY(m.onFix(fix(site, 130)).isEmpty());
+        const auto check = m.onFix(fix(site, 140));
+        QCOMPARE(check.size(), 1);
+        QVERIFY(check.first().assignedCheck);
+        QCOMPARE(check.first().workerId, 1);
+        QCOMPARE(m.watchedArrivals(), 0);
+        // A check withdrawn before arrival leaves nothing behind.
+        m.watchCheck(12, site, 1, 200);
+        m.unwatchCheck(12);
+        QCOMPARE(m.watchedArrivals(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGeofence)

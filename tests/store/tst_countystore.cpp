@@ -232,6 +232,75 @@ private Q_SLOTS:
         QCOMPARE(store->ticketEvents(*id).size(), 12);
     }
 
+    // 撤回 and the on-site check (指派核查 → 到场): new columns stored and read back.
+    void recallAndOnSiteCheckRoundTrip() {
+        auto store = makeCounty(QStringLiteral("check.gpkg"));
+        QVERIFY(store);
+        QString error;
+        QVERIFY(store->insertDepartments({{QStringLiteral("CGJ"), QStringLiteral("城管局"), {}, {}, {}, 1}},
+                                         &error));
+        QList<WorkerRecord> workers{
+            WorkerRecord{0, QStringLiteral("王网格"), {}, {}, {}, true, 0, 0, 0, 0, {}}};
+        QVERIFY2(store->insertWorkers(workers, &error), qPrintable(error));
+        const qint64 worker = workers.first().id;
+        QVERIFY(worker > 0);
+        const auto id = store->createTicket(newTicket(), QStringLiteral("值班员甲"), &error);
+        QVERIFY2(id, qPrintable(error));
+        const QDateTime base = store->ticket(*id)->createdAt;
+        const auto request = [&](TicketAction a, int hours) {
+            TicketActionRequest r;
+            r.action = a;
+            r.actor = QStringLiteral("值班员甲");
+            r.at = base.addSecs(3600 * hours);
+            return r;
+        };
+        TicketActionRequest dispatch = request(TicketAction::Dispatch, 1);
+        dispatch.departmentCode = QStringLiteral("CGJ");
+        QVERIFY(store->applyTicketAction(*id, dispatch).ok);
+        TicketActionRequest recall = request(TicketAction::Recall, 2);
+        recall.reason = QStringLiteral("dispatch_undone");
+        const TransitionResult recalled = store->applyTicketAction(*id, recall);
+        QVERIFY2(recalled.ok, qPrintable(recalled.error));
+        QCOMPARE(store->ticket(*id)->state, TicketState::Accepted);
+        QVERIFY(store->ticket(*id)->departmentCode.isEmpty());
+        QCOMPARE(store->ticket(*id)->firstDispatchedAt, base.addSecs(3600));
+
+        // A worker that does not exist is refused with a clear message; nothing changes.
+        TicketActionRequest unknown = request(TicketAction::AssignCheck, 3);
+        unknown.workerId = 999999;
+        const TransitionResult refused = store->applyTicketAction(*id, unknown);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.contains(QStringLiteral("网格员")), qPrintable(refused.error));
+        QCOMPARE(store->ticket(*id)->checkWorkerId, qint64(0));
+
+        TicketActionRequest assign = request(TicketAction::AssignCheck, 3);
+        assign.workerId = worker;
+        QVERIFY(store->applyTicketAction(*id, assign).ok);
+        QCOMPARE(store->ticket(*id)->checkWorkerId, worker);
+        QVERIFY(!store->ticket(*id)->arrivedAt.isValid());
+        TicketActionRequest arrive = request(TicketAction::Arrive, 4);
+        arrive.actor = QStringLiteral("王网格");
+        QVERIFY(store->applyTicketAction(*id, arrive).ok);
+        const Ticket t = *store->ticket(*id);
+        QCOMPARE(t.checkWorkerId, worker);
+        QCOMPARE(t.arrivedAt, base.addSecs(4 * 3600));
+        QCOMPARE(t.state, TicketState::Accepted);
+        QVERIFY(!store->applyTicketAction(*id, arrive).ok); // only once
+        // Every column survives listings as well as the single read.
+        QCOMPARE(store->tickets({}).first().arrivedAt, t.arrivedAt);
+
+        const QList<TicketEvent> events = store->ticketEvents(*id);
+        QCOMPARE(events.size(), 5);
+        QCOMPARE(events.at(2).action, TicketAction::Recall);
+        QCOMPARE(events.at(2).reason, QStringLiteral("dispatch_undone"));
+        QCOMPARE(events.at(3).action, TicketAction::AssignCheck);
+        QCOMPARE(events.at(3).workerId, worker);
+        QCOMPARE(events.at(4).action, TicketAction::Arrive);
+        QCOMPARE(events.at(4).workerId, worker);
+        QCOMPARE(events.at(4).actor, QStringLiteral("王网格"));
+        QCOMPARE(events.at(1).workerId, qint64(0));
+    }
+
     void twoConnectionsSeeEachOther() {
         auto first = makeCounty(QStringLiteral("two.gpkg"));
         QVERIFY(first);

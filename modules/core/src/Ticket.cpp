@@ -79,7 +79,7 @@ const KeyTable<Rating, 3> kRatings{{{
                                    }},
                                    {"未评价", "满意", "不满意"}};
 
-const KeyTable<TicketAction, 15> kActions{{{
+const KeyTable<TicketAction, 18> kActions{{{
                                               {TicketAction::Accept, "accept"},
                                               {TicketAction::Dispatch, "dispatch"},
                                               {TicketAction::Reassign, "reassign"},
@@ -94,11 +94,14 @@ const KeyTable<TicketAction, 15> kActions{{{
                                               {TicketAction::Invalidate, "invalidate"},
                                               {TicketAction::SelfResolve, "self_resolve"},
                                               {TicketAction::Urge, "urge"},
+                                              {TicketAction::Recall, "recall"},
+                                              {TicketAction::AssignCheck, "assign_check"},
+                                              {TicketAction::Arrive, "arrive"},
                                               {TicketAction::Report, "report"},
                                           }},
                                           {"受理", "交办", "改派", "退单", "开始处置", "办结", "评价满意",
                                            "评价不满意", "核查结案", "上报", "并单", "作废", "网格内办结",
-                                           "催办", "登记"}};
+                                           "催办", "撤回", "指派核查", "到场", "登记"}};
 
 template <typename E, std::size_t N> QList<E> allOf(const KeyTable<E, N>& t) {
     QList<E> out;

@@ -43,6 +43,12 @@ QList<S> sourceStates(A action) {
         return {S::Received, S::Accepted};
     case A::Urge:
         return {S::Dispatched, S::InProgress};
+    case A::Recall:
+        // Only before the department started: once it works on it, it must return it (退单).
+        return {S::Dispatched};
+    case A::AssignCheck:
+    case A::Arrive:
+        return {S::Received, S::Accepted, S::Dispatched, S::InProgress, S::Returned};
     case A::Report:
         return {};
     }
@@ -53,7 +59,7 @@ bool needsDepartment(A a) {
     return a == A::Dispatch || a == A::Reassign;
 }
 bool needsReason(A a) {
-    return a == A::Reassign || a == A::Return || a == A::Invalidate;
+    return a == A::Reassign || a == A::Return || a == A::Invalidate || a == A::Recall;
 }
 bool needsNote(A a) {
     return a == A::Resolve || a == A::SelfResolve;
@@ -70,12 +76,19 @@ QString TicketWorkflow::whyNot(const Ticket& t, TicketAction action) {
         return tr("工单处于“%1”状态，不能%2").arg(displayName(t.state), displayName(action));
     if (action == A::Escalate && t.escalationLevel == GridLevel::County)
         return tr("工单已在县级处置，无法继续上报");
+    if (action == A::Arrive && t.checkWorkerId == 0)
+        return tr("工单处于“%1”状态，未指派网格员核查，不能%2")
+            .arg(displayName(t.state), displayName(action));
+    if (action == A::Arrive && t.arrivedAt.isValid())
+        return tr("工单处于“%1”状态，核查网格员已于 %2 到场，不能再次%3")
+            .arg(displayName(t.state), t.arrivedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                 displayName(action));
     return {};
 }
 
 QList<TicketAction> TicketWorkflow::allowedActions(const Ticket& t) {
     QList<TicketAction> out;
-    for (int i = 0; i <= static_cast<int>(A::Urge); ++i) {
+    for (int i = 0; i < static_cast<int>(A::Report); ++i) {
         const auto a = static_cast<A>(i);
         if (whyNot(t, a).isEmpty())
             out << a;
@@ -116,6 +129,21 @@ TransitionResult TicketWorkflow::apply(const Ticket& ticket, const TicketActionR
     }
     if (needsNote(r.action) && r.note.trimmed().isEmpty()) {
         result.error = tr("%1需要填写处置结果").arg(displayName(r.action));
+        return result;
+    }
+    if (r.action == A::AssignCheck) {
+        if (r.workerId <= 0) {
+            result.error = tr("%1需要指定网格员").arg(displayName(r.action));
+            return result;
+        }
+        if (r.workerId == ticket.checkWorkerId && !ticket.arrivedAt.isValid()) {
+            result.error = tr("工单已指派该网格员核查，尚未到场");
+            return result;
+        }
+    }
+    if (r.action == A::Arrive && r.workerId != 0 && r.workerId != ticket.checkWorkerId) {
+        result.error =
+            tr("到场的网格员 %1 不是指派核查的网格员 %2").arg(r.workerId).arg(ticket.checkWorkerId);
         return result;
     }
     if (r.action == A::Merge) {
@@ -192,6 +220,20 @@ TransitionResult TicketWorkflow::apply(const Ticket& ticket, const TicketActionR
     case A::Urge:
         ++t.urgeCount;
         break;
+    case A::Recall:
+        // Back to the centre's desk, as if never dispatched — except firstDispatchedAt,
+        // which keeps the first dispatch for the KPI.
+        t.state = S::Accepted;
+        t.departmentCode.clear();
+        break;
+    case A::AssignCheck:
+        // A new on-site visit: any earlier arrival belonged to the previous assignment.
+        t.checkWorkerId = r.workerId;
+        t.arrivedAt = QDateTime();
+        break;
+    case A::Arrive:
+        t.arrivedAt = r.at;
+        break;
     case A::Report:
         break; // refused by whyNot above
     }
@@ -206,6 +248,8 @@ TransitionResult TicketWorkflow::apply(const Ticket& ticket, const TicketActionR
     e.departmentCode = eventDepartment;
     e.reason = r.reason;
     e.note = r.note;
+    if (r.action == A::AssignCheck || r.action == A::Arrive)
+        e.workerId = t.checkWorkerId;
     if (r.action == A::Escalate)
         e.note = (r.note.isEmpty() ? QString() : r.note + QStringLiteral("；")) +
                  tr("上报至%1级").arg(GridLevels::chineseName(t.escalationLevel));

@@ -119,6 +119,10 @@ void TicketDetailWidget::showTicket(qint64 id) {
         row(tr("最近退单原因"), t->lastReturnReason);
     if (t->mergedInto > 0)
         row(tr("并入工单"), QString::number(t->mergedInto));
+    if (t->checkWorkerId > 0)
+        row(tr("现场核查"), t->arrivedAt.isValid()
+                                ? tr("网格员 %1，%2 到场").arg(t->checkWorkerId).arg(timeText(t->arrivedAt))
+                                : tr("网格员 %1，尚未到场").arg(t->checkWorkerId));
     QStringList photos;
     for (const QString& p : t->photos) {
         const QUrl url = QFileInfo::exists(p) ? QUrl::fromLocalFile(p) : QUrl(p);
@@ -148,7 +152,8 @@ void TicketDetailWidget::showTicket(qint64 id) {
     }
     int n = 0;
     for (TicketAction a : TicketWorkflow::allowedActions(*t)) {
-        if (a == TicketAction::Report || a == TicketAction::SelfResolve)
+        // The grid's own actions (网格内办结) and the feed's (到场) are not the centre's buttons.
+        if (a == TicketAction::Report || a == TicketAction::SelfResolve || a == TicketAction::Arrive)
             continue;
         auto* b = new QPushButton(displayName(a), m_buttonBox);
         b->setObjectName(QStringLiteral("action_") + toKey(a));
@@ -222,6 +227,33 @@ void TicketDetailWidget::trigger(TicketAction action) {
         if (!ok)
             return;
         outcome = m_service.resolve(id, n, version);
+        break;
+    }
+    case TicketAction::Recall: {
+        const QString r = note(tr("撤回原因："));
+        if (!ok)
+            return;
+        outcome = m_service.recall(id, r, QString(), version);
+        break;
+    }
+    case TicketAction::AssignCheck: {
+        // The workers of the ticket's grid first: they are the ones near it.
+        QStringList items;
+        QStringList others;
+        for (const WorkerRecord& w : m_service.store().workers())
+            (w.gridCodes.contains(m_ticket.gridCode) ? items : others)
+                << tr("%1 · %2 · %3").arg(w.id).arg(w.name, w.gridCodes.join(u','));
+        items += others;
+        if (items.isEmpty()) {
+            Q_EMIT message(tr("本县没有网格员，不能指派核查"));
+            return;
+        }
+        const QString chosen =
+            QInputDialog::getItem(this, title, tr("指派网格员现场核查："), items, 0, true, &ok);
+        if (!ok)
+            return;
+        outcome =
+            m_service.assignCheck({TicketRef{id, version}}, chosen.section(u' ', 0, 0).toLongLong()).value(0);
         break;
     }
     case TicketAction::Invalidate: {

@@ -119,6 +119,35 @@ ActionOutcome TicketService::urge(qint64 id, const QString& note, int v) {
     return simple(id, TicketAction::Urge, note, v);
 }
 
+ActionOutcome TicketService::recall(qint64 id, const QString& reason, const QString& note, int v) {
+    TicketActionRequest r;
+    r.action = TicketAction::Recall;
+    r.reason = reason;
+    r.note = note;
+    return apply(id, r, v);
+}
+
+ActionOutcome TicketService::arrive(qint64 id, qint64 workerId, const QString& note, int v) {
+    TicketActionRequest r;
+    r.action = TicketAction::Arrive;
+    r.workerId = workerId;
+    r.note = note;
+    return apply(id, r, v);
+}
+
+QList<ActionOutcome> TicketService::assignCheck(const QList<TicketRef>& tickets, qint64 workerId,
+                                                const QString& note) {
+    QList<ActionOutcome> out;
+    for (const TicketRef& ref : tickets) {
+        TicketActionRequest r;
+        r.action = TicketAction::AssignCheck;
+        r.workerId = workerId;
+        r.note = note;
+        out << apply(ref.id, r, ref.version);
+    }
+    return out;
+}
+
 QList<ActionOutcome> TicketService::sendToDepartment(const QList<TicketRef>& tickets,
                                                      const QString& departmentCode, const QString& note,
                                                      const QString& reason) {
@@ -187,7 +216,7 @@ QList<ActionOutcome> TicketService::undo(const QList<qint64>& eventIds) {
         if (record.action == TicketAction::Reassign)
             o = reassign(record.ticketId, record.previousDepartment, kReassignUndone, note, record.version);
         else
-            o = returnTicket(record.ticketId, kDispatchUndone, note, record.version);
+            o = recall(record.ticketId, kDispatchUndone, note, record.version);
         out << o;
     }
     return out;

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QSqlError>
 #include <QSqlQuery>
 
 Q_LOGGING_CATEGORY(lcFeed, "gc.feed")
@@ -50,6 +51,7 @@ public:
         connect(m_clock, &QTimer::timeout, this,
                 [this] { record(m_geofence.onClock(QDateTime::currentSecsSinceEpoch())); });
         m_clock->start();
+        syncChecks();
         return true;
     }
     void close() {
@@ -102,6 +104,7 @@ public:
                     out[i] = FeedOutcome{FeedError::StoreFailed,
                                          feedTr("写入失败，未保存，请重发：%1").arg(error), 0};
         } else {
+            syncChecks();
             QList<FeedAlert> alerts;
             for (const PositionFix& f : std::as_const(fixes))
                 alerts += m_geofence.onFix(f);
@@ -154,7 +157,47 @@ private:
         return shapes.isEmpty() ? QString() : shapes.first().first;
     }
 
-    // Judgements are stored, then handed to the pipeline's thread for the GUI.
+    // The on-site checks (指派核查) are assigned elsewhere (the GUI, gridctl): after any
+    // ticket event, the pending ones are read again and the monitor follows them.
+    void syncChecks() {
+        QSqlQuery last(m_store->database());
+        if (!last.exec(QStringLiteral("SELECT max(id) FROM ticket_events")) || !last.next())
+            return;
+        const qint64 lastEvent = last.value(0).toLongLong();
+        if (lastEvent == m_checksSyncedAt)
+            return;
+        m_checksSyncedAt = lastEvent;
+        QSqlQuery q(m_store->database());
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral(
+                "SELECT t.id, t.check_worker_id, t.lon, t.lat, "
+                "(SELECT max(e.at) FROM ticket_events e WHERE e.ticket_id = t.id AND e.action = "
+                "'assign_check') "
+                "FROM tickets t WHERE t.check_worker_id IS NOT NULL AND t.arrived_at IS NULL "
+                "AND t.state IN ('received','accepted','dispatched','in_progress','returned')"))) {
+            qCWarning(lcFeed) << "pending checks not read:" << q.lastError().text();
+            return;
+        }
+        QHash<qint64, qint64> stale = m_geofence.watchedChecks();
+        while (q.next()) {
+            const qint64 ticket = q.value(0).toLongLong();
+            stale.remove(ticket);
+            m_geofence.watchCheck(ticket, QPointF(q.value(2).toDouble(), q.value(3).toDouble()),
+                                  q.value(1).toLongLong(), q.value(4).toLongLong());
+        }
+        for (auto it = stale.cbegin(); it != stale.cend(); ++it)
+            m_geofence.unwatchCheck(it.key());
+    }
+
+    QString workerName(qint64 workerId) {
+        QSqlQuery q(m_store->database());
+        q.prepare(QStringLiteral("SELECT name FROM workers WHERE id = ?"));
+        q.addBindValue(workerId);
+        return q.exec() && q.next() ? q.value(0).toString() : QString();
+    }
+
+    // Judgements are stored, then handed to the pipeline's thread for the GUI. The
+    // arrival of an assigned check worker is also the ticket's 到场 event.
     void record(const QList<FeedAlert>& alerts) {
         if (alerts.isEmpty())
             return;
@@ -164,6 +207,20 @@ private:
         QString error;
         if (!m_feed->writeAlerts(rows, &error))
             qCWarning(lcFeed) << "alerts not stored:" << error;
+        for (const FeedAlert& a : alerts) {
+            if (a.kind != FeedAlert::Kind::Arrived || !a.assignedCheck)
+                continue;
+            TicketActionRequest request;
+            request.action = TicketAction::Arrive;
+            const QString name = workerName(a.workerId);
+            request.actor = name.isEmpty() ? QStringLiteral("worker:%1").arg(a.workerId) : name;
+            request.at = fromEpochSeconds(a.at);
+            request.workerId = a.workerId;
+            request.note = feedTr("定位判定到场（%1 米）").arg(qRound(a.distanceM));
+            const TransitionResult r = m_store->applyTicketAction(a.ticketId, request);
+            if (!r.ok)
+                qCWarning(lcFeed) << "arrival not recorded on ticket" << a.ticketId << ":" << r.error;
+        }
         m_alertSink(alerts);
     }
 
@@ -239,6 +296,7 @@ private:
     AlertSink m_alertSink;
     QHash<qint64, QList<QPair<QString, QPainterPath>>> m_workerGrids;
     GeofenceMonitor m_geofence;
+    qint64 m_checksSyncedAt = -1; // the last ticket event the pending checks were read at
 };
 
 FeedPipeline::FeedPipeline(const QString& countyPath, const FeedOptions& options, QObject* parent)

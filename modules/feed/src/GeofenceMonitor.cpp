@@ -45,7 +45,39 @@ void GeofenceMonitor::watchArrival(qint64 ticketId, QPointF site, const QList<qi
     w.site = site;
     w.workers = QSet<qint64>(workers.cbegin(), workers.cend());
     w.since = since;
+    if (const auto it = m_arrivals.constFind(ticketId); it != m_arrivals.cend())
+        w.checkWorker = it->checkWorker; // a pending check stays
     m_arrivals.insert(ticketId, w);
+}
+
+void GeofenceMonitor::watchCheck(qint64 ticketId, QPointF site, qint64 workerId, qint64 since) {
+    auto it = m_arrivals.find(ticketId);
+    if (it == m_arrivals.end())
+        it = m_arrivals.insert(ticketId, ArrivalWatch{});
+    else if (it->checkWorker == workerId)
+        return; // the same assignment: keep its run of near fixes
+    it->site = site;
+    it->checkWorker = workerId;
+    it->since = since; // the arrival clock restarts with the assignment
+    it->overdueRaised = false;
+    it->nearRun.remove(workerId);
+}
+
+void GeofenceMonitor::unwatchCheck(qint64 ticketId) {
+    const auto it = m_arrivals.find(ticketId);
+    if (it == m_arrivals.end())
+        return;
+    it->checkWorker = 0;
+    if (it->workers.isEmpty())
+        m_arrivals.erase(it);
+}
+
+QHash<qint64, qint64> GeofenceMonitor::watchedChecks() const {
+    QHash<qint64, qint64> out;
+    for (auto it = m_arrivals.cbegin(); it != m_arrivals.cend(); ++it)
+        if (it->checkWorker != 0)
+            out.insert(it.key(), it->checkWorker);
+    return out;
 }
 
 bool GeofenceMonitor::clearlyOutside(const QList<QPainterPath>& grids, const PositionFix& fix) const {
@@ -73,31 +105,40 @@ QList<FeedAlert> GeofenceMonitor::onFix(const PositionFix& fix) {
             s.insideRun = 0;
             if (++s.outsideRun >= m_rules.outsideFixes && !s.outside) {
                 s.outside = true;
-                alerts << FeedAlert{FeedAlert::Kind::LeftGrids, fix.workerId, 0, fix.at, 0};
+                alerts << FeedAlert{FeedAlert::Kind::LeftGrids, fix.workerId, 0, fix.at, 0, false};
             }
         } else {
             s.outsideRun = 0;
             if (++s.insideRun >= m_rules.insideFixes && s.outside) {
                 s.outside = false;
-                alerts << FeedAlert{FeedAlert::Kind::BackInGrids, fix.workerId, 0, fix.at, 0};
+                alerts << FeedAlert{FeedAlert::Kind::BackInGrids, fix.workerId, 0, fix.at, 0, false};
             }
         }
     }
     for (auto it = m_arrivals.begin(); it != m_arrivals.end();) {
         ArrivalWatch& w = *it;
-        if (!w.workers.contains(fix.workerId) || fix.at < w.since) {
+        const bool assigned = w.checkWorker == fix.workerId;
+        if ((!w.workers.contains(fix.workerId) && !assigned) || fix.at < w.since) {
             ++it;
             continue;
         }
         const double d = distanceMetres(QPointF(fix.lon, fix.lat), w.site);
         int& run = w.nearRun[fix.workerId];
         run = d <= m_rules.arrivalRadiusM ? run + 1 : 0;
-        if (run >= m_rules.arrivalFixes) {
-            alerts << FeedAlert{FeedAlert::Kind::Arrived, fix.workerId, it.key(), fix.at, d};
-            it = m_arrivals.erase(it);
-        } else {
+        if (run < m_rules.arrivalFixes) {
             ++it;
+            continue;
         }
+        // One alert per arrival; it satisfies the grid's watch and, for the assigned
+        // worker, the check.
+        alerts << FeedAlert{FeedAlert::Kind::Arrived, fix.workerId, it.key(), fix.at, d, assigned};
+        w.workers.clear();
+        if (assigned)
+            w.checkWorker = 0;
+        if (w.checkWorker == 0)
+            it = m_arrivals.erase(it);
+        else
+            ++it;
     }
     return alerts;
 }
@@ -107,7 +148,7 @@ QList<FeedAlert> GeofenceMonitor::onClock(qint64 now) {
     for (auto it = m_arrivals.begin(); it != m_arrivals.end(); ++it) {
         if (!it->overdueRaised && now - it->since > m_rules.arrivalLimitS) {
             it->overdueRaised = true; // keep watching: a late arrival is still recorded
-            alerts << FeedAlert{FeedAlert::Kind::ArrivalOverdue, 0, it.key(), now, 0};
+            alerts << FeedAlert{FeedAlert::Kind::ArrivalOverdue, 0, it.key(), now, 0, false};
         }
     }
     return alerts;

@@ -51,15 +51,18 @@ const char* const kSchemaV1[] = {
         rating TEXT NOT NULL DEFAULT 'none', reopen_count INTEGER NOT NULL DEFAULT 0,
         urge_count INTEGER NOT NULL DEFAULT 0, escalation_level INTEGER NOT NULL DEFAULT 4,
         merged_into INTEGER, last_return_reason TEXT, self_resolved INTEGER NOT NULL DEFAULT 0,
-        version INTEGER NOT NULL DEFAULT 0))",
+        check_worker_id INTEGER, arrived_at INTEGER, version INTEGER NOT NULL DEFAULT 0))",
     R"(CREATE INDEX tickets_state ON tickets(state))",
     R"(CREATE INDEX tickets_grid ON tickets(grid_code))",
     R"(CREATE INDEX tickets_department ON tickets(department_code))",
     R"(CREATE INDEX tickets_created ON tickets(created_at))",
+    // The feed looks up the on-site checks still waiting for their worker after every change.
+    R"(CREATE INDEX tickets_pending_check ON tickets(check_worker_id)
+        WHERE check_worker_id IS NOT NULL AND arrived_at IS NULL)",
     R"(CREATE TABLE ticket_events (
         id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id), action TEXT NOT NULL,
         actor TEXT NOT NULL, at INTEGER NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL,
-        department_code TEXT, reason TEXT, note TEXT))",
+        department_code TEXT, reason TEXT, note TEXT, worker_id INTEGER))",
     R"(CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id))",
     // Append-only audit trail: the database itself refuses edits and deletions.
     R"(CREATE TRIGGER ticket_events_no_update BEFORE UPDATE ON ticket_events

@@ -21,7 +21,8 @@ const QString kTicketColumns = QStringLiteral(
     "id, state, category, source, priority, appeal_type, grid_code, department_code, title, description, "
     "address, "
     "lon, lat, photos, reporter, created_at, deadline, first_dispatched_at, resolved_at, closed_at, rating, "
-    "reopen_count, urge_count, escalation_level, merged_into, last_return_reason, self_resolved, version");
+    "reopen_count, urge_count, escalation_level, merged_into, last_return_reason, self_resolved, "
+    "check_worker_id, arrived_at, version");
 
 QVariant nullIfEmpty(const QString& s) {
     return s.isEmpty() ? QVariant() : QVariant(s);
@@ -59,6 +60,8 @@ QVariantList ticketValues(const Ticket& t) {
             t.mergedInto > 0 ? QVariant(t.mergedInto) : QVariant(),
             nullIfEmpty(t.lastReturnReason),
             t.selfResolved ? 1 : 0,
+            t.checkWorkerId > 0 ? QVariant(t.checkWorkerId) : QVariant(),
+            sql::fromTime(t.arrivedAt),
             t.version};
 }
 
@@ -93,7 +96,9 @@ Ticket ticketFromQuery(const QSqlQuery& q) {
     t.mergedInto = q.value(24).toLongLong();
     t.lastReturnReason = q.value(25).toString();
     t.selfResolved = q.value(26).toBool();
-    t.version = q.value(27).toInt();
+    t.checkWorkerId = q.value(27).toLongLong();
+    t.arrivedAt = sql::toTime(q.value(28));
+    t.version = q.value(29).toInt();
     return t;
 }
 
@@ -101,9 +106,10 @@ bool insertEvent(QSqlQuery& q, const TicketEvent& e, QString* error) {
     return sql::exec(
         q,
         QStringLiteral("INSERT INTO ticket_events (ticket_id, action, actor, at, from_state, to_state, "
-                       "department_code, reason, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "department_code, reason, note, worker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {e.ticketId, toKey(e.action), e.actor, sql::fromTime(e.at), toKey(e.fromState), toKey(e.toState),
-         nullIfEmpty(e.departmentCode), nullIfEmpty(e.reason), nullIfEmpty(e.note)},
+         nullIfEmpty(e.departmentCode), nullIfEmpty(e.reason), nullIfEmpty(e.note),
+         e.workerId > 0 ? QVariant(e.workerId) : QVariant()},
         error, "工单流转记录");
 }
 
@@ -194,8 +200,8 @@ QList<TicketEvent> CountyStore::ticketEvents(qint64 id) const {
     QSqlQuery q(database());
     if (!sql::exec(q,
                    QStringLiteral(
-                       "SELECT id, action, actor, at, from_state, to_state, department_code, reason, note "
-                       "FROM ticket_events WHERE ticket_id = ? ORDER BY at, id"),
+                       "SELECT id, action, actor, at, from_state, to_state, department_code, reason, note, "
+                       "worker_id FROM ticket_events WHERE ticket_id = ? ORDER BY at, id"),
                    {id}, nullptr))
         return out;
     while (q.next()) {
@@ -210,6 +216,7 @@ QList<TicketEvent> CountyStore::ticketEvents(qint64 id) const {
         e.departmentCode = q.value(6).toString();
         e.reason = q.value(7).toString();
         e.note = q.value(8).toString();
+        e.workerId = q.value(9).toLongLong();
         out << e;
     }
     return out;
@@ -307,6 +314,16 @@ TransitionResult CountyStore::applyTicketAction(qint64 id, const TicketActionReq
                 !department(request.departmentCode)) {
                 *err = tr("部门 %1 不存在或不属于本县").arg(request.departmentCode);
                 return false;
+            }
+            if (request.action == TicketAction::AssignCheck && request.workerId > 0) {
+                QSqlQuery w(database());
+                if (!sql::exec(w, QStringLiteral("SELECT 1 FROM workers WHERE id = ?"), {request.workerId},
+                               err))
+                    return false;
+                if (!w.next()) {
+                    *err = tr("网格员 %1 不存在，不能指派核查").arg(request.workerId);
+                    return false;
+                }
             }
             if (request.action == TicketAction::Merge) {
                 const std::optional<Ticket> target = ticket(request.mergeInto);

@@ -47,6 +47,9 @@ enum class TicketAction {
     Invalidate,      // 作废 (reason)
     SelfResolve,     // 网格内办结
     Urge,            // 催办
+    Recall,          // 撤回: the centre takes a dispatch back before the department starts (reason)
+    AssignCheck,     // 指派核查: a grid worker is sent to verify on site; the state stays
+    Arrive,          // 到场: the assigned worker is on site (recorded by the feed); the state stays
     // Not an action anyone can take: the kind of the first event, the filing (登记)
     // of a new ticket. TicketWorkflow refuses it.
     Report,
@@ -100,6 +103,8 @@ struct Ticket {
     QString reporter; // worker id, citizen phone (masked) or hotline operator
     QDateTime createdAt;
     QDateTime deadline;
+    // The first dispatch ever, for the KPI's dispatch time: a recall (撤回) or a return
+    // does not clear it, so a re-dispatch keeps the original moment.
     QDateTime firstDispatchedAt;
     QDateTime resolvedAt;
     QDateTime closedAt;
@@ -110,7 +115,9 @@ struct Ticket {
     qint64 mergedInto = 0;
     QString lastReturnReason;
     bool selfResolved = false;
-    int version = 0; // optimistic concurrency: bumped by every stored transition
+    qint64 checkWorkerId = 0; // grid worker assigned to verify on site (指派核查); 0: none
+    QDateTime arrivedAt;      // when that worker was on site (到场); invalid until then
+    int version = 0;          // optimistic concurrency: bumped by every stored transition
 
     bool isOverdue(const QDateTime& now) const;
 };
@@ -127,6 +134,7 @@ struct TicketEvent {
     QString departmentCode; // the department involved, if any
     QString reason;         // reason code (退单/改派/作废)
     QString note;
+    qint64 workerId = 0; // the grid worker involved (指派核查, 到场), if any
 };
 
 } // namespace gc

@@ -8,7 +8,7 @@ namespace gc {
 
 // What a person asks for; fields beyond `action`, `actor` and `at` matter only to
 // the actions that need them (dispatch/reassign: departmentCode; return/reassign/
-// invalidate: reason; resolve: note; merge: mergeInto).
+// invalidate/recall: reason; resolve: note; merge: mergeInto; assign_check: workerId).
 struct TicketActionRequest {
     TicketAction action = TicketAction::Accept;
     QString actor;
@@ -17,6 +17,7 @@ struct TicketActionRequest {
     QString reason;
     QString note;
     qint64 mergeInto = 0;
+    qint64 workerId = 0; // assign_check: the grid worker; arrive: 0 or the assigned worker
 };
 
 struct TransitionResult {

@@ -66,6 +66,16 @@ public:
     ActionOutcome invalidate(qint64 id, const QString& reason, const QString& note = {},
                              int expectedVersion = -1);
     ActionOutcome urge(qint64 id, const QString& note = {}, int expectedVersion = -1);
+    // 撤回: takes a dispatch back before the department started; back to 已受理.
+    ActionOutcome recall(qint64 id, const QString& reason, const QString& note = {},
+                         int expectedVersion = -1);
+    // 到场: the assigned check worker is on site (the feed records it; gridctl for tests).
+    ActionOutcome arrive(qint64 id, qint64 workerId = 0, const QString& note = {}, int expectedVersion = -1);
+
+    // 指派核查: sends a grid worker to verify each ticket on site (the state stays). Each
+    // ticket is its own transaction; refused ones say why.
+    QList<ActionOutcome> assignCheck(const QList<TicketRef>& tickets, qint64 workerId,
+                                     const QString& note = {});
 
     // Sends tickets to a department, as a drop or the department chooser does: a
     // ticket waiting in the queue is dispatched, one already with another department
@@ -75,8 +85,8 @@ public:
                                           const QString& note = {}, const QString& reason = {});
 
     // Takes a dispatch or reassign back within the undo window, as an audited event of
-    // its own (events are append-only): a dispatch is returned to the queue with the
-    // reason "dispatch_undone", a reassign goes back to the previous department.
+    // its own (events are append-only): a dispatch is recalled (撤回, reason
+    // "dispatch_undone") back to 已受理, a reassign goes back to the previous department.
     // Refused when the window passed or the ticket changed since.
     QList<ActionOutcome> undo(const QList<qint64>& eventIds);
     bool canUndo(qint64 eventId) const;

@@ -27,6 +27,9 @@ struct FeedAlert {
     qint64 ticketId = 0;
     qint64 at = 0;
     double distanceM = 0;
+    // Arrived: the worker is the one assigned to verify this ticket (指派核查), so the
+    // arrival is also the ticket's 到场 event.
+    bool assignedCheck = false;
 };
 QString toKey(FeedAlert::Kind k); // left_grids, back_in_grids, arrived, arrival_overdue
 QString describe(const FeedAlert& a);
@@ -42,6 +45,13 @@ public:
 
     // A ticket that one of `workers` must reach on site, counted from `since`.
     void watchArrival(qint64 ticketId, QPointF site, const QList<qint64>& workers, qint64 since);
+    // The grid worker assigned to verify a ticket on site (指派核查), counted from `since`
+    // (the assignment). Replaces an earlier assignment of the ticket.
+    void watchCheck(qint64 ticketId, QPointF site, qint64 workerId, qint64 since);
+    // The check is no longer pending (arrived, reassigned elsewhere, ticket closed).
+    void unwatchCheck(qint64 ticketId);
+    // Ticket → assigned worker, for the checks still waiting for their worker.
+    QHash<qint64, qint64> watchedChecks() const;
     int watchedArrivals() const { return int(m_arrivals.size()); }
 
     QList<FeedAlert> onFix(const PositionFix& fix);
@@ -53,9 +63,12 @@ private:
         int insideRun = 0;
         bool outside = false;
     };
+    // One ticket's site, awaited by the workers of its grid (until one arrives) and/or by
+    // the worker assigned to check it (until that one arrives).
     struct ArrivalWatch {
         QPointF site;
-        QSet<qint64> workers;
+        QSet<qint64> workers; // the grid's workers; emptied once one of them arrived
+        qint64 checkWorker = 0;
         qint64 since = 0;
         QHash<qint64, int> nearRun;
         bool overdueRaised = false;
