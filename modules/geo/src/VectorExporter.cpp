@@ -356,6 +356,7 @@ bool VectorExporter::write(const ExportTable& table, const ExportOptions& option
         targetIndex << (featureDefn ? OGR_FD_GetFieldIndex(featureDefn, field.name.toLatin1().constData())
                                     : -1);
     int done = 0;
+    QVariant deferredValue;
     for (const ExportFeature& feature : table.features) {
         if (!ok)
             break;
@@ -365,11 +366,12 @@ bool VectorExporter::write(const ExportTable& table, const ExportOptions& option
         }
         OGRFeatureH f = OGR_F_Create(featureDefn);
         for (int i = 0; i < table.fields.size() && i < feature.values.size(); ++i) {
-            const QVariant& v = feature.values[i];
+            const ExportField& field = table.fields[i];
+            const QVariant& v = field.deferred ? (deferredValue = field.deferred(done)) : feature.values[i];
             const int target = targetIndex[i];
             if (v.isNull() || target < 0)
                 continue;
-            switch (table.fields[i].type) {
+            switch (field.type) {
             case ExportField::Type::Integer:
                 OGR_F_SetFieldInteger(f, target, v.toInt());
                 break;

@@ -108,16 +108,21 @@ geo::ExportTable CountyExport::gridTable(const CountyStore& store, GridLevel lev
         {QStringLiteral("satisf_pct"), tr("满意率（%）"), tr("满意评价数 / 全部评价数 × 100；无评价时为空"),
          Type::Real},
     };
+    constexpr qsizetype kAreaField = 6;
+    Q_ASSERT(table.fields[kAreaField].name == QLatin1String("area_m2"));
     if (includePeople)
         table.fields << Field{QStringLiteral("worker_tel"), tr("网格员电话"), tr("个人信息：网格员联系电话"),
                               Type::String};
     const QList<GridRecord> grids = store.grids(level, true);
     // The ellipsoidal area is the one costly step per feature: worker threads compute it while
-    // this thread (the only one that may use the store) gathers the statistics.
-    QFuture<double> areaFuture =
+    // this thread (the only one that may use the store) gathers the statistics and then writes
+    // the file; the writer takes each area as it reaches that feature (results come in order).
+    const QFuture<double> areaFuture =
         QtConcurrent::mapped(grids, [](const GridRecord& g) { return geo::geodesicAreaM2(g.wkb); });
+    table.fields[kAreaField].deferred = [areaFuture](qsizetype i) {
+        return QVariant(areaFuture.resultAt(int(i)));
+    };
     const QHash<QString, GridStats> stats = collectStats(store, level, now);
-    const QList<double> areas = areaFuture.results();
     table.features.reserve(grids.size());
     for (qsizetype i = 0; i < grids.size(); ++i) {
         const GridRecord& g = grids[i];
@@ -129,7 +134,7 @@ geo::ExportTable CountyExport::gridTable(const CountyStore& store, GridLevel lev
                     g.parentCode.isEmpty() ? QVariant() : QVariant(g.parentCode),
                     g.households,
                     g.population,
-                    areas[i],
+                    QVariant(), // area_m2: deferred, see above
                     s.workerNames.join(QStringLiteral("、")),
                     RiskLevels::key(g.risk),
                     s.open,

@@ -32,6 +32,11 @@ struct ExportField {
     QString label;   // Chinese name (GeoPackage alternative name; mapping file)
     QString meaning; // one line for the mapping file
     Type type = Type::String;
+    // Set for a value that is costly to compute (an ellipsoidal area): called with each
+    // feature's index, in order, as that feature is written, so the computation (started
+    // in parallel by the caller) overlaps the writing instead of preceding it. The
+    // feature's own value for this field is then ignored. Never used for String fields.
+    std::function<QVariant(qsizetype feature)> deferred;
 };
 
 // Values in field order; a null QVariant writes a null field. Geometry is ISO WKB in EPSG:4490
