@@ -32,6 +32,18 @@ void requestStop(int) {
     g_stopRequested = true;
 }
 
+// Ctrl+C and SIGTERM end the event loop cleanly: the handler only sets a flag, and a
+// timer on the event loop acts on it.
+void quitOnStopSignals(QTimer& poll) {
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    QObject::connect(&poll, &QTimer::timeout, [] {
+        if (g_stopRequested)
+            QCoreApplication::quit();
+    });
+    poll.start(200);
+}
+
 // "HOST:PORT" → address and port; false on anything else.
 bool parseEndpoint(const QString& text, QHostAddress* address, quint16* port) {
     const qsizetype colon = text.lastIndexOf(u':');
@@ -128,14 +140,8 @@ int runServe(const QStringList& arguments) {
     if (server.osmAndPort())
         printLine(
             QStringLiteral("osmand: http://%1:%2/").arg(osmandAddress.toString()).arg(server.osmAndPort()));
-    std::signal(SIGINT, requestStop);
-    std::signal(SIGTERM, requestStop);
     QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        if (g_stopRequested)
-            QCoreApplication::quit();
-    });
-    poll.start(200);
+    quitOnStopSignals(poll);
     QCoreApplication::exec();
     server.close();
     printJson(QJsonDocument(countersJson(server.pipeline().counters())));
@@ -321,14 +327,8 @@ int runSimulate(const QStringList& arguments) {
     }
     feed::FeedSimulator simulator(o);
     QObject::connect(&simulator, &feed::FeedSimulator::finished, [] { QCoreApplication::quit(); });
-    std::signal(SIGINT, requestStop);
-    std::signal(SIGTERM, requestStop);
     QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        if (g_stopRequested)
-            QCoreApplication::quit();
-    });
-    poll.start(200);
+    quitOnStopSignals(poll);
     simulator.start(simulated);
     QCoreApplication::exec();
     // Let the last acknowledgements arrive, then close.

@@ -15,6 +15,22 @@ Q_LOGGING_CATEGORY(lcFeed, "gc.feed")
 namespace gc::feed {
 
 namespace {
+
+// The stored form of a position message, as written and as announced to the GUI.
+PositionFix positionFixOf(const FeedWork& w) {
+    const FeedMessage& m = w.message;
+    PositionFix f;
+    f.workerId = w.workerId;
+    f.at = m.at;
+    f.lon = m.lon;
+    f.lat = m.lat;
+    f.accuracy = m.accuracy;
+    f.speed = m.speed;
+    f.heading = m.heading;
+    f.source = w.source;
+    f.live = m.live;
+    return f;
+}
 QString feedTr(const char* text) {
     return QCoreApplication::translate("FeedPipeline", text);
 }
@@ -68,16 +84,7 @@ public:
             const FeedWork& w = batch.at(i);
             const FeedMessage& m = w.message;
             if (m.type == FeedMessageType::Position) {
-                PositionFix f;
-                f.workerId = w.workerId;
-                f.at = m.at;
-                f.lon = m.lon;
-                f.lat = m.lat;
-                f.accuracy = m.accuracy;
-                f.speed = m.speed;
-                f.heading = m.heading;
-                f.source = w.source;
-                f.live = m.live;
+                PositionFix f = positionFixOf(w);
                 fixes << f;
                 batched << i;
             } else if (m.type == FeedMessageType::Checkin) {
@@ -478,15 +485,7 @@ void FeedPipeline::batchDone(const QList<FeedOutcome>& outcomes) {
         const FeedWork& w = done.at(i).work;
         const FeedMessage& m = w.message;
         if (m.type == FeedMessageType::Position && m.live) {
-            PositionFix f;
-            f.workerId = w.workerId;
-            f.at = m.at;
-            f.lon = m.lon;
-            f.lat = m.lat;
-            f.accuracy = m.accuracy;
-            f.speed = m.speed;
-            f.heading = m.heading;
-            f.source = w.source;
+            const PositionFix f = positionFixOf(w);
             Q_EMIT positionStored(f);
         } else if (m.type == FeedMessageType::Checkin) {
             Q_EMIT checkinStored(w.workerId, m.at);
