@@ -58,29 +58,19 @@ ActionOutcome TicketService::accept(qint64 id, const QString& note, int v) {
 }
 
 ActionOutcome TicketService::dispatch(qint64 id, const QString& departmentCode, const QString& note, int v) {
-    TicketActionRequest r;
-    r.action = TicketAction::Dispatch;
-    r.departmentCode = departmentCode;
-    r.note = note;
-    return apply(id, r, v);
+    return apply(id, {.action = TicketAction::Dispatch, .departmentCode = departmentCode, .note = note}, v);
 }
 
 ActionOutcome TicketService::reassign(qint64 id, const QString& departmentCode, const QString& reason,
                                       const QString& note, int v) {
-    TicketActionRequest r;
-    r.action = TicketAction::Reassign;
-    r.departmentCode = departmentCode;
-    r.reason = reason;
-    r.note = note;
-    return apply(id, r, v);
+    return apply(
+        id,
+        {.action = TicketAction::Reassign, .departmentCode = departmentCode, .reason = reason, .note = note},
+        v);
 }
 
 ActionOutcome TicketService::returnTicket(qint64 id, const QString& reason, const QString& note, int v) {
-    TicketActionRequest r;
-    r.action = TicketAction::Return;
-    r.reason = reason;
-    r.note = note;
-    return apply(id, r, v);
+    return apply(id, {.action = TicketAction::Return, .reason = reason, .note = note}, v);
 }
 
 ActionOutcome TicketService::start(qint64 id, const QString& note, int v) {
@@ -100,19 +90,11 @@ ActionOutcome TicketService::escalate(qint64 id, const QString& note, int v) {
 }
 
 ActionOutcome TicketService::merge(qint64 id, qint64 intoId, const QString& note, int v) {
-    TicketActionRequest r;
-    r.action = TicketAction::Merge;
-    r.mergeInto = intoId;
-    r.note = note;
-    return apply(id, r, v);
+    return apply(id, {.action = TicketAction::Merge, .note = note, .mergeInto = intoId}, v);
 }
 
 ActionOutcome TicketService::invalidate(qint64 id, const QString& reason, const QString& note, int v) {
-    TicketActionRequest r;
-    r.action = TicketAction::Invalidate;
-    r.reason = reason;
-    r.note = note;
-    return apply(id, r, v);
+    return apply(id, {.action = TicketAction::Invalidate, .reason = reason, .note = note}, v);
 }
 
 ActionOutcome TicketService::urge(qint64 id, const QString& note, int v) {
@@ -120,19 +102,11 @@ ActionOutcome TicketService::urge(qint64 id, const QString& note, int v) {
 }
 
 ActionOutcome TicketService::recall(qint64 id, const QString& reason, const QString& note, int v) {
-    TicketActionRequest r;
-    r.action = TicketAction::Recall;
-    r.reason = reason;
-    r.note = note;
-    return apply(id, r, v);
+    return apply(id, {.action = TicketAction::Recall, .reason = reason, .note = note}, v);
 }
 
 ActionOutcome TicketService::arrive(qint64 id, qint64 workerId, const QString& note, int v) {
-    TicketActionRequest r;
-    r.action = TicketAction::Arrive;
-    r.workerId = workerId;
-    r.note = note;
-    return apply(id, r, v);
+    return apply(id, {.action = TicketAction::Arrive, .note = note, .workerId = workerId}, v);
 }
 
 QList<ActionOutcome> TicketService::assignCheck(const QList<TicketRef>& tickets, qint64 workerId,
