@@ -1,5 +1,7 @@
 #include "gc/map/MapCanvas.h"
 
+#include "gc/map/FrameMonitor.h"
+
 #include "gc/core/RiskLevel.h"
 #include "gc/map/GridLayerData.h"
 #include "gc/map/MapOverlay.h"
@@ -75,6 +77,7 @@ public:
 MapCanvas::MapCanvas(QWidget* parent)
     : QWidget(parent), m_selection(new SelectionOverlay(this)), m_tiles(new TileCache(this)) {
     setObjectName(QStringLiteral("mapCanvas"));
+    m_frameMonitor = new FrameMonitor(this);
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -383,6 +386,7 @@ void MapCanvas::composeBasemap() {
 }
 
 void MapCanvas::paintEvent(QPaintEvent*) {
+    m_frameMonitor->frameStarted();
     QPainter p(this);
     if (!m_data) {
         p.fillRect(rect(), QColor(0xe9, 0xec, 0xef));
@@ -396,6 +400,7 @@ void MapCanvas::paintEvent(QPaintEvent*) {
         p.setBrush(QColor(0, 120, 215, 40));
         p.drawRect(m_band);
     }
+    m_frameMonitor->frameFinished();
 }
 
 void MapCanvas::resizeEvent(QResizeEvent* event) {

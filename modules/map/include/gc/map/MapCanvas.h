@@ -20,6 +20,8 @@ class QVariantAnimation;
 
 namespace gc::map {
 
+class FrameMonitor;
+
 class GridLayerData;
 class MapOverlay;
 class MapRenderer;
@@ -150,6 +152,7 @@ private:
     QHash<QString, GridStats> m_stats;
     QVariantAnimation* m_flight = nullptr;
     int m_flyMs = 450;
+    FrameMonitor* m_frameMonitor = nullptr; // frame and input-latency figures, when logging asks
 };
 
 } // namespace gc::map
