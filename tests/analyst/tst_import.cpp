@@ -361,7 +361,7 @@ private Q_SLOTS:
             QStringLiteral("2"));
         // The hole is subtracted: area = outer − hole + second part.
         QString error;
-        const double expected = gc::geo::geodesicAreaM2(
+        const double expected = gc::geo::ellipsoidalAreaM2(
             gc::geo::fromWkt(QStringLiteral("MULTIPOLYGON(((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2),(%5 %6,%7 %6,%7 "
                                             "%8,%5 %8,%5 %6)),((%9 %10,%11 %10,%11 %12,%9 %12,%9 %10)))")
                                  .arg(x - d, 0, 'f', 8)

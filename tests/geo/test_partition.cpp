@@ -35,9 +35,9 @@ private:
             QVERIFY(!GEOSisEmpty_r(m_geos.handle(), g.get()));
             QVERIFY2(m_geos.isValid(g.get()), qPrintable(toWkt(cell)));
             QVERIFY(m_geos.area(g.get()) > 0.0);
-            cellAreaSum += geodesicAreaM2(cell);
+            cellAreaSum += ellipsoidalAreaM2(cell);
         }
-        const double parentArea = geodesicAreaM2(parent);
+        const double parentArea = ellipsoidalAreaM2(parent);
         QVERIFY2(std::abs(cellAreaSum / parentArea - 1.0) < 1e-6,
                  qPrintable(QStringLiteral("cells %1 m2, parent %2 m2")
                                 .arg(cellAreaSum, 0, 'f')
@@ -79,7 +79,7 @@ private Q_SLOTS:
         QVERIFY(m_geos.isValid(g.get()));
         const int vertices = GEOSGetNumCoordinates_r(m_geos.handle(), g.get()) - 1;
         QVERIFY2(vertices >= 200 && vertices <= 400, qPrintable(QString::number(vertices)));
-        QVERIFY(std::abs(geodesicAreaM2(outline) / (areaKm2 * 1e6) - 1.0) < 0.005);
+        QVERIFY(std::abs(ellipsoidalAreaM2(outline) / (areaKm2 * 1e6) - 1.0) < 0.005);
         QVERIFY(bounds(outline).contains(QPointF(lon, lat)));
     }
 
@@ -127,10 +127,10 @@ private Q_SLOTS:
         const QByteArray outline = makeCountyOutline(113.0, 28.0, 1500.0, 42);
         const QVector<QByteArray> cells = partitionPolygon(outline, 300, 4);
         QCOMPARE(cells.size(), 300);
-        const double mean = geodesicAreaM2(outline) / cells.size();
+        const double mean = ellipsoidalAreaM2(outline) / cells.size();
         double smallest = mean, largest = mean, sumSquares = 0.0;
         for (const QByteArray& cell : cells) {
-            const double area = geodesicAreaM2(cell);
+            const double area = ellipsoidalAreaM2(cell);
             smallest = std::min(smallest, area);
             largest = std::max(largest, area);
             sumSquares += (area - mean) * (area - mean);
@@ -221,31 +221,31 @@ private Q_SLOTS:
         QVERIFY(!error.isEmpty());
     }
 
-    void geodesicAreaOfOneDegreeCellAtEquator() {
+    void ellipsoidalAreaOfOneDegreeCellAtEquator() {
         // Closed form for the ellipsoidal zone between two parallels on GRS80 (lon span x b^2/2 x
         // [q(phi)] from 0 to 1 degree, q the authalic-latitude function): 12,308,463,893.6 m2.
-        const double area = geodesicAreaM2(wkt("POLYGON((0 0,1 0,1 1,0 1,0 0))"));
+        const double area = ellipsoidalAreaM2(wkt("POLYGON((0 0,1 0,1 1,0 1,0 0))"));
         QVERIFY2(std::abs(area / 1.2308e10 - 1.0) < 1e-3, qPrintable(QString::number(area, 'e', 6)));
         QVERIFY2(std::abs(area / 12308463893.6 - 1.0) < 1e-7, qPrintable(QString::number(area, 'f', 1)));
     }
 
-    void geodesicAreaIgnoresOrientationAndSubtractsHoles() {
-        const double ccw = geodesicAreaM2(wkt("POLYGON((113 28,113.2 28,113.2 28.2,113 28.2,113 28))"));
-        const double cw = geodesicAreaM2(wkt("POLYGON((113 28,113 28.2,113.2 28.2,113.2 28,113 28))"));
+    void ellipsoidalAreaIgnoresOrientationAndSubtractsHoles() {
+        const double ccw = ellipsoidalAreaM2(wkt("POLYGON((113 28,113.2 28,113.2 28.2,113 28.2,113 28))"));
+        const double cw = ellipsoidalAreaM2(wkt("POLYGON((113 28,113 28.2,113.2 28.2,113.2 28,113 28))"));
         QVERIFY(ccw > 0.0);
         QCOMPARE(cw, ccw);
-        const double hole = geodesicAreaM2(
+        const double hole = ellipsoidalAreaM2(
             wkt("POLYGON((113.05 28.05,113.15 28.05,113.15 28.15,113.05 28.15,113.05 28.05))"));
-        const double withHole = geodesicAreaM2(wkt(
+        const double withHole = ellipsoidalAreaM2(wkt(
             "POLYGON((113 28,113 28.2,113.2 28.2,113.2 28,113 28),(113.05 28.05,113.15 28.05,113.15 28.15,"
             "113.05 28.15,113.05 28.05))"));
         QVERIFY(std::abs(withHole - (ccw - hole)) < 1e-6 * ccw);
-        const double multi = geodesicAreaM2(
+        const double multi = ellipsoidalAreaM2(
             wkt("MULTIPOLYGON(((113 28,113.2 28,113.2 28.2,113 28.2,113 28)),((113.05 28.05,113.15 28.05,"
                 "113.15 28.15,113.05 28.15,113.05 28.05)))"));
         QVERIFY(std::abs(multi - (ccw + hole)) < 1e-6 * ccw);
-        QCOMPARE(geodesicAreaM2(QByteArray()), 0.0);
-        QCOMPARE(geodesicAreaM2(wkt("LINESTRING(0 0,1 1)")), 0.0);
+        QCOMPARE(ellipsoidalAreaM2(QByteArray()), 0.0);
+        QCOMPARE(ellipsoidalAreaM2(wkt("LINESTRING(0 0,1 1)")), 0.0);
     }
 
     void helpers() {

@@ -38,14 +38,14 @@ private Q_SLOTS:
         QVERIFY(store);
         QCOMPARE(store->gridCount(GridLevel::County), 1);
         QCOMPARE(store->gridCount(GridLevel::Grid), grids);
-        const double county = geo::geodesicAreaM2(store->grids(GridLevel::County, true).first().wkb);
+        const double county = geo::ellipsoidalAreaM2(store->grids(GridLevel::County, true).first().wkb);
         // Children sum to their parents: no gaps, no overlaps (areas add up to 1e-6).
         for (int l = 2; l <= 4; ++l) {
             double sum = 0;
             for (const GridRecord& g : store->grids(static_cast<GridLevel>(l), true)) {
                 QVERIFY2(!g.wkb.isEmpty(), qPrintable(g.code));
                 QCOMPARE(GridCode::validateChild(g.code, g.level, g.parentCode), QString());
-                sum += geo::geodesicAreaM2(g.wkb);
+                sum += geo::ellipsoidalAreaM2(g.wkb);
             }
             QVERIFY2(qAbs(sum - county) / county < 1e-6,
                      qPrintable(QStringLiteral("level %1: %2 vs %3").arg(l).arg(sum).arg(county)));

@@ -63,7 +63,7 @@ Piece polygonalPiece(GeosContext& ctx, const GEOSGeometry* g) {
     if (!polygons)
         return piece;
     piece.wkb = writeWkb(ctx, polygons.get());
-    piece.area = geodesicAreaM2(piece.wkb);
+    piece.area = ellipsoidalAreaM2(piece.wkb);
     return piece;
 }
 
@@ -123,7 +123,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
                     GEOSGeomGetY_r(h, location, &y);
                     where = QStringLiteral(" (%1, %2)").arg(x, 0, 'f', 6).arg(y, 0, 'f', 6);
                 }
-                add(FindingKind::InvalidGeometry, {grid.code}, geodesicAreaM2(grid.wkb), grid.wkb,
+                add(FindingKind::InvalidGeometry, {grid.code}, ellipsoidalAreaM2(grid.wkb), grid.wkb,
                     tr("%1（%2）几何无效：%3%4")
                         .arg(grid.code, grid.name, QString::fromUtf8(reason ? reason : ""), where));
             }
@@ -154,7 +154,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
         byCode[children[i].code].push_back(i);
     for (auto it = byCode.cbegin(); it != byCode.cend(); ++it)
         if (it.value().size() > 1)
-            add(FindingKind::DuplicateCode, {it.key()}, geodesicAreaM2(children[it.value().front()].wkb),
+            add(FindingKind::DuplicateCode, {it.key()}, ellipsoidalAreaM2(children[it.value().front()].wkb),
                 children[it.value().front()].wkb,
                 tr("编码 %1 出现 %2 次").arg(it.key()).arg(it.value().size()));
 
@@ -170,7 +170,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
         for (const Item& item : items) {
             const auto it = parentByCode.constFind(item.grid->parentCode);
             if (it == parentByCode.cend()) {
-                add(FindingKind::Orphan, {item.grid->code}, geodesicAreaM2(item.grid->wkb), item.grid->wkb,
+                add(FindingKind::Orphan, {item.grid->code}, ellipsoidalAreaM2(item.grid->wkb), item.grid->wkb,
                     item.grid->parentCode.isEmpty()
                         ? tr("%1（%2）没有上级编码").arg(item.grid->code, item.grid->name)
                         : tr("%1（%2）的上级 %3 不存在")
@@ -275,7 +275,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
                     continue;
                 clones.push_back(GEOSGeom_clone_r(h, item.geom.get()));
                 kidItems.push_back(&item);
-                sumOfAreas += geodesicAreaM2(item.grid->wkb);
+                sumOfAreas += ellipsoidalAreaM2(item.grid->wkb);
             }
             GeomPtr covered;
             if (!clones.empty()) {
@@ -285,7 +285,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
                 covered = own(ctx, GEOSUnaryUnion_r(h, collection.get()));
                 if (!covered)
                     continue;
-                const double unionArea = geodesicAreaM2(writeWkb(ctx, covered.get()));
+                const double unionArea = ellipsoidalAreaM2(writeWkb(ctx, covered.get()));
                 if (sumOfAreas - unionArea >= options.minAreaM2)
                     checkPairs(kidItems, kidItems);
                 GeomPtr beyond = own(ctx, GEOSDifference_r(h, covered.get(), parent));
@@ -314,7 +314,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
             collectPolygons(ctx, gap.get(), polygons);
             for (const GEOSGeometry* polygon : polygons) {
                 const QByteArray wkb = writeWkb(ctx, polygon);
-                const double area = geodesicAreaM2(wkb);
+                const double area = ellipsoidalAreaM2(wkb);
                 if (area >= options.minAreaM2)
                     add(FindingKind::Gap, {parents[p].code}, area, wkb,
                         tr("%1（%2）内有 %3 m² 未被下级覆盖")

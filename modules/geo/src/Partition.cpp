@@ -381,7 +381,7 @@ QByteArray makeCountyOutline(double centerLon, double centerLat, double areaKm2,
                                             centerLat + r * std::sin(theta) / meridianRadius / kDegToRad};
         }
         wkb = buildPolygonWkb(ctx, ring);
-        const double measured = geodesicAreaM2(wkb);
+        const double measured = ellipsoidalAreaM2(wkb);
         if (!(measured > 0.0))
             return {};
         if (std::abs(measured / target - 1.0) < 1e-6)

@@ -504,13 +504,13 @@ QList<int> VectorImporter::largestOverlap(const QList<QByteArray>& children, con
                     static_cast<std::vector<int>*>(userData)->push_back(*static_cast<int*>(item));
                 },
                 &hits);
-            const double ownArea = geodesicAreaM2(wkb);
+            const double ownArea = ellipsoidalAreaM2(wkb);
             for (int p : hits) {
                 GeomPtr overlap = own(ctx, GEOSIntersection_r(h, child.get(), parentGeoms[size_t(p)].get()));
                 GeomPtr polygons = overlap ? polygonalPart(ctx, overlap.get()) : own(ctx, nullptr);
                 if (!polygons)
                     continue;
-                const double area = geodesicAreaM2(writeWkb(ctx, polygons.get()));
+                const double area = ellipsoidalAreaM2(writeWkb(ctx, polygons.get()));
                 if (area > bestArea && area > minShare * ownArea) {
                     bestArea = area;
                     best = p;

@@ -202,7 +202,7 @@ bool buildHierarchy(const DemoOptions& o, Random& rng, Hierarchy& h, QByteArray&
         s.wkb = streetCells[i];
         h.streets << s;
         h.streetIsUrban << urban;
-        streetAreas << geo::geodesicAreaM2(s.wkb) * (urban ? 3.0 : 1.0); // denser in town
+        streetAreas << geo::ellipsoidalAreaM2(s.wkb) * (urban ? 3.0 : 1.0); // denser in town
     }
 
     const QList<int> communitiesPerStreet = apportion(communityCount, streetAreas);
@@ -229,7 +229,7 @@ bool buildHierarchy(const DemoOptions& o, Random& rng, Hierarchy& h, QByteArray&
             c.parentCode = h.streets[si].code;
             c.wkb = communityCells[si][ci];
             h.communities << c;
-            communityWeights << geo::geodesicAreaM2(c.wkb) * (urban ? 4.0 : 1.0) * rng.uniform(0.7, 1.3);
+            communityWeights << geo::ellipsoidalAreaM2(c.wkb) * (urban ? 4.0 : 1.0) * rng.uniform(0.7, 1.3);
         }
     }
 

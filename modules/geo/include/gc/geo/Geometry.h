@@ -13,9 +13,10 @@ namespace gc::geo {
 
 // Area on the CGCS2000 (GRS80) ellipsoid of a lon/lat Polygon or MultiPolygon: outer rings minus
 // holes, whatever the ring orientation. Edges are the straight lon/lat lines a GIS draws (a
-// parallel stays a parallel), so the areas of a partition's cells add up to their parent's.
+// parallel stays a parallel), so the areas of a partition's cells add up to their parent's. Not in
+// degrees and not in a projection: the area element of the ellipsoid itself, integrated exactly.
 // 0 for empty, unreadable or non-polygonal geometry.
-double geodesicAreaM2(const QByteArray& wkbLonLat);
+double ellipsoidalAreaM2(const QByteArray& wkbLonLat);
 
 // A point guaranteed to lie inside the geometry (a label anchor; the centroid of a crescent is
 // not). A null QPointF for empty or unreadable geometry.
