@@ -2,6 +2,9 @@
 
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <iconv.h>
+
+#include <algorithm>
 
 namespace gc::geo {
 
@@ -22,6 +25,13 @@ QByteArray recode(const QByteArray& bytes, const char* from, const char* to) {
     QByteArray result(out);
     CPLFree(out);
     return result;
+}
+
+// The length of the UTF-8 sequence starting at `i` (valid UTF-8, as QString::toUtf8 makes).
+qsizetype utf8CharLength(const QByteArray& utf8, qsizetype i) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    const qsizetype length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    return std::min(length, utf8.size() - i);
 }
 
 bool isUtf8(const QByteArray& bytes) {
@@ -83,29 +93,71 @@ QString decodeText(const QByteArray& bytes, const QString& encoding, bool* ok) {
     return QString::fromUtf8(utf8);
 }
 
-QString truncateToBytes(const QString& text, const QString& encoding, int maxBytes) {
-    // Every encoding we write spends at most as many bytes on a character as UTF-8 does (GBK: 2
-    // for a CJK character against 3), so short text needs no recoding at all; that keeps the
-    // common case cheap when 90,000 features are exported.
+TextEncoder::TextEncoder(const QString& encoding)
+    : m_encoding(encoding),
+      m_iconv(encoding == QLatin1String("UTF-8")
+                  ? nullptr
+                  : static_cast<void*>(iconv_open(encoding.toLatin1().constData(), "UTF-8"))) {}
+
+TextEncoder::~TextEncoder() {
+    if (m_iconv && m_iconv != reinterpret_cast<void*>(-1))
+        iconv_close(static_cast<iconv_t>(m_iconv));
+}
+
+bool TextEncoder::isValid() const {
+    return m_iconv != reinterpret_cast<void*>(-1);
+}
+
+// Appends `in` converted; false if a character has no representation (nothing appended then).
+bool TextEncoder::convert(const char* in, size_t inBytes, QByteArray& out) {
+    const qsizetype start = out.size();
+    // No encoding we write takes more bytes for a character than UTF-8 does, except GB18030's
+    // four-byte forms for three-byte UTF-8: twice the input is always enough.
+    out.resize(start + qsizetype(2 * inBytes + 4));
+    char* inPtr = const_cast<char*>(in);
+    char* outPtr = out.data() + start;
+    size_t outLeft = size_t(out.size() - start);
+    iconv(static_cast<iconv_t>(m_iconv), nullptr, nullptr, nullptr, nullptr);
+    const bool ok = iconv(static_cast<iconv_t>(m_iconv), &inPtr, &inBytes, &outPtr, &outLeft) != size_t(-1);
+    out.resize(ok ? outPtr - out.constData() : start);
+    return ok;
+}
+
+QByteArray TextEncoder::encode(const QString& text, qsizetype maxBytes) {
     const QByteArray utf8 = text.toUtf8();
-    if (utf8.size() <= maxBytes)
-        return text;
-    const auto fits = [&](qsizetype chars) {
-        return encodeText(text.left(chars), encoding).size() <= maxBytes;
-    };
-    // Binary search on the number of UTF-16 units, never ending between a surrogate pair.
-    qsizetype low = 0;
-    qsizetype high = text.size();
-    while (low < high) {
-        const qsizetype mid = (low + high + 1) / 2;
-        if (fits(mid))
-            low = mid;
-        else
-            high = mid - 1;
+    if (!isValid())
+        return {};
+    QByteArray out;
+    if (!m_iconv) {
+        out = utf8;
+    } else if (!convert(utf8.constData(), size_t(utf8.size()), out)) {
+        out.clear(); // a character without representation: go one character at a time below
+        out.reserve(utf8.size());
+        for (qsizetype i = 0; i < utf8.size();) {
+            const qsizetype length = utf8CharLength(utf8, i);
+            if (!convert(utf8.constData() + i, size_t(length), out))
+                out += '?';
+            i += length;
+        }
     }
-    if (low > 0 && text.at(low - 1).isHighSurrogate())
-        --low;
-    return text.left(low);
+    if (out.size() <= maxBytes)
+        return out;
+    // Too long: keep whole characters, converting them one by one (a GBK trail byte can look
+    // like a lead byte, so the cut cannot be found in the converted bytes themselves).
+    QByteArray cut;
+    for (qsizetype i = 0; i < utf8.size();) {
+        const qsizetype length = utf8CharLength(utf8, i);
+        QByteArray one;
+        if (!m_iconv)
+            one = utf8.mid(i, length);
+        else if (!convert(utf8.constData() + i, size_t(length), one))
+            one = "?";
+        if (cut.size() + one.size() > maxBytes)
+            break;
+        cut += one;
+        i += length;
+    }
+    return cut;
 }
 
 QString detectEncoding(const QList<QByteArray>& samples) {

@@ -1,5 +1,6 @@
 #include "gc/geo/VectorExporter.h"
 
+#include "gc/core/PhaseTimer.h"
 #include "gc/geo/TextEncoding.h"
 
 #include <QCoreApplication>
@@ -9,14 +10,21 @@
 #include <QFileInfo>
 #include <QTimeZone>
 
+#include <cpl_vsi.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_spatialref.h>
 
 #include <algorithm>
+#include <atomic>
+#include <limits>
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace gc::geo {
+
+Q_LOGGING_CATEGORY(lcExportPhases, "gc.export.phases", QtWarningMsg)
 
 namespace {
 
@@ -165,6 +173,17 @@ bool patchLanguageDriverId(const QString& shpPath, int ldid) {
     return dbf.write(&byte, 1) == 1;
 }
 
+// The .cpg names the encoding of the DBF strings; GDAL, QGIS and ArcGIS read it first.
+bool writeCodePageFile(const QString& shpPath, const QString& encoding) {
+    const QFileInfo fi(shpPath);
+    QFile cpg(fi.dir().filePath(fi.completeBaseName() + QStringLiteral(".cpg")));
+    const QByteArray name = encoding.toLatin1();
+    return cpg.open(QIODevice::WriteOnly | QIODevice::Truncate) && cpg.write(name) == name.size();
+}
+
+// "yyyy-MM-dd HH:mm:ss": a time in a Shapefile, kept as text (DBF has dates only).
+constexpr int kShapefileDateTimeWidth = 19;
+
 // China Standard Time (+08:00) as OGR's time zone flag: 100 + 15-minute steps.
 constexpr int kChinaTzFlag = 100 + 8 * 4;
 
@@ -232,6 +251,370 @@ QString VectorExporter::check(const ExportOptions& options) {
     return {};
 }
 
+namespace {
+
+// A Shapefile is written in memory first and then copied out, one write per file: shapelib seeks
+// before every record, and each seek flushes the stdio buffer, so writing straight to disk costs
+// three system calls per feature. Files too big for that go straight to disk.
+class ShapefileStaging {
+public:
+    explicit ShapefileStaging(const QString& finalPath) : m_finalPath(finalPath) {
+        static std::atomic_int counter{0};
+        m_dir = QStringLiteral("/vsimem/gridcommand-export-%1-%2")
+                    .arg(QCoreApplication::applicationPid())
+                    .arg(counter.fetch_add(1));
+    }
+    ~ShapefileStaging() { VSIRmdirRecursive(m_dir.toUtf8().constData()); }
+    ShapefileStaging(const ShapefileStaging&) = delete;
+    ShapefileStaging& operator=(const ShapefileStaging&) = delete;
+
+    QString gdalPath() const { return m_dir + QLatin1Char('/') + QFileInfo(m_finalPath).fileName(); }
+
+    // Copies every file GDAL wrote beside the final path.
+    bool publish(QString* error) const {
+        char** names = VSIReadDir(m_dir.toUtf8().constData());
+        bool ok = true;
+        for (int i = 0; ok && names && names[i]; ++i) {
+            const QString name = QString::fromUtf8(names[i]);
+            vsi_l_offset length = 0;
+            const GByte* data =
+                VSIGetMemFileBuffer((m_dir + QLatin1Char('/') + name).toUtf8().constData(), &length, FALSE);
+            QFile out(QFileInfo(m_finalPath).dir().filePath(name));
+            ok = (data || length == 0) && out.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                 out.write(reinterpret_cast<const char*>(data), qint64(length)) == qint64(length);
+            if (!ok)
+                *error = tr("无法写入 %1：%2").arg(out.fileName(), out.errorString());
+        }
+        CSLDestroy(names);
+        return ok;
+    }
+
+private:
+    QString m_finalPath;
+    QString m_dir;
+};
+
+// Larger Shapefiles (SHP and DBF together; the format allows 2 GB each) are not staged in memory.
+constexpr qint64 kMaxStagedBytes = qint64(512) << 20;
+
+qint64 estimatedBytes(const ExportTable& table) {
+    qint64 bytes = 0;
+    for (const ExportFeature& f : table.features)
+        bytes += f.wkb.size() + 16 * f.values.size();
+    return bytes;
+}
+
+// One export, step by step. The first failure is kept in *error and stops the later steps.
+class TableWriter {
+public:
+    TableWriter(const ExportTable& table, const ExportOptions& options, QString* error)
+        : m_table(table), m_options(options), m_error(error), m_encoding(effectiveEncoding(options)),
+          m_encoder(m_encoding), m_shapefile(options.format == VectorFormat::Shapefile) {}
+
+    bool run(const std::function<void(int)>& progress, const std::atomic_bool* cancel) {
+        std::optional<ShapefileStaging> staging;
+        if (m_shapefile && estimatedBytes(m_table) <= kMaxStagedBytes)
+            staging.emplace(m_options.path);
+        if (m_options.overwrite)
+            removeOutput(m_options.format, m_options.path);
+        PhaseTimer phases(lcExportPhases(), "write");
+        prepareTransform();
+        encodeStrings();
+        phases.mark("encode strings");
+        openDataset(staging ? staging->gdalPath() : m_options.path);
+        createLayer();
+        createFields();
+        writeFeatures(progress, cancel);
+        phases.mark("write features");
+        closeDataset();
+        phases.mark("close");
+        if (m_ok && staging && !staging->publish(m_error))
+            m_ok = false;
+        if (m_ok && m_shapefile)
+            writeShapefileSidecars();
+        phases.mark("files out");
+        if (!m_ok) {
+            removeOutput(m_options.format, m_options.path);
+            return false;
+        }
+        if (progress)
+            progress(int(m_table.features.size()));
+        return true;
+    }
+
+private:
+    void fail(const QString& message) {
+        if (m_ok)
+            *m_error = message;
+        m_ok = false;
+    }
+
+    void prepareTransform() {
+        m_target = readSrs(m_options.crs);
+        SrsPtr source(new OGRSpatialReference);
+        source->importFromEPSG(4490);
+        source->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        const char* sameOptions[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT",
+                                     nullptr};
+        if (m_target->IsSame(source.get(), sameOptions))
+            return;
+        m_transform.reset(OGRCreateCoordinateTransformation(source.get(), m_target.get()));
+        if (!m_transform)
+            fail(tr("无法从 EPSG:4490 转换到 %1：%2").arg(m_options.crs, gdalError()));
+    }
+
+    // Strings are encoded here, once, with one converter: the Shapefile driver is told no
+    // encoding, so it stores these bytes as they are (its own recoding opens an iconv conversion
+    // per string); the .cpg and the language id are written afterwards. Shapefile string widths
+    // are the widest value (GDAL's default of 80 bytes would cut long names mid-character), at
+    // most the DBF limit.
+    void encodeStrings() {
+        if (!m_ok)
+            return;
+        if (!m_encoder.isValid()) {
+            fail(tr("无法按 %1 编码写出文字").arg(m_encoding));
+            return;
+        }
+        m_stringSlot.fill(-1, m_table.fields.size());
+        for (int i = 0; i < m_table.fields.size(); ++i)
+            if (m_table.fields[i].type == ExportField::Type::String)
+                m_stringSlot[i] = m_stringFields++;
+        m_widths.fill(1, m_table.fields.size());
+        m_encoded.resize(size_t(m_stringFields * m_table.features.size()));
+        const qsizetype maxBytes = m_shapefile ? kDbfMaxStringBytes : std::numeric_limits<qsizetype>::max();
+        for (qsizetype n = 0; n < m_table.features.size(); ++n) {
+            const QVariantList& values = m_table.features[n].values;
+            for (int i = 0; i < m_table.fields.size() && i < values.size(); ++i) {
+                if (m_stringSlot[i] < 0 || values[i].isNull())
+                    continue;
+                QByteArray& bytes = encodedString(n, i);
+                bytes = m_encoder.encode(values[i].toString(), maxBytes);
+                m_widths[i] = std::max(m_widths[i], int(bytes.size()));
+            }
+        }
+    }
+
+    QByteArray& encodedString(qsizetype feature, int field) {
+        return m_encoded[size_t(feature * m_stringFields + m_stringSlot[field])];
+    }
+
+    void openDataset(const QString& path) {
+        if (!m_ok)
+            return;
+        GDALAllRegister();
+        const FormatInfo& fmt = info(m_options.format);
+        GDALDriverH driver = GDALGetDriverByName(fmt.driver);
+        if (!driver) {
+            fail(tr("GDAL 缺少 %1 驱动").arg(QString::fromLatin1(fmt.driver)));
+            return;
+        }
+        m_ds = GDALCreate(driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
+        if (!m_ds)
+            fail(tr("无法创建 %1：%2").arg(m_options.path, gdalError()));
+    }
+
+    void createLayer() {
+        if (!m_ok)
+            return;
+        CPLStringList layerOptions;
+        switch (m_options.format) {
+        case VectorFormat::Shapefile:
+            layerOptions.SetNameValue("ENCODING", ""); // the strings come encoded: encodeStrings()
+            break;
+        case VectorFormat::GeoPackage:
+            layerOptions.SetNameValue("GEOMETRY_NAME", "geom");
+            layerOptions.SetNameValue("FID", "fid");
+            layerOptions.SetNameValue("SPATIAL_INDEX", "YES");
+            layerOptions.SetNameValue("IDENTIFIER", m_table.layerTitle.toUtf8().constData());
+            break;
+        case VectorFormat::GeoJson:
+            layerOptions.SetNameValue("RFC7946", "YES");
+            break;
+        case VectorFormat::Csv:
+            layerOptions.SetNameValue("GEOMETRY", "AS_WKT");
+            layerOptions.SetNameValue("CREATE_CSVT", "YES");
+            break;
+        case VectorFormat::Kml:
+            break;
+        }
+        m_geometryType =
+            m_table.geometryType == ExportTable::GeometryType::Point ? wkbPoint : wkbMultiPolygon;
+        const QByteArray layerName =
+            m_shapefile ? QFileInfo(m_options.path).completeBaseName().toUtf8() : m_table.layerName.toUtf8();
+        m_layer =
+            GDALDatasetCreateLayer(m_ds, layerName.constData(), OGRSpatialReference::ToHandle(m_target.get()),
+                                   m_geometryType, layerOptions.List());
+        if (!m_layer)
+            fail(tr("无法创建图层：%1").arg(gdalError()));
+    }
+
+    void createFields() {
+        for (int i = 0; m_ok && i < m_table.fields.size(); ++i) {
+            const ExportField& field = m_table.fields[i];
+            const OGRFieldType type = ogrType(field.type, m_options.format);
+            const QByteArray name = field.name.toLatin1();
+            OGRFieldDefnH defn = OGR_Fld_Create(name.constData(), type);
+            if (m_shapefile) {
+                if (field.type == ExportField::Type::DateTime)
+                    OGR_Fld_SetWidth(defn, kShapefileDateTimeWidth);
+                else if (type == OFTString)
+                    OGR_Fld_SetWidth(defn, m_widths[i]);
+                else if (type == OFTReal)
+                    OGR_Fld_Set(defn, name.constData(), OFTReal, 20, 4, OJUndefined);
+            }
+            if (m_options.format == VectorFormat::GeoPackage)
+                OGR_Fld_SetAlternativeName(defn, field.label.toUtf8().constData());
+            if (OGR_L_CreateField(m_layer, defn, TRUE) != OGRERR_NONE)
+                fail(tr("无法创建字段 %1：%2").arg(field.name, gdalError()));
+            OGR_Fld_Destroy(defn);
+        }
+        if (!m_ok)
+            return;
+        // Drivers may put fields of their own first (KML: Name, Description; our `name` becomes
+        // the placemark name), so values go by field name, not by position.
+        OGRFeatureDefnH featureDefn = OGR_L_GetLayerDefn(m_layer);
+        for (const ExportField& field : m_table.fields)
+            m_targetIndex << OGR_FD_GetFieldIndex(featureDefn, field.name.toLatin1().constData());
+    }
+
+    void setField(OGRFeatureH f, qsizetype feature, int i, const QVariant& v) {
+        const int target = m_targetIndex[i];
+        if (v.isNull() || target < 0)
+            return;
+        switch (m_table.fields[i].type) {
+        case ExportField::Type::Integer:
+            OGR_F_SetFieldInteger(f, target, v.toInt());
+            break;
+        case ExportField::Type::Integer64:
+            OGR_F_SetFieldInteger64(f, target, v.toLongLong());
+            break;
+        case ExportField::Type::Real:
+            OGR_F_SetFieldDouble(f, target, v.toDouble());
+            break;
+        case ExportField::Type::DateTime: {
+            const QDateTime t = v.toDateTime().toTimeZone(m_china);
+            if (!t.isValid())
+                break;
+            if (m_shapefile) {
+                OGR_F_SetFieldString(
+                    f, target, t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toLatin1().constData());
+            } else {
+                const QDate d = t.date();
+                const QTime tm = t.time();
+                OGR_F_SetFieldDateTimeEx(f, target, d.year(), d.month(), d.day(), tm.hour(), tm.minute(),
+                                         float(tm.second()), kChinaTzFlag);
+            }
+            break;
+        }
+        case ExportField::Type::String:
+            OGR_F_SetFieldString(f, target, encodedString(feature, i).constData());
+            break;
+        }
+    }
+
+    // False (and the reason kept) if the feature's geometry cannot be read or transformed.
+    bool setGeometry(OGRFeatureH f, qsizetype feature) {
+        const QByteArray& wkb = m_table.features[feature].wkb;
+        if (wkb.isEmpty())
+            return true;
+        OGRGeometryH g = nullptr;
+        if (OGR_G_CreateFromWkb(wkb.constData(), nullptr, &g, int(wkb.size())) != OGRERR_NONE || !g) {
+            fail(tr("第 %1 个要素的几何无法解析").arg(feature + 1));
+            return false;
+        }
+        if (m_geometryType == wkbMultiPolygon)
+            g = OGR_G_ForceToMultiPolygon(g);
+        if (m_transform &&
+            OGR_G_Transform(g, OGRCoordinateTransformation::ToHandle(m_transform.get())) != OGRERR_NONE) {
+            OGR_G_DestroyGeometry(g);
+            fail(tr("第 %1 个要素无法转换到 %2").arg(feature + 1).arg(m_options.crs));
+            return false;
+        }
+        OGR_F_SetGeometryDirectly(f, g);
+        return true;
+    }
+
+    void writeFeatures(const std::function<void(int)>& progress, const std::atomic_bool* cancel) {
+        if (!m_ok)
+            return;
+        // One transaction: a GeoPackage is written all at once (and fast); for the other
+        // drivers this is emulated or a no-op.
+        m_transaction = m_options.format == VectorFormat::GeoPackage;
+        if (m_transaction && GDALDatasetStartTransaction(m_ds, FALSE) != OGRERR_NONE) {
+            m_transaction = false;
+            fail(tr("无法开始事务：%1").arg(gdalError()));
+            return;
+        }
+        // One feature object for every row: fields are overwritten or unset, the geometry replaced.
+        OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(m_layer));
+        const QVariant none;
+        QVariant deferredValue;
+        for (qsizetype n = 0; m_ok && n < m_table.features.size(); ++n) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) {
+                fail(tr("已取消"));
+                break;
+            }
+            const QVariantList& values = m_table.features[n].values;
+            for (int i = 0; i < m_table.fields.size(); ++i) {
+                const ExportField& field = m_table.fields[i];
+                const QVariant& v = field.deferred      ? (deferredValue = field.deferred(n))
+                                    : i < values.size() ? values[i]
+                                                        : none;
+                if (m_targetIndex[i] >= 0)
+                    OGR_F_UnsetField(f, m_targetIndex[i]);
+                setField(f, n, i, v);
+            }
+            OGR_F_SetFID(f, OGRNullFID);
+            if (setGeometry(f, n) && OGR_L_CreateFeature(m_layer, f) != OGRERR_NONE)
+                fail(tr("写入第 %1 个要素失败：%2").arg(n + 1).arg(gdalError()));
+            if (progress && (n + 1) % 1000 == 0)
+                progress(int(n + 1));
+        }
+        OGR_F_Destroy(f);
+    }
+
+    void closeDataset() {
+        if (m_transaction && m_ok && GDALDatasetCommitTransaction(m_ds) != OGRERR_NONE)
+            fail(tr("提交失败：%1").arg(gdalError()));
+        else if (m_transaction && !m_ok)
+            GDALDatasetRollbackTransaction(m_ds);
+        if (m_ds)
+            GDALClose(m_ds);
+        m_ds = nullptr;
+    }
+
+    void writeShapefileSidecars() {
+        if (!writeCodePageFile(m_options.path, m_encoding))
+            fail(tr("无法写入 .cpg 编码文件：%1").arg(m_options.path));
+        else if (!patchLanguageDriverId(m_options.path, dbfLanguageDriverId(m_encoding)))
+            fail(tr("无法写入 DBF 语言标识：%1").arg(m_options.path));
+        else if (!writeMappingFile(m_table, VectorExporter::mappingFilePath(m_options.path), m_error))
+            m_ok = false;
+    }
+
+    const ExportTable& m_table;
+    const ExportOptions& m_options;
+    QString* m_error;
+    const QString m_encoding;
+    TextEncoder m_encoder;
+    const bool m_shapefile;
+    const QTimeZone m_china{8 * 3600};
+    bool m_ok = true;
+    bool m_transaction = false;
+    SrsPtr m_target;
+    std::unique_ptr<OGRCoordinateTransformation> m_transform;
+    GDALDatasetH m_ds = nullptr;
+    OGRLayerH m_layer = nullptr;
+    OGRwkbGeometryType m_geometryType = wkbUnknown;
+    QList<int> m_targetIndex;
+    QList<qsizetype> m_stringSlot;
+    qsizetype m_stringFields = 0;
+    QList<int> m_widths;
+    std::vector<QByteArray> m_encoded; // feature-major: [feature * m_stringFields + slot]
+};
+
+} // namespace
+
 bool VectorExporter::write(const ExportTable& table, const ExportOptions& options, QString* error,
                            const std::function<void(int)>& progress, const std::atomic_bool* cancel) {
     QString localError;
@@ -241,211 +624,7 @@ bool VectorExporter::write(const ExportTable& table, const ExportOptions& option
         *error = problem;
         return false;
     }
-    GDALAllRegister();
-    const FormatInfo& fmt = info(options.format);
-    GDALDriverH driver = GDALGetDriverByName(fmt.driver);
-    if (!driver) {
-        *error = tr("GDAL 缺少 %1 驱动").arg(QString::fromLatin1(fmt.driver));
-        return false;
-    }
-    const SrsPtr target = readSrs(options.crs);
-    SrsPtr source(new OGRSpatialReference);
-    source->importFromEPSG(4490);
-    source->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> transform;
-    const char* sameOptions[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", nullptr};
-    if (!target->IsSame(source.get(), sameOptions)) {
-        transform.reset(OGRCreateCoordinateTransformation(source.get(), target.get()));
-        if (!transform) {
-            *error = tr("无法从 EPSG:4490 转换到 %1：%2").arg(options.crs, gdalError());
-            return false;
-        }
-    }
-    const QString encoding = effectiveEncoding(options);
-    if (options.overwrite)
-        removeOutput(options.format, options.path);
-
-    CPLStringList datasetOptions;
-    GDALDatasetH ds =
-        GDALCreate(driver, options.path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, datasetOptions.List());
-    if (!ds) {
-        *error = tr("无法创建 %1：%2").arg(options.path, gdalError());
-        removeOutput(options.format, options.path);
-        return false;
-    }
-    bool ok = true;
-    const auto failWith = [&](const QString& message) {
-        if (ok)
-            *error = message;
-        ok = false;
-    };
-
-    CPLStringList layerOptions;
-    switch (options.format) {
-    case VectorFormat::Shapefile:
-        layerOptions.SetNameValue("ENCODING", encoding.toLatin1().constData());
-        break;
-    case VectorFormat::GeoPackage:
-        layerOptions.SetNameValue("GEOMETRY_NAME", "geom");
-        layerOptions.SetNameValue("FID", "fid");
-        layerOptions.SetNameValue("SPATIAL_INDEX", "YES");
-        layerOptions.SetNameValue("IDENTIFIER", table.layerTitle.toUtf8().constData());
-        break;
-    case VectorFormat::GeoJson:
-        layerOptions.SetNameValue("RFC7946", "YES");
-        break;
-    case VectorFormat::Csv:
-        layerOptions.SetNameValue("GEOMETRY", "AS_WKT");
-        layerOptions.SetNameValue("CREATE_CSVT", "YES");
-        break;
-    case VectorFormat::Kml:
-        break;
-    }
-    const OGRwkbGeometryType geometryType =
-        table.geometryType == ExportTable::GeometryType::Point ? wkbPoint : wkbMultiPolygon;
-    const QByteArray layerName = options.format == VectorFormat::Shapefile
-                                     ? QFileInfo(options.path).completeBaseName().toUtf8()
-                                     : table.layerName.toUtf8();
-    OGRLayerH layer =
-        GDALDatasetCreateLayer(ds, layerName.constData(), OGRSpatialReference::ToHandle(target.get()),
-                               geometryType, layerOptions.List());
-    if (!layer)
-        failWith(tr("无法创建图层：%1").arg(gdalError()));
-
-    // Shapefile string widths: as wide as the widest value (GDAL's default of 80 bytes would cut
-    // long names mid-character), at most the DBF limit.
-    QList<int> widths(table.fields.size(), 0);
-    if (ok && options.format == VectorFormat::Shapefile) {
-        for (const ExportFeature& f : table.features)
-            for (int i = 0; i < table.fields.size() && i < f.values.size(); ++i)
-                if (ogrType(table.fields[i].type, options.format) == OFTString)
-                    widths[i] = std::max(widths[i], int(f.values[i].toString().toUtf8().size()));
-        for (int& w : widths)
-            w = std::clamp(w, 1, kDbfMaxStringBytes);
-    }
-    for (int i = 0; ok && i < table.fields.size(); ++i) {
-        const ExportField& field = table.fields[i];
-        const OGRFieldType type = ogrType(field.type, options.format);
-        OGRFieldDefnH defn = OGR_Fld_Create(field.name.toLatin1().constData(), type);
-        if (options.format == VectorFormat::Shapefile) {
-            if (type == OFTString)
-                OGR_Fld_SetWidth(defn, widths[i]);
-            else if (type == OFTReal)
-                OGR_Fld_Set(defn, field.name.toLatin1().constData(), OFTReal, 20, 4, OJUndefined);
-        }
-        if (options.format == VectorFormat::GeoPackage)
-            OGR_Fld_SetAlternativeName(defn, field.label.toUtf8().constData());
-        if (OGR_L_CreateField(layer, defn, TRUE) != OGRERR_NONE)
-            failWith(tr("无法创建字段 %1：%2").arg(field.name, gdalError()));
-        OGR_Fld_Destroy(defn);
-    }
-
-    // One transaction: a GeoPackage is written all at once (and fast); for the other drivers
-    // this is emulated or a no-op.
-    const bool transaction = ok && options.format == VectorFormat::GeoPackage;
-    if (transaction && GDALDatasetStartTransaction(ds, FALSE) != OGRERR_NONE)
-        failWith(tr("无法开始事务：%1").arg(gdalError()));
-
-    const bool shapefile = options.format == VectorFormat::Shapefile;
-    const QTimeZone china(8 * 3600);
-    OGRFeatureDefnH featureDefn = ok ? OGR_L_GetLayerDefn(layer) : nullptr;
-    // Drivers may put fields of their own first (KML: Name, Description; our `name` becomes the
-    // placemark name), so values go by field name, not by position.
-    QList<int> targetIndex;
-    for (const ExportField& field : table.fields)
-        targetIndex << (featureDefn ? OGR_FD_GetFieldIndex(featureDefn, field.name.toLatin1().constData())
-                                    : -1);
-    int done = 0;
-    QVariant deferredValue;
-    for (const ExportFeature& feature : table.features) {
-        if (!ok)
-            break;
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
-            failWith(tr("已取消"));
-            break;
-        }
-        OGRFeatureH f = OGR_F_Create(featureDefn);
-        for (int i = 0; i < table.fields.size() && i < feature.values.size(); ++i) {
-            const ExportField& field = table.fields[i];
-            const QVariant& v = field.deferred ? (deferredValue = field.deferred(done)) : feature.values[i];
-            const int target = targetIndex[i];
-            if (v.isNull() || target < 0)
-                continue;
-            switch (field.type) {
-            case ExportField::Type::Integer:
-                OGR_F_SetFieldInteger(f, target, v.toInt());
-                break;
-            case ExportField::Type::Integer64:
-                OGR_F_SetFieldInteger64(f, target, v.toLongLong());
-                break;
-            case ExportField::Type::Real:
-                OGR_F_SetFieldDouble(f, target, v.toDouble());
-                break;
-            case ExportField::Type::DateTime: {
-                const QDateTime t = v.toDateTime().toTimeZone(china);
-                if (!t.isValid())
-                    break;
-                if (shapefile) {
-                    OGR_F_SetFieldString(
-                        f, target, t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toUtf8().constData());
-                } else {
-                    const QDate d = t.date();
-                    const QTime tm = t.time();
-                    OGR_F_SetFieldDateTimeEx(f, target, d.year(), d.month(), d.day(), tm.hour(), tm.minute(),
-                                             float(tm.second()), kChinaTzFlag);
-                }
-                break;
-            }
-            case ExportField::Type::String: {
-                const QString text = v.toString();
-                QByteArray utf8 = text.toUtf8();
-                if (shapefile && utf8.size() > kDbfMaxStringBytes)
-                    utf8 = truncateToBytes(text, encoding, kDbfMaxStringBytes).toUtf8();
-                OGR_F_SetFieldString(f, target, utf8.constData());
-                break;
-            }
-            }
-        }
-        if (!feature.wkb.isEmpty()) {
-            OGRGeometryH g = nullptr;
-            if (OGR_G_CreateFromWkb(feature.wkb.constData(), nullptr, &g, int(feature.wkb.size())) !=
-                    OGRERR_NONE ||
-                !g) {
-                failWith(tr("第 %1 个要素的几何无法解析").arg(done + 1));
-            } else {
-                if (geometryType == wkbMultiPolygon)
-                    g = OGR_G_ForceToMultiPolygon(g);
-                if (transform &&
-                    OGR_G_Transform(g, OGRCoordinateTransformation::ToHandle(transform.get())) != OGRERR_NONE)
-                    failWith(tr("第 %1 个要素无法转换到 %2").arg(done + 1).arg(options.crs));
-                OGR_F_SetGeometryDirectly(f, g);
-            }
-        }
-        if (ok && OGR_L_CreateFeature(layer, f) != OGRERR_NONE)
-            failWith(tr("写入第 %1 个要素失败：%2").arg(done + 1).arg(gdalError()));
-        OGR_F_Destroy(f);
-        ++done;
-        if (progress && done % 1000 == 0)
-            progress(done);
-    }
-    if (transaction && ok && GDALDatasetCommitTransaction(ds) != OGRERR_NONE)
-        failWith(tr("提交失败：%1").arg(gdalError()));
-    else if (transaction && !ok)
-        GDALDatasetRollbackTransaction(ds);
-    GDALClose(ds);
-    if (ok && shapefile) {
-        if (!patchLanguageDriverId(options.path, dbfLanguageDriverId(encoding)))
-            failWith(tr("无法写入 DBF 语言标识：%1").arg(options.path));
-        else if (!writeMappingFile(table, mappingFilePath(options.path), error))
-            ok = false;
-    }
-    if (!ok) {
-        removeOutput(options.format, options.path);
-        return false;
-    }
-    if (progress)
-        progress(done);
-    return true;
+    return TableWriter(table, options, error).run(progress, cancel);
 }
 
 } // namespace gc::geo
