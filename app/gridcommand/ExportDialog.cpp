@@ -214,18 +214,19 @@ void ExportDialog::start() {
         {
             // A CountyStore belongs to the thread that opened it: this one opens its own.
             auto store = gc::CountyStore::open(county, &error);
-            if (store) {
-                const gc::geo::ExportTable table =
-                    what == QLatin1String("tickets")
-                        ? gc::CountyExport::ticketTable(*store, personal)
-                        : gc::CountyExport::gridTable(*store, level, gc::chinaNow(), personal);
-                count = int(table.features.size());
+            const std::optional<gc::geo::ExportTable> table =
+                !store ? std::nullopt
+                : what == QLatin1String("tickets")
+                    ? gc::CountyExport::ticketTable(*store, personal)
+                    : gc::CountyExport::gridTable(*store, level, gc::chinaNow(), personal, &error);
+            if (table) {
+                count = int(table->features.size());
                 QMetaObject::invokeMethod(
                     this, [this, count] { onProgress(tr("正在写入 %1 个要素…").arg(count), 0); },
                     Qt::QueuedConnection);
                 if (!cancel->load())
                     ok = gc::geo::VectorExporter::write(
-                        table, o, &error,
+                        *table, o, &error,
                         [this, count](int done) {
                             QMetaObject::invokeMethod(
                                 this,

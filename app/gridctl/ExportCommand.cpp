@@ -34,12 +34,12 @@ bool exportCounty(const QString& county, const QString& what, GridLevel level,
     auto store = CountyStore::open(county, error);
     if (!store)
         return false;
-    const geo::ExportTable table = what == QLatin1String("tickets")
-                                       ? CountyExport::ticketTable(*store, includePeople)
-                                       : CountyExport::gridTable(*store, level, now, includePeople);
-    if (!geo::VectorExporter::write(table, options, error))
+    const std::optional<geo::ExportTable> table =
+        what == QLatin1String("tickets") ? CountyExport::ticketTable(*store, includePeople)
+                                         : CountyExport::gridTable(*store, level, now, includePeople, error);
+    if (!table || !geo::VectorExporter::write(*table, options, error))
         return false;
-    run->features = int(table.features.size());
+    run->features = int(table->features.size());
     run->seconds = timer.elapsed() / 1000.0;
     return true;
 }

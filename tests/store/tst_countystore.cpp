@@ -94,8 +94,8 @@ private Q_SLOTS:
         QVERIFY(street);
         QCOMPARE(street->parentCode, QStringLiteral("210699"));
         QCOMPARE(street->risk, RiskLevel::Yellow);
-        QVERIFY(qAbs(geo::geodesicAreaM2(street->wkb) -
-                     geo::geodesicAreaM2(square(GridLevel::Street, {}, {}, 124, 40, 0.5).wkb)) < 1);
+        QVERIFY(qAbs(geo::ellipsoidalAreaM2(street->wkb) -
+                     geo::ellipsoidalAreaM2(square(GridLevel::Street, {}, {}, 124, 40, 0.5).wkb)) < 1);
     }
 
     void refusesToOverwrite() {
@@ -154,6 +154,35 @@ private Q_SLOTS:
             QVERIFY(!QFile::exists(file)); // opening must not create it
         else
             QCOMPARE(fileHash(file), before);
+    }
+
+    // A file of schema 1 (as written before the statistics indexes) is brought up to date on
+    // opening, and a new file gets the same indexes as a migrated one.
+    void version1FileIsMigrated() {
+        const auto indexes = [](const CountyStore& store) {
+            QSqlQuery q(store.database());
+            q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN "
+                                  "('ticket_events_action', 'tickets_grid_state_created')"));
+            int n = 0;
+            while (q.next())
+                ++n;
+            return n;
+        };
+        {
+            auto store = makeCounty(QStringLiteral("v1.gpkg"));
+            QVERIFY(store);
+            QCOMPARE(indexes(*store), 2);
+            for (const char* statement :
+                 {"DROP INDEX ticket_events_action", "DROP INDEX tickets_grid_state_created",
+                  "UPDATE gc_meta SET value = '1' WHERE key = 'schema_version'"})
+                QVERIFY(QSqlQuery(store->database()).exec(QString::fromLatin1(statement)));
+            QCOMPARE(indexes(*store), 0);
+        }
+        QString error;
+        auto store = CountyStore::open(path(QStringLiteral("v1.gpkg")), &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->info().schemaVersion, 2);
+        QCOMPARE(indexes(*store), 2);
     }
 
     void ticketClosedLoop() {

@@ -1,6 +1,7 @@
 #include "gc/store/CountyExport.h"
 
-#include "SqlHelpers.h"
+#include "SqliteReader.h"
+#include "gc/core/PhaseTimer.h"
 #include "gc/core/Ticket.h"
 #include "gc/geo/Geometry.h"
 #include "gc/store/CountyStore.h"
@@ -11,8 +12,11 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <cstring>
+#include <future>
 
 namespace gc {
+
+Q_LOGGING_CATEGORY(lcExportPhases, "gc.export.phases", QtWarningMsg)
 
 namespace {
 
@@ -23,69 +27,54 @@ QString tr(const char* text) {
 using Field = geo::ExportField;
 using Type = geo::ExportField::Type;
 
-struct GridStats {
-    QStringList workerNames;
-    QStringList workerPhones;
+struct GridWorkers {
+    QList<qint64> ids;
+    QStringList names;
+    QStringList phones;
+};
+struct TicketCounts {
     int open = 0;
     int last30Days = 0;
+};
+struct RatingCounts {
     int satisfied = 0;
     int rated = 0;
 };
+template <typename T> using ByCode = QHash<QByteArray, T>;
 
-// Tickets and assignments name grid-level codes: a street or community sums its grids.
-QString ownerCode(const QString& gridCode, GridLevel level) {
-    return gridCode.left(GridLevels::codeLength(level));
-}
+// One aggregate of the grid statistics, keyed by the code in the first column. Each runs on a
+// connection of its own on a thread of its own: together they are the bulk of an export's
+// reading, and they scan different tables.
+template <typename T> struct Aggregate {
+    ByCode<T> byCode;
+    QString error;
+};
 
-QHash<QString, GridStats> collectStats(const CountyStore& store, GridLevel level, const QDateTime& now) {
-    QHash<QString, GridStats> stats;
-    QSqlQuery q(store.database());
-    q.setForwardOnly(true);
-    if (q.exec(QStringLiteral("SELECT wg.grid_code, w.name, w.phone FROM worker_grids wg "
-                              "JOIN workers w ON w.id = wg.worker_id ORDER BY wg.grid_code, w.id")))
-        while (q.next()) {
-            GridStats& s = stats[ownerCode(q.value(0).toString(), level)];
-            const QString name = q.value(1).toString();
-            if (!s.workerNames.contains(name)) {
-                s.workerNames << name;
-                s.workerPhones << q.value(2).toString();
-            }
+template <typename T>
+std::future<Aggregate<T>> aggregate(const QString& countyPath, const QString& sql,
+                                    std::initializer_list<qint64> bindings,
+                                    std::function<void(T&, const sql::SqliteReader::Row&)> fill) {
+    return std::async(std::launch::async, [=, values = QList<qint64>(bindings)] {
+        Aggregate<T> result;
+        const auto reader = sql::SqliteReader::open(countyPath, &result.error);
+        if (reader) {
+            result.byCode.reserve(1 << 16);
+            reader->forEachRow(
+                sql, values,
+                [&](const sql::SqliteReader::Row& row) {
+                    fill(result.byCode[row.utf8(0).toByteArray()], row);
+                },
+                &result.error);
         }
-    // One pass over the tickets; a full scan beats the grid index here (every row is read).
-    QStringList openStates;
-    for (const TicketState state : allTicketStates())
-        if (isOpen(state))
-            openStates << QLatin1Char('\'') + toKey(state) + QLatin1Char('\'');
-    if (sql::exec(q,
-                  QStringLiteral(
-                      "SELECT grid_code, sum(state IN (%1)), sum(created_at >= ?) FROM tickets NOT INDEXED "
-                      "WHERE grid_code IS NOT NULL GROUP BY grid_code")
-                      .arg(openStates.join(QLatin1Char(','))),
-                  {sql::fromTime(now.addDays(-30))}, nullptr))
-        while (q.next()) {
-            GridStats& s = stats[ownerCode(q.value(0).toString(), level)];
-            s.open += q.value(1).toInt();
-            s.last30Days += q.value(2).toInt();
-        }
-    // Every rating counts, as in the KPI definition (an unsatisfied one that reopened the ticket
-    // stays counted), so the audit trail is the source, not the ticket's last rating. CROSS JOIN
-    // keeps SQLite scanning the events first, four times faster than walking every ticket.
-    if (q.exec(QStringLiteral("SELECT t.grid_code, sum(e.action = '%1'), count(*) FROM ticket_events e "
-                              "CROSS JOIN tickets t ON t.id = e.ticket_id WHERE e.action IN ('%1', '%2') "
-                              "AND t.grid_code IS NOT NULL GROUP BY t.grid_code")
-                   .arg(toKey(TicketAction::RateSatisfied), toKey(TicketAction::RateUnsatisfied))))
-        while (q.next()) {
-            GridStats& s = stats[ownerCode(q.value(0).toString(), level)];
-            s.satisfied += q.value(1).toInt();
-            s.rated += q.value(2).toInt();
-        }
-    return stats;
+        return result;
+    });
 }
 
 } // namespace
 
-geo::ExportTable CountyExport::gridTable(const CountyStore& store, GridLevel level, const QDateTime& now,
-                                         bool includePeople) {
+std::optional<geo::ExportTable> CountyExport::gridTable(const CountyStore& store, GridLevel level,
+                                                        const QDateTime& now, bool includePeople,
+                                                        QString* error) {
     geo::ExportTable table;
     table.layerName = GridLevels::tableName(level);
     table.layerTitle = GridLevels::chineseName(level);
@@ -113,20 +102,85 @@ geo::ExportTable CountyExport::gridTable(const CountyStore& store, GridLevel lev
     if (includePeople)
         table.fields << Field{QStringLiteral("worker_tel"), tr("网格员电话"), tr("个人信息：网格员联系电话"),
                               Type::String};
+    // Tickets and assignments name grid-level codes; a street or community sums its grids, so
+    // every aggregate groups by the code's prefix of the level's length. They run on threads of
+    // their own while this thread reads the grids; worker threads compute the ellipsoidal areas
+    // meanwhile, and the writer takes each area as it reaches that feature (results in order).
+    PhaseTimer phases(lcExportPhases(), "gridTable");
+    // For the grid level itself the column is used as it is, so SQLite groups straight off the
+    // index in code order instead of sorting.
+    const auto owner = [level](const char* column) {
+        return level == GridLevel::Grid ? QString::fromLatin1(column)
+                                        : QStringLiteral("substr(%1, 1, %2)")
+                                              .arg(QLatin1String(column))
+                                              .arg(GridLevels::codeLength(level));
+    };
+    auto workersFuture = aggregate<GridWorkers>(
+        store.path(),
+        QStringLiteral("SELECT %1, w.id, w.name, w.phone FROM worker_grids wg "
+                       "JOIN workers w ON w.id = wg.worker_id ORDER BY wg.grid_code, w.id")
+            .arg(owner("wg.grid_code")),
+        {}, [](GridWorkers& w, const sql::SqliteReader::Row& row) {
+            if (w.ids.contains(row.integer(1)))
+                return; // one worker for several grids of a community is named once
+            w.ids << row.integer(1);
+            w.names << row.text(2);
+            w.phones << row.text(3);
+        });
+    // Counted from the index on (grid_code, state, created_at) alone.
+    QStringList openStates;
+    for (const TicketState state : allTicketStates())
+        if (isOpen(state))
+            openStates << QLatin1Char('\'') + toKey(state) + QLatin1Char('\'');
+    auto ticketsFuture = aggregate<TicketCounts>(
+        store.path(),
+        QStringLiteral("SELECT %1, sum(state IN (%2)), sum(created_at >= ?) "
+                       "FROM tickets WHERE grid_code IS NOT NULL GROUP BY 1")
+            .arg(owner("grid_code"), openStates.join(QLatin1Char(','))),
+        {now.addDays(-30).toSecsSinceEpoch()}, [](TicketCounts& t, const sql::SqliteReader::Row& row) {
+            t.open = int(row.integer(1));
+            t.last30Days = int(row.integer(2));
+        });
+    // Every rating counts, as in the KPI definition (an unsatisfied one that reopened the ticket
+    // stays counted), so the audit trail is the source, not the ticket's last rating. CROSS JOIN
+    // keeps SQLite reading the rating events off the index on (action, ticket_id) first, rather
+    // than walking every ticket.
+    auto ratingsFuture = aggregate<RatingCounts>(
+        store.path(),
+        QStringLiteral("SELECT %1, sum(e.action = '%2'), count(*) "
+                       "FROM ticket_events e CROSS JOIN tickets t ON t.id = e.ticket_id "
+                       "WHERE e.action IN ('%2', '%3') AND t.grid_code IS NOT NULL GROUP BY 1")
+            .arg(owner("t.grid_code"), toKey(TicketAction::RateSatisfied),
+                 toKey(TicketAction::RateUnsatisfied)),
+        {}, [](RatingCounts& r, const sql::SqliteReader::Row& row) {
+            r.satisfied = int(row.integer(1));
+            r.rated = int(row.integer(2));
+        });
+
     const QList<GridRecord> grids = store.grids(level, true);
-    // The ellipsoidal area is the one costly step per feature: worker threads compute it while
-    // this thread (the only one that may use the store) gathers the statistics and then writes
-    // the file; the writer takes each area as it reaches that feature (results come in order).
+    phases.mark("read grids");
     const QFuture<double> areaFuture =
-        QtConcurrent::mapped(grids, [](const GridRecord& g) { return geo::geodesicAreaM2(g.wkb); });
+        QtConcurrent::mapped(grids, [](const GridRecord& g) { return geo::ellipsoidalAreaM2(g.wkb); });
     table.fields[kAreaField].deferred = [areaFuture](qsizetype i) {
         return QVariant(areaFuture.resultAt(int(i)));
     };
-    const QHash<QString, GridStats> stats = collectStats(store, level, now);
+    const Aggregate<GridWorkers> workers = workersFuture.get();
+    const Aggregate<TicketCounts> tickets = ticketsFuture.get();
+    const Aggregate<RatingCounts> ratings = ratingsFuture.get();
+    phases.mark("wait for statistics");
+    for (const QString& problem : {workers.error, tickets.error, ratings.error})
+        if (!problem.isEmpty()) {
+            if (error)
+                *error = tr("无法统计网格的工单与网格员：%1").arg(problem);
+            return std::nullopt;
+        }
     table.features.reserve(grids.size());
     for (qsizetype i = 0; i < grids.size(); ++i) {
         const GridRecord& g = grids[i];
-        const GridStats s = stats.value(g.code);
+        const QByteArray code = g.code.toLatin1();
+        const GridWorkers w = workers.byCode.value(code);
+        const TicketCounts t = tickets.byCode.value(code);
+        const RatingCounts r = ratings.byCode.value(code);
         geo::ExportFeature f;
         f.values = {g.code,
                     g.name,
@@ -135,16 +189,17 @@ geo::ExportTable CountyExport::gridTable(const CountyStore& store, GridLevel lev
                     g.households,
                     g.population,
                     QVariant(), // area_m2: deferred, see above
-                    s.workerNames.join(QStringLiteral("、")),
+                    w.names.join(QStringLiteral("、")),
                     RiskLevels::key(g.risk),
-                    s.open,
-                    s.last30Days,
-                    s.rated > 0 ? QVariant(100.0 * s.satisfied / s.rated) : QVariant()};
+                    t.open,
+                    t.last30Days,
+                    r.rated > 0 ? QVariant(100.0 * r.satisfied / r.rated) : QVariant()};
         if (includePeople)
-            f.values << s.workerPhones.join(QStringLiteral("、"));
+            f.values << w.phones.join(QStringLiteral("、"));
         f.wkb = g.wkb;
         table.features << std::move(f);
     }
+    phases.mark("build features");
     return table;
 }
 

@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace gc {
 
 class CountyStore;
@@ -15,9 +17,11 @@ class CountyStore;
 class CountyExport {
 public:
     // code, name, level, parent, households, population, area_m2 (on the ellipsoid), workers,
-    // risk, open_tix, tix_30d, satisf_pct; worker_tel with people's data.
-    static geo::ExportTable gridTable(const CountyStore& store, GridLevel level, const QDateTime& now,
-                                      bool includePeople = false);
+    // risk, open_tix, tix_30d, satisf_pct; worker_tel with people's data. Empty, with the reason
+    // in *error, if the statistics cannot be read.
+    static std::optional<geo::ExportTable> gridTable(const CountyStore& store, GridLevel level,
+                                                     const QDateTime& now, bool includePeople = false,
+                                                     QString* error = nullptr);
     // id, state, category, source, priority, dept, grid, title, times, rating; description,
     // address and reporter with people's data. Tickets without a location are left out.
     static geo::ExportTable ticketTable(const CountyStore& store, bool includePeople = false);
