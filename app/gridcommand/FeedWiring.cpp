@@ -7,6 +7,7 @@
 #include "gc/core/ChinaTime.h"
 #include "gc/feed/FeedServer.h"
 #include "gc/feed/FeedSimulator.h"
+#include "gc/feed/ProcessLimits.h"
 #include "gc/feed/WorkerListModel.h"
 #ifdef GC_HAVE_DISPATCH
 #include "gc/dispatch/TicketMime.h"
@@ -42,11 +43,16 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <atomic>
+#include <functional>
+
 namespace {
 
 using namespace gc::feed;
 
 constexpr quint16 kDefaultPort = 7420;
+constexpr quint16 kDefaultOsmAndPort = 5055; // Traccar's port for the OsmAnd protocol
+constexpr int kMaxSimulatedWebSockets = 5000;
 constexpr qint64 kTrailSeconds = 30 * 60;
 
 // Filters the workers by text (name, grid or street code, street name, phone) and status.
@@ -192,83 +198,163 @@ private:
 };
 #endif
 
-// Owns the feed's live objects for the window's lifetime.
+// Owns the feed's live objects for the window's lifetime. The server and the simulator each run
+// on a thread of their own: 20,000 phones mean thousands of handshakes and a thousand messages a
+// second, which must not take the GUI thread from the operator. Results come back to the GUI
+// thread as queued calls; every start is asynchronous and reports through a callback.
 class FeedController : public QObject {
 public:
-    FeedController(MainWindow* window) : QObject(window), m_window(window) {}
+    using Done = std::function<void(const QString& error)>;
+
+    explicit FeedController(MainWindow* window)
+        : QObject(window), m_window(window), m_openFileLimit(raiseOpenFileLimit()) {
+        m_serverThread.setObjectName(QStringLiteral("feed-server"));
+        m_simulatorThread.setObjectName(QStringLiteral("feed-simulator"));
+    }
     ~FeedController() override { shutdown(); }
     // Before the window goes: the server commits and acknowledges what is queued.
     void shutdown() {
         stopSimulator();
-        if (m_server)
-            m_server->close();
+        if (m_serverThread.isRunning()) {
+            runIn(m_serverThread, [this] {
+                if (FeedServer* server = m_server.exchange(nullptr)) {
+                    server->close();
+                    delete server;
+                }
+            });
+            m_serverThread.quit();
+            m_serverThread.wait();
+        }
+        m_serverState = ServerState::Stopped;
     }
 
-    bool startServer(QString* error) {
-        if (m_server)
-            return true;
-        m_server = new FeedServer(m_window->store().path(), FeedOptions{}, this);
-        if (!m_server->listen(QHostAddress::LocalHost, kDefaultPort, error) &&
-            !m_server->listen(QHostAddress::LocalHost, 0, error)) {
-            delete m_server;
-            m_server = nullptr;
-            return false;
+    // Reads the workers on a thread with its own connection, then fills the model.
+    void loadWorkers(std::function<void()> done) {
+        const QString path = m_window->store().path();
+        auto* thread = QThread::create([this, path, done] {
+            QString error;
+            auto store = gc::CountyStore::open(path, &error);
+            QList<WorkerListModel::Row> rows =
+                store ? WorkerListModel::readRows(*store) : QList<WorkerListModel::Row>{};
+            store.reset();
+            QMetaObject::invokeMethod(
+                this,
+                [this, rows = std::move(rows), error, done]() mutable {
+                    if (!error.isEmpty())
+                        m_window->showStatus(
+                            QCoreApplication::translate("FeedWiring", "无法读取网格员：%1").arg(error));
+                    model->setRows(std::move(rows));
+                    done();
+                },
+                Qt::QueuedConnection);
+        });
+        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+        thread->start();
+    }
+
+    void startServer(Done done) {
+        if (m_serverState == ServerState::Running) {
+            done({});
+            return;
         }
-        connect(&m_server->pipeline(), &FeedPipeline::positionStored, model, &WorkerListModel::applyPosition);
-        connect(&m_server->pipeline(), &FeedPipeline::positionStored, this,
-                [this](const gc::PositionFix& fix) { onPosition(fix); });
-#ifdef GC_FEED_HAVE_MAP
-        if (overlay)
-            connect(&m_server->pipeline(), &FeedPipeline::positionStored, overlay,
-                    &WorkerOverlay::appendToTrail);
-#endif
-        connect(&m_server->pipeline(), &FeedPipeline::ticketReported, this, [this](qint64 id) {
-            m_window->showStatus(QCoreApplication::translate("FeedWiring", "收到上报事件：工单 %1").arg(id));
-        });
-        connect(&m_server->pipeline(), &FeedPipeline::alertRaised, this, [this](const FeedAlert& a) {
-            QString text = describe(a);
-            if (const int row = model->rowOf(a.workerId); row >= 0)
-                text.replace(QString::number(a.workerId), model->rows().at(row).worker.name);
-            const QString stamp =
-                QDateTime::fromSecsSinceEpoch(a.at, gc::chinaTimeZone()).toString(QStringLiteral("HH:mm:ss"));
-            if (alerts) {
-                alerts->insertItem(0, stamp + QLatin1Char(' ') + text);
-                while (alerts->count() > 200)
-                    delete alerts->takeItem(alerts->count() - 1);
+        m_waitingForServer << std::move(done);
+        if (m_serverState == ServerState::Starting)
+            return;
+        m_serverState = ServerState::Starting;
+        m_serverThread.start();
+        const QString path = m_window->store().path();
+        runIn(
+            m_serverThread,
+            [this, path] {
+                auto* server = new FeedServer(path, FeedOptions{});
+                QString error;
+                // The WebSocket protocol and, as Traccar does, the OsmAnd protocol on 5055; another
+                // program holding a port moves ours to a free one.
+                if ((!server->listen(QHostAddress::LocalHost, kDefaultPort, &error) &&
+                     !server->listen(QHostAddress::LocalHost, 0, &error)) ||
+                    (!server->listenOsmAnd(QHostAddress::LocalHost, kDefaultOsmAndPort, &error) &&
+                     !server->listenOsmAnd(QHostAddress::LocalHost, 0, &error))) {
+                    delete server;
+                    server = nullptr;
+                }
+                m_server = server;
+                const quint16 port = server ? server->port() : 0;
+                const quint16 osmandPort = server ? server->osmAndPort() : 0;
+                QMetaObject::invokeMethod(
+                    this, [this, port, osmandPort, error] { serverStarted(port, osmandPort, error); },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    }
+    QString url() const { return m_port ? QStringLiteral("ws://127.0.0.1:%1/feed").arg(m_port) : QString(); }
+
+    // Starts the server if need be, then the simulated phones of every on-duty worker.
+    void startSimulator(std::function<void(const QString& error, int workers)> done) {
+        if (m_simulatorThread.isRunning()) {
+            done({}, m_simulatedWorkers);
+            return;
+        }
+        startServer([this, done](const QString& error) {
+            if (!error.isEmpty()) {
+                done(error, 0);
+                return;
             }
-            if (a.kind != FeedAlert::Kind::BackInGrids)
-                m_window->showStatus(text);
+            if (m_simulatorThread.isRunning())
+                return done({}, m_simulatedWorkers);
+            // A load generator: it gets the processor only when the operator's GUI and the
+            // server leave it idle (SCHED_IDLE on Linux), so the map stays smooth while
+            // thousands of phones connect.
+            m_simulatorThread.start(QThread::IdlePriority);
+            SimulatorOptions o;
+            o.url = QUrl(url());
+            o.ticketsPerMinute = 2;
+            o.gcj02Share = 0.3;
+            // Both ends of every simulated WebSocket are in this process: half the descriptors
+            // stay free for the map, the database and real devices. Phones beyond that report
+            // as Traccar Client does, over the OsmAnd protocol.
+            o.maxWebSockets = std::clamp((m_openFileLimit / 2 - 512) / 2, 100, kMaxSimulatedWebSockets);
+            o.osmandUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_osmandPort));
+            const QString path = m_window->store().path();
+            runIn(
+                m_simulatorThread,
+                [this, path, o, done] {
+                    QString error;
+                    QList<SimulatedWorker> workers;
+                    if (auto store = gc::CountyStore::open(path, &error))
+                        workers = FeedSimulator::prepareWorkers(*store, 100000, 1, &error);
+                    const int count = int(workers.size());
+                    if (count > 0) {
+                        auto* simulator = new FeedSimulator(o);
+                        simulator->start(std::move(workers));
+                        m_simulator = simulator;
+                    } else if (error.isEmpty()) {
+                        error = QCoreApplication::translate("FeedWiring", "没有在岗的网格员可以模拟");
+                    }
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, error, count, done] {
+                            m_simulatedWorkers = count;
+                            if (count == 0)
+                                stopSimulator();
+                            done(error, count);
+                        },
+                        Qt::QueuedConnection);
+                },
+                Qt::QueuedConnection);
         });
-        return true;
-    }
-    QString url() const {
-        return m_server ? QStringLiteral("ws://127.0.0.1:%1/feed").arg(m_server->port()) : QString();
-    }
-    bool startSimulator(QString* error) {
-        if (m_simulator)
-            return true;
-        if (!startServer(error))
-            return false;
-        QList<SimulatedWorker> workers = FeedSimulator::prepareWorkers(m_window->store(), 100000, 1, error);
-        if (workers.isEmpty())
-            return false;
-        SimulatorOptions o;
-        o.url = QUrl(url());
-        o.ticketsPerMinute = 2;
-        o.gcj02Share = 0.3;
-        m_simulator = new FeedSimulator(o, this);
-        m_simulator->start(std::move(workers));
-        return true;
     }
     void stopSimulator() {
-        if (!m_simulator)
+        if (!m_simulatorThread.isRunning())
             return;
-        m_simulator->stop();
-        delete m_simulator;
-        m_simulator = nullptr;
-    }
-    bool simulatorRunning() const {
-        return m_simulator;
+        runIn(m_simulatorThread, [this] {
+            if (FeedSimulator* simulator = m_simulator.exchange(nullptr)) {
+                simulator->stop();
+                delete simulator;
+            }
+        });
+        m_simulatorThread.quit();
+        m_simulatorThread.wait();
+        m_simulatedWorkers = 0;
     }
     void selectWorker(qint64 workerId) {
 #ifdef GC_FEED_HAVE_MAP
@@ -288,9 +374,12 @@ public:
             flyTo(w.lastLon, w.lastLat);
     }
     // Follow the selected worker: the map moves with each of its fixes.
-    void onPosition(const gc::PositionFix& fix) {
-        if (following && fix.workerId == m_selected)
-            flyTo(fix.lon, fix.lat);
+    void onPositions(const QList<gc::PositionFix>& fixes) {
+        if (!following)
+            return;
+        for (const gc::PositionFix& fix : fixes)
+            if (fix.workerId == m_selected)
+                flyTo(fix.lon, fix.lat);
     }
     void flyTo(double lon, double lat) {
         if (QObject* map = m_window->part<QObject>(QStringLiteral("map")))
@@ -308,10 +397,76 @@ public:
 #endif
 
 private:
+    enum class ServerState { Stopped, Starting, Running };
+
+    // Runs `work` on `thread`'s event loop: blocking by default (stopping), or queued.
+    static void runIn(QThread& thread, std::function<void()> work,
+                      Qt::ConnectionType type = Qt::BlockingQueuedConnection) {
+        auto* context = new QObject;
+        context->moveToThread(&thread);
+        QMetaObject::invokeMethod(
+            context,
+            [context, work = std::move(work)] {
+                work();
+                delete context;
+            },
+            type);
+    }
+
+    void serverStarted(quint16 port, quint16 osmandPort, const QString& error) {
+        FeedServer* server = m_server.load();
+        m_serverState = server ? ServerState::Running : ServerState::Stopped;
+        m_port = port;
+        m_osmandPort = osmandPort;
+        if (server) {
+            FeedPipeline* pipeline = &server->pipeline();
+            connect(pipeline, &FeedPipeline::positionsStored, model, &WorkerListModel::applyPositions);
+            connect(pipeline, &FeedPipeline::positionsStored, this,
+                    [this](const QList<gc::PositionFix>& fixes) { onPositions(fixes); });
+#ifdef GC_FEED_HAVE_MAP
+            if (overlay)
+                connect(pipeline, &FeedPipeline::positionsStored, overlay, &WorkerOverlay::appendToTrail);
+#endif
+            connect(pipeline, &FeedPipeline::ticketReported, this, [this](qint64 id) {
+                m_window->showStatus(
+                    QCoreApplication::translate("FeedWiring", "收到上报事件：工单 %1").arg(id));
+            });
+            connect(pipeline, &FeedPipeline::alertRaised, this, [this](const FeedAlert& a) { onAlert(a); });
+        } else {
+            m_serverThread.quit();
+            m_serverThread.wait();
+        }
+        for (const Done& done : std::exchange(m_waitingForServer, {}))
+            done(server ? QString() : error);
+    }
+
+    void onAlert(const FeedAlert& a) {
+        QString text = describe(a);
+        if (const int row = model->rowOf(a.workerId); row >= 0)
+            text.replace(QString::number(a.workerId), model->rows().at(row).worker.name);
+        const QString stamp =
+            QDateTime::fromSecsSinceEpoch(a.at, gc::chinaTimeZone()).toString(QStringLiteral("HH:mm:ss"));
+        if (alerts) {
+            alerts->insertItem(0, stamp + QLatin1Char(' ') + text);
+            while (alerts->count() > 200)
+                delete alerts->takeItem(alerts->count() - 1);
+        }
+        if (a.kind != FeedAlert::Kind::BackInGrids)
+            m_window->showStatus(text);
+    }
+
     MainWindow* m_window;
+    const int m_openFileLimit;
     qint64 m_selected = 0;
-    FeedServer* m_server = nullptr;
-    FeedSimulator* m_simulator = nullptr;
+    QThread m_serverThread;
+    std::atomic<FeedServer*> m_server{nullptr}; // lives in m_serverThread
+    ServerState m_serverState = ServerState::Stopped;
+    quint16 m_port = 0;
+    quint16 m_osmandPort = 0;
+    QList<Done> m_waitingForServer;
+    QThread m_simulatorThread;
+    std::atomic<FeedSimulator*> m_simulator{nullptr}; // lives in m_simulatorThread
+    int m_simulatedWorkers = 0;
 };
 
 } // namespace
@@ -320,7 +475,6 @@ void MainWindow::setupFeed() {
     auto* feed = new FeedController(this);
     connect(qApp, &QCoreApplication::aboutToQuit, feed, [feed] { feed->shutdown(); });
     feed->model = new WorkerListModel(feed);
-    feed->model->load(store());
 
     // Workers dock: list with status, filter by name/grid/street, status; double-click selects.
     auto* dock = new QDockWidget(tr("网格员"), this);
@@ -537,43 +691,48 @@ void MainWindow::setupFeed() {
         tools->addAction(simulatorAction);
     }
     connect(serverAction, &QAction::triggered, feed, [this, feed, serverAction](bool on) {
-        QString error;
-        if (on && !feed->startServer(&error)) {
-            serverAction->setChecked(false);
-            showStatus(tr("实时接入服务未能启动：%1").arg(error));
-        } else if (on) {
-            showStatus(tr("实时接入服务：%1").arg(feed->url()));
-        } else {
+        if (!on) {
             serverAction->setChecked(true); // stays up while the window is open: devices rely on it
             showStatus(tr("实时接入服务运行中：%1").arg(feed->url()));
+            return;
         }
+        serverAction->setEnabled(false);
+        feed->startServer([this, feed, serverAction](const QString& error) {
+            serverAction->setEnabled(true);
+            serverAction->setChecked(error.isEmpty());
+            showStatus(error.isEmpty() ? tr("实时接入服务：%1").arg(feed->url())
+                                       : tr("实时接入服务未能启动：%1").arg(error));
+        });
     });
-    connect(simulatorAction, &QAction::triggered, feed, [this, feed, simulatorAction, serverAction](bool on) {
-        QString error;
-        if (on) {
-            if (!feed->startSimulator(&error)) {
-                simulatorAction->setChecked(false);
-                showStatus(tr("模拟未能启动：%1").arg(error));
-                return;
-            }
-            serverAction->setChecked(true);
-            showStatus(tr("模拟网格员已连接 %1").arg(feed->url()));
-        } else {
+    const auto startSimulator = [this, feed, simulatorAction, serverAction](const QString& running) {
+        simulatorAction->setEnabled(false);
+        showStatus(tr("正在准备模拟网格员…"));
+        feed->startSimulator(
+            [this, feed, simulatorAction, serverAction, running](const QString& error, int workers) {
+                simulatorAction->setEnabled(true);
+                simulatorAction->setChecked(error.isEmpty());
+                if (!error.isEmpty()) {
+                    showStatus(tr("模拟未能启动：%1").arg(error));
+                    return;
+                }
+                serverAction->setChecked(true);
+                showStatus(running.arg(workers).arg(feed->url()));
+            });
+    };
+    connect(simulatorAction, &QAction::triggered, feed, [this, feed, startSimulator](bool on) {
+        if (on)
+            startSimulator(tr("%1 名模拟网格员正在接入 %2"));
+        else
             feed->stopSimulator();
-        }
     });
 
-    // A new user sees a living map at once: the demo session starts both.
-    if (isDemoSession()) {
-        QString error;
-        if (feed->startSimulator(&error)) {
-            serverAction->setChecked(true);
-            simulatorAction->setChecked(true);
-            showStatus(tr("演示：%1 名网格员正在巡查（%2）").arg(feed->model->rowCount()).arg(feed->url()));
-        } else {
-            showStatus(tr("演示模拟未能启动：%1").arg(error));
-        }
-    }
+    // The workers are read off the GUI thread; a new user then sees a living map at once: the
+    // demo session starts the server and the simulator.
+    const bool demo = isDemoSession();
+    feed->loadWorkers([demo, startSimulator] {
+        if (demo)
+            startSimulator(tr("演示：%1 名网格员正在巡查（%2）"));
+    });
 }
 
 #else

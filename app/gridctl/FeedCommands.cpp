@@ -4,6 +4,7 @@
 #include "gc/core/ChinaTime.h"
 #include "gc/feed/FeedServer.h"
 #include "gc/feed/FeedSimulator.h"
+#include "gc/feed/ProcessLimits.h"
 #include "gc/feed/WorkerStatus.h"
 #include "gc/geo/Geometry.h"
 #include "gc/store/DemoCountyBuilder.h"
@@ -121,6 +122,7 @@ int runServe(const QStringList& arguments) {
     if (!ok || options.retentionDays < 0)
         return fail(verb, QStringLiteral("--retention-days expects a number >= 0"), 2);
 
+    feed::raiseOpenFileLimit();
     feed::FeedServer server(p.positionalArguments().first(), options);
     QString error;
     if (!server.listen(address, port, &error))
@@ -279,7 +281,16 @@ int runSimulate(const QStringList& arguments) {
         QStringLiteral("0"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
                                   QStringLiteral("S"), QStringLiteral("1"));
-    p.addOptions({url, county, workers, duration, interval, tickets, gcj, seed});
+    const QCommandLineOption osmandUrl(
+        QStringLiteral("osmand-url"),
+        QStringLiteral("The server's OsmAnd/Traccar listener (http://HOST:PORT/): workers beyond "
+                       "--max-websockets report there, as Traccar Client does."),
+        QStringLiteral("URL"));
+    const QCommandLineOption maxWebSockets(
+        QStringLiteral("max-websockets"),
+        QStringLiteral("Workers that hold a WebSocket each (default: all); the rest need --osmand-url."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    p.addOptions({url, county, workers, duration, interval, tickets, gcj, seed, osmandUrl, maxWebSockets});
     int code = 0;
     if (!parse(p, verb,
                QStringLiteral("Drive a feed server with workers patrolling their grids (the real protocol)."),
@@ -314,6 +325,16 @@ int runSimulate(const QStringList& arguments) {
             return fail(verb, QStringLiteral("--interval expects seconds >= 1"), 2);
         o.minIntervalSeconds = o.maxIntervalSeconds = s;
     }
+    bool okMax = false;
+    o.maxWebSockets = p.value(maxWebSockets).toInt(&okMax);
+    if (!okMax || o.maxWebSockets < 0)
+        return fail(verb, QStringLiteral("--max-websockets expects a number >= 0"), 2);
+    o.osmandUrl = QUrl(p.value(osmandUrl));
+    if (o.maxWebSockets > 0 && o.maxWebSockets < n &&
+        (!o.osmandUrl.isValid() || o.osmandUrl.scheme() != QLatin1String("http") || o.osmandUrl.port() <= 0))
+        return fail(
+            verb, QStringLiteral("--max-websockets below --workers needs --osmand-url http://HOST:PORT/"), 2);
+    feed::raiseOpenFileLimit();
     QString error;
     QList<feed::SimulatedWorker> simulated;
     {

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
         extent = extent.united(b);
     }
     int i = 0;
+    QList<PositionFix> fixes;
     for (const auto& row : model.rows()) {
         PositionFix f;
         f.workerId = row.worker.id;
@@ -49,8 +50,9 @@ int main(int argc, char** argv) {
         f.at = now - (i++ % 3 == 0 ? 400 : 10); // a third stale
         f.accuracy = 8;
         f.heading = rng.bounded(360.0);
-        model.applyPosition(f);
+        fixes << f;
     }
+    model.applyPositions(fixes);
     feed::WorkerOverlay overlay(&model);
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     const auto data = map::GridLayerData::load(*store, {}, &error);

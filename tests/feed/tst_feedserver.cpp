@@ -4,6 +4,7 @@
 #include "FeedTestSupport.h"
 
 #include "gc/feed/FeedServer.h"
+#include "gc/feed/FeedSimulator.h"
 #include "gc/feed/NmeaDeviceSource.h"
 #include "gc/feed/TrackReplay.h"
 #include "gc/feed/WorkerStatus.h"
@@ -432,6 +433,79 @@ private Q_SLOTS:
         QCOMPARE(r.events().size(), 1);
         QCOMPARE(r.eventsUntil(1100001499), 0);
         QCOMPARE(r.eventsUntil(1100001500), 1);
+    }
+
+    // The simulator as the demo session runs it at scale: the first phones on WebSockets, the
+    // rest over the OsmAnd protocol through kept-alive, pipelined connections; every position is
+    // acknowledged, stored under its protocol, and inside the worker's own grid.
+    void simulatorSpeaksBothProtocols() {
+        FeedServer server(m_path);
+        QString error;
+        QVERIFY2(server.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        QVERIFY2(server.listenOsmAnd(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        QList<SimulatedWorker> simulated;
+        {
+            auto store = CountyStore::open(m_path, &error);
+            QVERIFY2(store, qPrintable(error));
+            simulated = FeedSimulator::prepareWorkers(*store, 6, 3, &error);
+            QCOMPARE(simulated.size(), 6);
+            QCOMPARE(FeedStore(*store).devices(QStringLiteral("simulator")).size(), 6);
+            // A second run reuses the tokens instead of issuing new ones.
+            QCOMPARE(FeedSimulator::prepareWorkers(*store, 6, 3, &error).first().token,
+                     simulated.first().token);
+            QCOMPARE(FeedStore(*store).devices(QStringLiteral("simulator")).size(), 6);
+        }
+        const qint64 before = [&] { // earlier tests stored positions of some of these workers
+            auto store = CountyStore::open(m_path, &error);
+            QSqlQuery q(store->database());
+            q.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM positions"));
+            return q.next() ? q.value(0).toLongLong() : 0;
+        }();
+        SimulatorOptions o;
+        o.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/feed").arg(server.port()));
+        o.osmandUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(server.osmAndPort()));
+        o.maxWebSockets = 2;
+        o.osmandConnections = 2;
+        o.minIntervalSeconds = o.maxIntervalSeconds = 1;
+        o.ticketsPerMinute = 0;
+        o.checkinsPerHour = 0;
+        FeedSimulator simulator(o);
+        simulator.start(simulated);
+        QTRY_VERIFY_WITH_TIMEOUT(simulator.counters().acked >= 18, 15000);
+        simulator.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(simulator.counters().acked + simulator.counters().errors,
+                                  simulator.counters().sent, 5000);
+        QCOMPARE(simulator.counters().errors, quint64(0));
+        QCOMPARE(simulator.counters().connected, quint64(2));
+        server.close();
+
+        auto store = CountyStore::open(m_path, &error);
+        QSqlQuery q(store->database());
+        QHash<qint64, QString> sourceOf;
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT DISTINCT worker_id, source FROM positions WHERE id > %1").arg(before)));
+        while (q.next()) {
+            QVERIFY2(!sourceOf.contains(q.value(0).toLongLong()), "one protocol per phone");
+            sourceOf.insert(q.value(0).toLongLong(), q.value(1).toString());
+        }
+        QCOMPARE(sourceOf.size(), 6);
+        for (int i = 0; i < simulated.size(); ++i)
+            QCOMPARE(sourceOf.value(simulated[i].workerId) == QLatin1String("osmand"), i >= 2);
+        for (const SimulatedWorker& w : simulated) {
+            const WorkerRecord worker =
+                *std::find_if(m_workers.begin(), m_workers.end(),
+                              [&](const WorkerRecord& r) { return r.id == w.workerId; });
+            const auto grid = store->grid(worker.gridCodes.first());
+            QVERIFY(grid);
+            const auto stored = store->workers();
+            const auto now = std::find_if(stored.begin(), stored.end(),
+                                          [&](const WorkerRecord& r) { return r.id == w.workerId; });
+            QVERIFY(now->lastAt.isValid());
+            QVERIFY2(geo::bounds(grid->wkb)
+                         .adjusted(-1e-4, -1e-4, 1e-4, 1e-4)
+                         .contains(QPointF(now->lastLon, now->lastLat)),
+                     "the simulated phone walks inside its own grid");
+        }
     }
 
     void workerStatusFollowsTheData() {

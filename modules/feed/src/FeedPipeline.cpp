@@ -478,21 +478,25 @@ void FeedPipeline::batchDone(const QList<FeedOutcome>& outcomes) {
         }
         done.at(i).done(o);
     }
-    // Signals after the acknowledgements, so a slow GUI never delays a device.
+    // Signals after the acknowledgements, so a slow GUI never delays a device. Positions go
+    // out as one list per batch: with 20,000 phones, one queued signal per fix would flood the
+    // GUI thread's event queue.
+    QList<PositionFix> live;
     for (int i = 0; i < done.size(); ++i) {
         if (!outcomes.at(i).ok())
             continue;
         const FeedWork& w = done.at(i).work;
         const FeedMessage& m = w.message;
         if (m.type == FeedMessageType::Position && m.live) {
-            const PositionFix f = positionFixOf(w);
-            Q_EMIT positionStored(f);
+            live << positionFixOf(w);
         } else if (m.type == FeedMessageType::Checkin) {
             Q_EMIT checkinStored(w.workerId, m.at);
         } else if (m.type == FeedMessageType::TicketReport) {
             Q_EMIT ticketReported(outcomes.at(i).ticketId);
         }
     }
+    if (!live.isEmpty())
+        Q_EMIT positionsStored(live);
     if (!m_pending.isEmpty())
         flush();
 }

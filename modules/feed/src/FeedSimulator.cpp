@@ -2,6 +2,7 @@
 
 #include "gc/core/CategoryTable.h"
 #include "gc/feed/GridShape.h"
+#include "gc/feed/OsmAndHttpServer.h"
 #include "gc/geo/ChinaCoordinates.h"
 #include "gc/geo/Geometry.h"
 #include "gc/store/CountyStore.h"
@@ -11,6 +12,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <cmath>
@@ -21,6 +23,7 @@ namespace {
 
 constexpr double kWalkingSpeed = 1.2; // m/s
 constexpr int kTickMs = 250;
+constexpr qsizetype kConnectsPerTick = 500; // 2,000 phones a second come online
 
 const char* const kTicketTexts[] = {
     QT_TRANSLATE_NOOP("FeedSimulator", "路边有暴露垃圾，已拍照"),
@@ -53,35 +56,47 @@ QList<SimulatedWorker> FeedSimulator::prepareWorkers(CountyStore& store, int cou
     for (const DeviceRecord& d : feed.devices(QStringLiteral("simulator")))
         if (d.revokedAt == 0)
             tokens.insert(d.workerId, d.token);
+    // Workers patrol grid-level grids: those are read at once, anything else one by one.
+    QHash<QString, QByteArray> gridShapes;
+    for (const GridRecord& g : store.grids(GridLevel::Grid, true))
+        gridShapes.insert(g.code, g.wkb);
     QRandomGenerator rng(seed);
-    const QList<WorkerRecord> workers = store.workers();
-    for (const WorkerRecord& w : workers) {
+    QList<qint64> needTokens;
+    for (const WorkerRecord& w : store.workers()) {
         if (int(out.size()) >= count)
             break;
         if (!w.onDuty || w.gridCodes.isEmpty())
             continue;
-        const auto grid = store.grid(w.gridCodes.first());
-        if (!grid)
-            continue;
+        const QString code = w.gridCodes.first();
+        QByteArray wkb = gridShapes.value(code);
+        if (wkb.isEmpty())
+            if (const auto grid = store.grid(code))
+                wkb = grid->wkb;
         SimulatedWorker s;
         s.workerId = w.id;
-        s.gridCode = grid->code;
-        s.grid = gridPathFromWkb(grid->wkb);
+        s.gridCode = code;
+        s.grid = gridPathFromWkb(wkb);
         if (s.grid.isEmpty())
             continue;
         // Start where the worker was last seen when that is inside the grid, so a restarted
         // simulation continues instead of jumping.
         const QPointF last(w.lastLon, w.lastLat);
-        s.position = w.lastAt.isValid() && s.grid.contains(last) ? last : geo::interiorPoint(grid->wkb);
+        s.position = w.lastAt.isValid() && s.grid.contains(last) ? last : geo::interiorPoint(wkb);
         s.heading = rng.bounded(360.0);
         s.token = tokens.value(w.id);
-        if (s.token.isEmpty()) {
-            const auto token = feed.issueToken(w.id, QStringLiteral("simulator"), error);
-            if (!token)
-                return {};
-            s.token = *token;
-        }
+        if (s.token.isEmpty())
+            needTokens << w.id;
         out << s;
+    }
+    if (!needTokens.isEmpty()) {
+        const auto issued = feed.issueTokens(needTokens, QStringLiteral("simulator"), error);
+        if (!issued)
+            return {};
+        for (qsizetype i = 0; i < needTokens.size(); ++i)
+            tokens.insert(needTokens[i], issued->at(i));
+        for (SimulatedWorker& s : out)
+            if (s.token.isEmpty())
+                s.token = tokens.value(s.workerId);
     }
     return out;
 }
@@ -89,10 +104,51 @@ QList<SimulatedWorker> FeedSimulator::prepareWorkers(CountyStore& store, int cou
 void FeedSimulator::start(QList<SimulatedWorker> workers) {
     m_workers = std::move(workers);
     m_clock.start();
-    for (SimulatedWorker& w : m_workers) {
-        w.gcj02 = m_rng.generateDouble() < m_options.gcj02Share;
+    m_connecting = 0;
+    m_webSocketWorkers = m_options.maxWebSockets > 0
+                             ? std::min<qsizetype>(m_options.maxWebSockets, m_workers.size())
+                             : m_workers.size();
+    for (qsizetype i = 0; i < m_workers.size(); ++i) {
+        SimulatedWorker& w = m_workers[i];
+        w.osmand = i >= m_webSocketWorkers;
+        // Traccar Client reports WGS-84 only.
+        w.gcj02 = !w.osmand && m_rng.generateDouble() < m_options.gcj02Share;
+    }
+    if (m_webSocketWorkers < m_workers.size()) {
+        const QString host = m_options.osmandUrl.host();
+        const quint16 port = quint16(m_options.osmandUrl.port(80));
+        for (int i = 0; i < std::max(1, m_options.osmandConnections); ++i) {
+            auto* socket = new QTcpSocket(this);
+            connect(socket, &QTcpSocket::readyRead, this, [this, i] { readOsmAndReplies(i); });
+            socket->connectToHost(host, port);
+            m_osmand << socket;
+            m_osmandReplies << QByteArray();
+        }
+    }
+    connectMore();
+    m_nextTicketMs = m_options.ticketsPerMinute > 0
+                         ? qint64(-std::log(1 - m_rng.generateDouble()) * 60000 / m_options.ticketsPerMinute)
+                         : -1;
+    m_ticker.start();
+    if (m_options.durationSeconds > 0)
+        QTimer::singleShot(m_options.durationSeconds * 1000, this, [this] {
+            m_ticker.stop(); // sockets stay open for the last acknowledgements; stop() closes them
+            Q_EMIT finished();
+        });
+}
+
+// Phones come online over a few seconds, not in one instant: tens of thousands of simultaneous
+// handshakes would overflow the server's listen backlog and leave the dropped ones retrying for
+// seconds.
+void FeedSimulator::connectMore() {
+    const qint64 now = m_clock.elapsed();
+    const qsizetype end = std::min(m_workers.size(), m_connecting + kConnectsPerTick);
+    for (; m_connecting < end; ++m_connecting) {
+        SimulatedWorker& w = m_workers[m_connecting];
         // Spread the first reports so the server is not hit by everyone at once.
-        w.nextReportMs = m_rng.bounded(std::max(1, m_options.minIntervalSeconds * 1000));
+        w.nextReportMs = now + m_rng.bounded(std::max(1, m_options.minIntervalSeconds * 1000));
+        if (w.osmand)
+            continue;
         QUrl url = m_options.url;
         QUrlQuery q(url);
         q.addQueryItem(QStringLiteral("token"), w.token);
@@ -108,19 +164,51 @@ void FeedSimulator::start(QList<SimulatedWorker> workers) {
         });
         w.socket->open(url);
     }
-    m_nextTicketMs = m_options.ticketsPerMinute > 0
-                         ? qint64(-std::log(1 - m_rng.generateDouble()) * 60000 / m_options.ticketsPerMinute)
-                         : -1;
-    m_ticker.start();
-    if (m_options.durationSeconds > 0)
-        QTimer::singleShot(m_options.durationSeconds * 1000, this, [this] {
-            m_ticker.stop(); // sockets stay open for the last acknowledgements; stop() closes them
-            Q_EMIT finished();
-        });
+}
+
+// One Traccar Client request, on the next kept-alive connection (requests are pipelined: the
+// server answers each connection's requests in order).
+void FeedSimulator::sendOsmAnd(const SimulatedWorker& w, double accuracy) {
+    if (m_osmand.isEmpty())
+        return;
+    QTcpSocket* socket = m_osmand[m_nextOsmand++ % m_osmand.size()];
+    const QByteArray request =
+        "GET /?id=" + w.token.toLatin1() + "&lat=" + QByteArray::number(w.position.y(), 'f', 7) +
+        "&lon=" + QByteArray::number(w.position.x(), 'f', 7) +
+        "&timestamp=" + QByteArray::number(QDateTime::currentSecsSinceEpoch()) +
+        "&accuracy=" + QByteArray::number(accuracy, 'f', 1) +
+        "&speed=" + QByteArray::number(kWalkingSpeed / OsmAndHttpServer::kKnotsToMetresPerSecond, 'f', 2) +
+        "&bearing=" + QByteArray::number(std::round(w.heading)) +
+        " HTTP/1.1\r\nHost: " + m_options.osmandUrl.host().toLatin1() + "\r\n\r\n";
+    socket->write(request);
+    ++m_counters.sent;
+}
+
+void FeedSimulator::readOsmAndReplies(int connection) {
+    QByteArray& buffer = m_osmandReplies[connection];
+    buffer += m_osmand[connection]->readAll();
+    for (;;) {
+        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return;
+        const QByteArray header = buffer.left(headerEnd);
+        qsizetype bodyLength = 0;
+        for (const QByteArray& line : header.split('\n'))
+            if (line.toLower().startsWith("content-length:"))
+                bodyLength = line.mid(15).trimmed().toLongLong();
+        if (buffer.size() < headerEnd + 4 + bodyLength)
+            return;
+        header.startsWith("HTTP/1.1 200") ? ++m_counters.acked : ++m_counters.errors;
+        buffer.remove(0, headerEnd + 4 + bodyLength);
+    }
 }
 
 void FeedSimulator::stop() {
     m_ticker.stop();
+    for (QTcpSocket* socket : std::exchange(m_osmand, {})) {
+        socket->disconnectFromHost();
+        socket->deleteLater();
+    }
     for (SimulatedWorker& w : m_workers) {
         if (w.socket) {
             w.socket->close();
@@ -170,8 +258,13 @@ void FeedSimulator::report(SimulatedWorker& w) {
         if (w.grid.contains(next))
             w.position = next;
     }
-    const QPointF wire = onWire(w, w.position);
     const double accuracy = 3 + m_rng.bounded(15.0);
+    w.nextReportMs += interval * 1000;
+    if (w.osmand) {
+        sendOsmAnd(w, accuracy);
+        return;
+    }
+    const QPointF wire = onWire(w, w.position);
     send(w, QJsonObject{{QStringLiteral("type"), QStringLiteral("position")},
                         {QStringLiteral("lon"), wire.x()},
                         {QStringLiteral("lat"), wire.y()},
@@ -192,16 +285,18 @@ void FeedSimulator::report(SimulatedWorker& w) {
                           QCoreApplication::translate("FeedSimulator", "巡查正常，无事报平安")}});
         ++m_counters.checkins;
     }
-    w.nextReportMs += interval * 1000;
 }
 
 void FeedSimulator::tick() {
+    if (m_connecting < m_workers.size())
+        connectMore();
     const qint64 now = m_clock.elapsed();
-    for (SimulatedWorker& w : m_workers)
-        if (now >= w.nextReportMs)
-            report(w);
-    if (m_nextTicketMs >= 0 && now >= m_nextTicketMs && !m_workers.isEmpty()) {
-        SimulatedWorker& w = m_workers[int(m_rng.bounded(int(m_workers.size())))];
+    for (qsizetype i = 0; i < m_connecting; ++i)
+        if (now >= m_workers[i].nextReportMs)
+            report(m_workers[i]);
+    const qsizetype reporters = std::min(m_connecting, m_webSocketWorkers);
+    if (m_nextTicketMs >= 0 && now >= m_nextTicketMs && reporters > 0) {
+        SimulatedWorker& w = m_workers[int(m_rng.bounded(int(reporters)))];
         static const QList<Category> leaves = CategoryTable::builtIn().leaves();
         if (!leaves.isEmpty()) {
             // Most tickets come from the worker's own patrol, at its position; some from a

@@ -19,7 +19,6 @@ QString tr(const char* text) {
     return QCoreApplication::translate("OsmAndHttpServer", text);
 }
 
-constexpr double kKnotsToMetresPerSecond = 0.514444;
 // A phone's horizontal accuracy is about its HDOP times the receiver's ~5 m error.
 constexpr double kMetresPerHdop = 5.0;
 

@@ -26,25 +26,37 @@ WorkerListModel::WorkerListModel(QObject* parent) : QAbstractTableModel(parent) 
     m_statusTimer.setInterval(15000);
     connect(&m_statusTimer, &QTimer::timeout, this, &WorkerListModel::refreshStatuses);
     m_statusTimer.start();
+    m_notify.setSingleShot(true);
+    m_notify.setInterval(kNotifyIntervalMs);
+    connect(&m_notify, &QTimer::timeout, this, &WorkerListModel::notifyChanged);
 }
 
-void WorkerListModel::load(CountyStore& store) {
-    beginResetModel();
-    m_rows.clear();
-    m_index.clear();
+QList<WorkerListModel::Row> WorkerListModel::readRows(CountyStore& store) {
     QHash<QString, QString> streets;
     for (const GridRecord& s : store.grids(GridLevel::Street, false))
         streets.insert(s.code, s.name);
     const int streetCodeLength = GridLevels::codeLength(GridLevel::Street);
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<Row> rows;
     for (const WorkerRecord& w : store.workers()) {
         Row r;
         r.worker = w;
         r.streetName = streets.value(w.gridCodes.value(0).left(streetCodeLength));
         r.status = workerStatus(w.lastAt, now);
-        m_index.insert(w.id, int(m_rows.size()));
-        m_rows << r;
+        rows << r;
     }
+    return rows;
+}
+
+void WorkerListModel::setRows(QList<Row> rows) {
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_index.clear();
+    m_index.reserve(m_rows.size());
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_index.insert(m_rows[i].worker.id, i);
+    m_changedFirst = std::numeric_limits<int>::max();
+    m_changedLast = -1;
     endResetModel();
     Q_EMIT countsChanged();
 }
@@ -139,22 +151,37 @@ int WorkerListModel::count(WorkerStatus s) const {
     return n;
 }
 
-void WorkerListModel::applyPosition(const PositionFix& fix) {
-    const int row = rowOf(fix.workerId);
-    if (row < 0)
+void WorkerListModel::applyPositions(const QList<PositionFix>& fixes) {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const PositionFix& fix : fixes) {
+        const int row = rowOf(fix.workerId);
+        if (row < 0)
+            continue;
+        Row& r = m_rows[row];
+        if (r.worker.lastAt.isValid() && r.worker.lastAt.toSecsSinceEpoch() > fix.at)
+            continue;
+        r.worker.lastLon = fix.lon;
+        r.worker.lastLat = fix.lat;
+        r.worker.lastAccuracy = std::isnan(fix.accuracy) ? 0 : fix.accuracy;
+        r.worker.lastAt = QDateTime::fromSecsSinceEpoch(fix.at, QTimeZone::utc());
+        r.heading = fix.heading;
+        const WorkerStatus before = r.status;
+        r.status = workerStatus(r.worker.lastAt, now);
+        m_countsMoved = m_countsMoved || before != r.status;
+        m_changedFirst = std::min(m_changedFirst, row);
+        m_changedLast = std::max(m_changedLast, row);
+    }
+    if (m_changedFirst <= m_changedLast && !m_notify.isActive())
+        m_notify.start();
+}
+
+void WorkerListModel::notifyChanged() {
+    if (m_changedFirst > m_changedLast)
         return;
-    Row& r = m_rows[row];
-    if (r.worker.lastAt.isValid() && r.worker.lastAt.toSecsSinceEpoch() > fix.at)
-        return;
-    r.worker.lastLon = fix.lon;
-    r.worker.lastLat = fix.lat;
-    r.worker.lastAccuracy = std::isnan(fix.accuracy) ? 0 : fix.accuracy;
-    r.worker.lastAt = QDateTime::fromSecsSinceEpoch(fix.at, QTimeZone::utc());
-    r.heading = fix.heading;
-    const WorkerStatus before = r.status;
-    r.status = workerStatus(r.worker.lastAt, QDateTime::currentDateTimeUtc());
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    if (before != r.status)
+    const int first = std::exchange(m_changedFirst, std::numeric_limits<int>::max());
+    const int last = std::exchange(m_changedLast, -1);
+    Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    if (std::exchange(m_countsMoved, false))
         Q_EMIT countsChanged();
 }
 

@@ -14,6 +14,10 @@ constexpr double kHeadingResolution = 20.0; // m/px: heading ticks from about co
 constexpr int kSpriteSize = 14;
 constexpr int kSmallSpriteSize = 10;
 constexpr double kSmallSpriteResolution = 20.0; // m/px
+// Zoomed out to a whole county, 20,000 workers would bury the grids' risk colours under rings:
+// plain dots of the status colour, a quarter of the area, leave the map readable.
+constexpr double kDotResolution = 40.0; // m/px
+constexpr int kDotSize = 4;
 // Workers are white dots with a ring in the status colour: they stay visible on every
 // risk colour of the grids beneath (green, blue, yellow, orange, red).
 QColor colour(WorkerStatus s) {
@@ -70,11 +74,12 @@ void WorkerOverlay::setSelectedWorker(qint64 workerId, const QList<PositionFix>&
     scheduleRepaint();
 }
 
-void WorkerOverlay::appendToTrail(const PositionFix& fix) {
-    if (fix.workerId != m_selected)
-        return;
-    m_trail << QPointF(fix.lon, fix.lat);
-    scheduleRepaint();
+void WorkerOverlay::appendToTrail(const QList<PositionFix>& fixes) {
+    for (const PositionFix& fix : fixes)
+        if (fix.workerId == m_selected && m_selected != 0) {
+            m_trail << QPointF(fix.lon, fix.lat);
+            scheduleRepaint();
+        }
 }
 
 void WorkerOverlay::paint(QPainter& painter, const map::MapViewport& viewport,
@@ -106,6 +111,29 @@ void WorkerOverlay::paint(QPainter& painter, const map::MapViewport& viewport,
     for (int i = 0; i < rows.size(); ++i)
         if (rows.at(i).worker.lastAt.isValid())
             byStatus[int(rows.at(i).status)].push_back(i);
+    if (viewport.resolution() > kDotResolution) {
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        for (const WorkerStatus pass : {WorkerStatus::Offline, WorkerStatus::Stale, WorkerStatus::Online}) {
+            const QColor c = colour(pass);
+            for (const int i : byStatus[int(pass)]) {
+                const QPointF p = viewport.toPixel(projected(i, data));
+                if (visible.contains(p))
+                    painter.fillRect(qRound(p.x()) - kDotSize / 2, qRound(p.y()) - kDotSize / 2, kDotSize,
+                                     kDotSize, c);
+            }
+        }
+        if (const int row = m_model->rowOf(m_selected); row >= 0 && rows.at(row).worker.lastAt.isValid()) {
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            const QPointF p = viewport.toPixel(projected(row, data));
+            painter.setPen(QPen(QColor(0xd0, 0x1f, 0x6f), 3));
+            painter.setBrush(Qt::white);
+            painter.drawEllipse(p, 8, 8);
+            painter.setPen(Qt::black);
+            painter.drawText(p + QPointF(10, 4), rows.at(row).worker.name);
+        }
+        painter.restore();
+        return;
+    }
     for (const WorkerStatus pass : {WorkerStatus::Offline, WorkerStatus::Stale, WorkerStatus::Online}) {
         const bool small = viewport.resolution() > kSmallSpriteResolution;
         const QImage& image = sprite(pass, small);

@@ -26,31 +26,44 @@ double orNaN(const QVariant& v) {
 } // namespace
 
 std::optional<QString> FeedStore::issueToken(qint64 workerId, const QString& kind, QString* error) {
-    QSqlQuery q(m_store.database());
-    if (!sql::exec(q, QStringLiteral("SELECT 1 FROM workers WHERE id = ?"), {workerId}, error))
-        return std::nullopt;
-    if (!q.next()) {
-        if (error)
-            *error = tr("网格员 %1 不存在").arg(workerId);
-        return std::nullopt;
-    }
-    // 128 bits from the OS generator: a token cannot be guessed, so an unregistered
-    // phone cannot post positions.
-    quint32 words[4];
-    QRandomGenerator::system()->fillRange(words);
-    const QString token =
-        QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(words), sizeof words).toHex());
+    const auto tokens = issueTokens({workerId}, kind, error);
+    return tokens ? std::optional(tokens->first()) : std::nullopt;
+}
+
+std::optional<QStringList> FeedStore::issueTokens(const QList<qint64>& workerIds, const QString& kind,
+                                                  QString* error) {
+    QStringList tokens;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     const bool ok = m_store.writeTransaction(
         [&](QString* err) {
+            QSqlQuery exists(m_store.database());
             QSqlQuery insert(m_store.database());
-            return sql::exec(
-                insert,
-                QStringLiteral(
-                    "INSERT INTO devices (token, worker_id, kind, created_at) VALUES (?, ?, ?, ?)"),
-                {token, workerId, kind, QDateTime::currentSecsSinceEpoch()}, err, "终端令牌");
+            for (const qint64 workerId : workerIds) {
+                if (!sql::exec(exists, QStringLiteral("SELECT 1 FROM workers WHERE id = ?"), {workerId}, err))
+                    return false;
+                if (!exists.next()) {
+                    *err = tr("网格员 %1 不存在").arg(workerId);
+                    return false;
+                }
+                exists.finish();
+                // 128 bits from the OS generator: a token cannot be guessed, so an unregistered
+                // phone cannot post positions.
+                quint32 words[4];
+                QRandomGenerator::system()->fillRange(words);
+                const QString token = QString::fromLatin1(
+                    QByteArray(reinterpret_cast<const char*>(words), sizeof words).toHex());
+                if (!sql::exec(
+                        insert,
+                        QStringLiteral(
+                            "INSERT INTO devices (token, worker_id, kind, created_at) VALUES (?, ?, ?, ?)"),
+                        {token, workerId, kind, now}, err, "终端令牌"))
+                    return false;
+                tokens << token;
+            }
+            return true;
         },
         error);
-    return ok ? std::optional(token) : std::nullopt;
+    return ok ? std::optional(tokens) : std::nullopt;
 }
 
 bool FeedStore::revokeToken(const QString& token, QString* error) {

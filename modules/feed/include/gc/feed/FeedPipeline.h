@@ -76,7 +76,7 @@ public:
 
 Q_SIGNALS:
     // After commit: a live position (for maps and docks), a check-in, a new ticket.
-    void positionStored(const gc::PositionFix& fix);
+    void positionsStored(const QList<gc::PositionFix>& fixes); // one batch, in commit order
     void checkinStored(qint64 workerId, qint64 at);
     void ticketReported(qint64 ticketId);
     // A geofence or arrival judgement (already stored in feed_alerts).

@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QUrl>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace gc {
@@ -26,6 +27,13 @@ struct SimulatorOptions {
     double checkinsPerHour = 4;  // per worker (有事报事件，无事报平安)
     double gcj02Share = 0;       // share of workers whose phone SDK reports GCJ-02
     quint32 seed = 1;
+    // Phones beyond the first `maxWebSockets` report positions over the OsmAnd/Traccar HTTP
+    // protocol instead, as the Traccar Client app does, through a few kept-alive connections:
+    // a WebSocket each costs a file descriptor at both ends, and a process has only so many
+    // (20,000 phones with the server in the same process need over 40,000). 0: all WebSocket.
+    int maxWebSockets = 0;
+    QUrl osmandUrl; // http://HOST:PORT/ of the server's OsmAnd listener, for those phones
+    int osmandConnections = 32;
 };
 
 // One simulated phone: a device token and the grid it patrols.
@@ -41,6 +49,7 @@ struct SimulatedWorker {
     QPointF target; // a reported place to verify on site (核查); null when none
     int fixesAtTarget = 0;
     QWebSocket* socket = nullptr;
+    bool osmand = false; // positions over OsmAnd HTTP, no check-ins or reports
 };
 
 struct SimulatorCounters {
@@ -69,13 +78,21 @@ Q_SIGNALS:
 
 private:
     void tick();
+    void connectMore();
     void report(SimulatedWorker& w);
     void send(SimulatedWorker& w, const QJsonObject& message);
+    void sendOsmAnd(const SimulatedWorker& w, double accuracy);
+    void readOsmAndReplies(int connection);
     QPointF onWire(const SimulatedWorker& w, const QPointF& wgs84) const;
 
     SimulatorOptions m_options;
     QRandomGenerator m_rng;
     QList<SimulatedWorker> m_workers;
+    qsizetype m_connecting = 0;       // m_workers before this index are online
+    qsizetype m_webSocketWorkers = 0; // the first ones: they alone check in and report tickets
+    QList<QTcpSocket*> m_osmand;
+    QList<QByteArray> m_osmandReplies; // unread reply bytes per connection
+    int m_nextOsmand = 0;
     QTimer m_ticker;
     QElapsedTimer m_clock;
     qint64 m_nextTicketMs = 0;

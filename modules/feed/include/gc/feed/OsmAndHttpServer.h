@@ -20,6 +20,8 @@ class OsmAndHttpServer : public QTcpServer {
 public:
     static constexpr qsizetype kMaxHeaderBytes = 8 * 1024;
     static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+    // The protocol's `speed` is in knots.
+    static constexpr double kKnotsToMetresPerSecond = 0.514444;
 
     OsmAndHttpServer(FeedPipeline& pipeline, QObject* parent = nullptr);
 

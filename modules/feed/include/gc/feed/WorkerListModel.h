@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QTimer>
 
+#include <limits>
+
 namespace gc::feed {
 
 // The workers of a county with their live state, for the workers dock and the map
@@ -34,7 +36,11 @@ public:
     };
 
     explicit WorkerListModel(QObject* parent = nullptr);
-    void load(CountyStore& store);
+    // Reading tens of thousands of workers takes a while: readRows() may run on any thread with
+    // a store of its own, setRows() then takes them on the model's thread.
+    static QList<Row> readRows(CountyStore& store);
+    void setRows(QList<Row> rows);
+    void load(CountyStore& store) { setRows(readRows(store)); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -45,8 +51,15 @@ public:
     int rowOf(qint64 workerId) const { return m_index.value(workerId, -1); }
     int count(WorkerStatus s) const;
 
+    // Views hear of moved workers at most this often, as one change over the rows that moved:
+    // 20,000 phones send a thousand fixes a second, and a sorted, filtered table that re-sorts on
+    // every one of them would hold the GUI thread.
+    static constexpr int kNotifyIntervalMs = 250;
+
 public Q_SLOTS:
-    void applyPosition(const gc::PositionFix& fix);
+    // The rows move at once (the map reads them as it paints); dataChanged follows within
+    // kNotifyIntervalMs.
+    void applyPositions(const QList<gc::PositionFix>& fixes);
     // Statuses age with the clock, not only with data: online → stale → offline.
     void refreshStatuses();
 
@@ -54,9 +67,15 @@ Q_SIGNALS:
     void countsChanged();
 
 private:
+    void notifyChanged();
+
     QList<Row> m_rows;
     QHash<qint64, int> m_index;
     QTimer m_statusTimer;
+    QTimer m_notify;
+    int m_changedFirst = std::numeric_limits<int>::max();
+    int m_changedLast = -1;
+    bool m_countsMoved = false;
 };
 
 } // namespace gc::feed

@@ -25,7 +25,7 @@ public:
 
     qint64 selectedWorker() const { return m_selected; }
     void setSelectedWorker(qint64 workerId, const QList<PositionFix>& trail);
-    void appendToTrail(const PositionFix& fix);
+    void appendToTrail(const QList<gc::PositionFix>& fixes);
 
 Q_SIGNALS:
     void workerClicked(qint64 workerId);

@@ -69,6 +69,10 @@ public:
 
     // Issues a new random device token for an existing worker.
     std::optional<QString> issueToken(qint64 workerId, const QString& kind, QString* error);
+    // One token per worker, in order, in one transaction: all or none (a simulator of 20,000
+    // phones would otherwise wait for 20,000 commits).
+    std::optional<QStringList> issueTokens(const QList<qint64>& workerIds, const QString& kind,
+                                           QString* error);
     bool revokeToken(const QString& token, QString* error);
     // The worker an active (not revoked) token belongs to.
     std::optional<qint64> workerForToken(const QString& token) const;
