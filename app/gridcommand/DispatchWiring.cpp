@@ -57,7 +57,10 @@ void MainWindow::setupDispatch() {
     service->setOperatorName(askOperatorName(this));
     auto* bench = new gc::dispatch::DispatchWorkbench(*service, this);
     bench->setObjectName(QStringLiteral("dispatchWorkbench"));
-    bench->reload();
+    // The queue fills from its own thread; then changes from other seats, the live feed and
+    // gridctl show within two seconds.
+    bench->reloadInBackground();
+    bench->setExternalChangePolling(2000);
     bench->setAskOnDrop(true);
     registerPart(QStringLiteral("dispatch"), bench);
     registerPart(QStringLiteral("ticketService"), service);

@@ -20,8 +20,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
+
 #include <QVBoxLayout>
+#include <memory>
 
 namespace gc::dispatch {
 
@@ -190,16 +193,71 @@ void DispatchWorkbench::buildQueuePanel(QWidget* parent) {
     applyFilterControls();
 }
 
+// Everything reload() reads, gathered on any thread from a store of that thread.
+struct WorkbenchSnapshot {
+    QList<DepartmentRecord> departments;
+    QHash<QString, QHash<QString, int>> history;
+    QString countyCode;
+    qint64 lastEventId = 0;
+    QList<TicketRow> rows;
+};
+
+static WorkbenchSnapshot readSnapshot(const CountyStore& store, qint64 now) {
+    WorkbenchSnapshot s;
+    s.departments = store.departments();
+    s.history = TicketQueries::routingHistory(store, now - 90 * 86400LL);
+    s.countyCode = store.info().code;
+    // The event id first: a change made while the rows are read is then picked up again.
+    s.lastEventId = TicketQueries::lastEventId(store);
+    s.rows = TicketQueries::rows(store);
+    return s;
+}
+
 void DispatchWorkbench::reload() {
-    CountyStore& store = m_service.store();
-    const QList<DepartmentRecord> departments = store.departments();
-    m_router.setDepartments(departments);
-    m_router.loadHistory(store, QDateTime::currentSecsSinceEpoch() - 90 * 86400LL);
-    m_queue->setCountyCode(store.info().code);
-    m_queue->setNow(QDateTime::currentSecsSinceEpoch());
-    m_lastEventId = TicketQueries::lastEventId(store);
-    m_queue->setRows(TicketQueries::rows(store));
-    m_departments->setDepartments(departments, store.info().code);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    apply(readSnapshot(m_service.store(), now), now);
+}
+
+void DispatchWorkbench::reloadInBackground() {
+    if (m_loading)
+        return;
+    m_loading = true;
+    m_counts->setText(tr("正在载入工单…"));
+    const QString path = m_service.store().path();
+    auto* thread = QThread::create([this, path] {
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QString error;
+        auto store = CountyStore::open(path, &error);
+        auto snapshot = std::make_shared<WorkbenchSnapshot>();
+        if (store)
+            *snapshot = readSnapshot(*store, now);
+        store.reset();
+        QMetaObject::invokeMethod(
+            this,
+            [this, snapshot, now, error] {
+                m_loading = false;
+                if (!error.isEmpty()) {
+                    m_counts->setText(
+                        tr("<span style='color:#c62828'>无法载入工单：%1</span>").arg(error.toHtmlEscaped()));
+                    return;
+                }
+                apply(std::move(*snapshot), now);
+                Q_EMIT loaded();
+            },
+            Qt::QueuedConnection);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+void DispatchWorkbench::apply(WorkbenchSnapshot snapshot, qint64 now) {
+    m_router.setDepartments(snapshot.departments);
+    m_router.setHistory(std::move(snapshot.history));
+    m_queue->setCountyCode(snapshot.countyCode);
+    m_queue->setNow(now);
+    m_lastEventId = snapshot.lastEventId;
+    m_queue->setRows(std::move(snapshot.rows));
+    m_departments->setDepartments(snapshot.departments, snapshot.countyCode);
     m_departments->setLoads(TicketQueries::departmentLoads(m_queue->rows(), m_queue->now()));
     m_departmentView->expandAll();
     m_queueView->sortByColumn(m_proxy->sortColumn(), m_proxy->sortOrder());
@@ -348,6 +406,8 @@ void DispatchWorkbench::setExternalChangePolling(int intervalMs) {
 }
 
 int DispatchWorkbench::pollExternalChanges() {
+    if (m_loading)
+        return 0; // the snapshot being read includes these changes
     const QList<qint64> ids = TicketQueries::ticketsChangedSince(m_service.store(), &m_lastEventId);
     QList<qint64> changed;
     for (qint64 id : ids) {

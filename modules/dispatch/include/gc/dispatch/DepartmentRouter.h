@@ -32,6 +32,8 @@ public:
     // Departments of the county and the last 90 days of dispatch history.
     void setDepartments(const QList<DepartmentRecord>& departments);
     void loadHistory(const CountyStore& store, qint64 sinceEpoch);
+    // Category → department → dispatches, as TicketQueries::routingHistory reads it.
+    void setHistory(QHash<QString, QHash<QString, int>> history) { m_history = std::move(history); }
     // Counts one more dispatch of `category` to `departmentCode` (after a drop).
     void recordDispatch(const QString& category, const QString& departmentCode);
 

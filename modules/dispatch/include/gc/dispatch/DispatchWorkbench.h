@@ -27,6 +27,8 @@ class UndoBar;
 // its filters, counts per state and the undo notification), the department tree with
 // loads and routing highlights, and the ticket detail. Every stored action, from any
 // panel, updates one queue row and the loads of the departments concerned.
+struct WorkbenchSnapshot;
+
 class DispatchWorkbench : public QObject {
     Q_OBJECT
 public:
@@ -34,6 +36,11 @@ public:
 
     // Loads the tickets, departments, loads and routing history from the store.
     void reload();
+    // The same, read on a thread of its own with a connection of its own (a county's 100,000
+    // tickets take a second or two); the panels fill when it is done and loaded() is emitted.
+    // External-change polling waits for it.
+    void reloadInBackground();
+    bool isLoading() const { return m_loading; }
 
     TicketService& service() const { return m_service; }
     TicketQueueModel* queueModel() const { return m_queue; }
@@ -65,6 +72,7 @@ public:
     int pollExternalChanges();
 
 Q_SIGNALS:
+    void loaded();
     void ticketSelected(qint64 id, double lon, double lat, const QString& gridCode);
     void ticketsChanged(const QList<qint64>& ids);
     void message(const QString& text);
@@ -98,6 +106,9 @@ private:
     QCheckBox* m_overdue = nullptr;
     QTimer* m_poll = nullptr;
     qint64 m_lastEventId = 0;
+    bool m_loading = false;
+
+    void apply(WorkbenchSnapshot snapshot, qint64 now);
 };
 
 } // namespace gc::dispatch
