@@ -15,8 +15,10 @@ constexpr int kSpriteSize = 14;
 constexpr int kSmallSpriteSize = 10;
 constexpr double kSmallSpriteResolution = 20.0; // m/px
 // Zoomed out to a whole county, 20,000 workers would bury the grids' risk colours under rings:
-// plain dots of the status colour, a quarter of the area, leave the map readable.
+// plain dots of the status colour, a quarter of the area, leave the map readable. A thousand
+// workers keep their rings.
 constexpr double kDotResolution = 40.0; // m/px
+constexpr size_t kDotCrowd = 3000;
 constexpr int kDotSize = 4;
 // Workers are white dots with a ring in the status colour: they stay visible on every
 // risk colour of the grids beneath (green, blue, yellow, orange, red).
@@ -111,7 +113,8 @@ void WorkerOverlay::paint(QPainter& painter, const map::MapViewport& viewport,
     for (int i = 0; i < rows.size(); ++i)
         if (rows.at(i).worker.lastAt.isValid())
             byStatus[int(rows.at(i).status)].push_back(i);
-    if (viewport.resolution() > kDotResolution) {
+    const size_t placed = byStatus[0].size() + byStatus[1].size() + byStatus[2].size();
+    if (viewport.resolution() > kDotResolution && placed > kDotCrowd) {
         painter.setRenderHint(QPainter::Antialiasing, false);
         for (const WorkerStatus pass : {WorkerStatus::Offline, WorkerStatus::Stale, WorkerStatus::Online}) {
             const QColor c = colour(pass);
