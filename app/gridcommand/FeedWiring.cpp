@@ -44,7 +44,11 @@
 #include <QVBoxLayout>
 
 #include <atomic>
+
 #include <functional>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace {
 
@@ -53,6 +57,7 @@ using namespace gc::feed;
 constexpr quint16 kDefaultPort = 7420;
 constexpr quint16 kDefaultOsmAndPort = 5055; // Traccar's port for the OsmAnd protocol
 constexpr int kMaxSimulatedWebSockets = 5000;
+constexpr int kServerNice = 5;
 constexpr qint64 kTrailSeconds = 30 * 60;
 
 // Filters the workers by text (name, grid or street code, street name, phone) and status.
@@ -266,6 +271,10 @@ public:
         runIn(
             m_serverThread,
             [this, path] {
+                // Below the GUI thread: on two cores the operator's map wins a contended core and
+                // the server (with its writer thread, which inherits this) takes the rest; devices
+                // see their acknowledgements a few milliseconds later at worst.
+                setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), kServerNice);
                 auto* server = new FeedServer(path, FeedOptions{});
                 QString error;
                 // The WebSocket protocol and, as Traccar does, the OsmAnd protocol on 5055; another
