@@ -220,16 +220,7 @@ public:
     // Before the window goes: the server commits and acknowledges what is queued.
     void shutdown() {
         stopSimulator();
-        if (m_serverThread.isRunning()) {
-            runIn(m_serverThread, [this] {
-                if (FeedServer* server = m_server.exchange(nullptr)) {
-                    server->close();
-                    delete server;
-                }
-            });
-            m_serverThread.quit();
-            m_serverThread.wait();
-        }
+        endThread(m_serverThread, m_server, [](FeedServer* server) { server->close(); });
         m_serverState = ServerState::Stopped;
     }
 
@@ -353,16 +344,7 @@ public:
         });
     }
     void stopSimulator() {
-        if (!m_simulatorThread.isRunning())
-            return;
-        runIn(m_simulatorThread, [this] {
-            if (FeedSimulator* simulator = m_simulator.exchange(nullptr)) {
-                simulator->stop();
-                delete simulator;
-            }
-        });
-        m_simulatorThread.quit();
-        m_simulatorThread.wait();
+        endThread(m_simulatorThread, m_simulator, [](FeedSimulator* simulator) { simulator->stop(); });
         m_simulatedWorkers = 0;
     }
     void selectWorker(qint64 workerId) {
@@ -420,6 +402,21 @@ private:
                 delete context;
             },
             type);
+    }
+
+    // Stops and deletes the object that lives on `thread`, in that thread, then ends the thread.
+    template <typename T, typename Stop>
+    static void endThread(QThread& thread, std::atomic<T*>& object, Stop stop) {
+        if (!thread.isRunning())
+            return;
+        runIn(thread, [&object, stop] {
+            if (T* o = object.exchange(nullptr)) {
+                stop(o);
+                delete o;
+            }
+        });
+        thread.quit();
+        thread.wait();
     }
 
     void serverStarted(quint16 port, quint16 osmandPort, const QString& error) {
