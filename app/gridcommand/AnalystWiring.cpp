@@ -28,6 +28,8 @@ void MainWindow::setupAnalyst() {
         ImportDialog dialog(store().path(), this);
         connect(&dialog, &ImportDialog::imported, this, [this](gc::GridLevel level, int count) {
             hierarchyModel()->load(store());
+            if (QObject* map = part<QObject>(QStringLiteral("map")))
+                QMetaObject::invokeMethod(map, "reloadCounty");
             showStatus(tr("已导入 %1 个%2").arg(count).arg(gc::GridLevels::chineseName(level)));
         });
         dialog.exec();

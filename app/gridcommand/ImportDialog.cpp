@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QThread>
 #include <QToolButton>
@@ -43,6 +44,8 @@ ImportDialog::ImportDialog(const QString& countyPath, QWidget* parent)
     auto* sourceRow = new QHBoxLayout;
     sourceRow->addWidget(m_source);
     sourceRow->addWidget(browseButton);
+    m_layer = new QComboBox(this);
+    m_layer->setEnabled(false);
     m_level = new QComboBox(this);
     for (int l = 1; l <= gc::kGridLevelCount; ++l)
         m_level->addItem(gc::GridLevels::chineseName(static_cast<gc::GridLevel>(l)), l);
@@ -75,6 +78,7 @@ ImportDialog::ImportDialog(const QString& countyPath, QWidget* parent)
 
     auto* form = new QFormLayout;
     form->addRow(tr("源文件"), sourceRow);
+    form->addRow(tr("图层"), m_layer);
     form->addRow(tr("导入到层级"), m_level);
     form->addRow(tr("字符编码"), m_encoding);
     form->addRow(tr("假定坐标系"), m_assumeCrs);
@@ -90,7 +94,8 @@ ImportDialog::ImportDialog(const QString& countyPath, QWidget* parent)
     layout->addWidget(m_buttons);
 
     connect(browseButton, &QToolButton::clicked, this, &ImportDialog::browse);
-    connect(m_source, &QLineEdit::editingFinished, this, &ImportDialog::inspect);
+    connect(m_source, &QLineEdit::editingFinished, this, &ImportDialog::sourceChanged);
+    connect(m_layer, &QComboBox::currentIndexChanged, this, &ImportDialog::inspect);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportDialog::inspect);
     connect(m_startButton, &QPushButton::clicked, this, &ImportDialog::start);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
@@ -105,6 +110,13 @@ ImportDialog::~ImportDialog() {
 
 void ImportDialog::setSource(const QString& path) {
     m_source->setText(path);
+    sourceChanged();
+}
+
+void ImportDialog::sourceChanged() {
+    const QSignalBlocker blocker(m_layer);
+    m_layer->clear();
+    m_layer->setEnabled(false);
     inspect();
 }
 
@@ -126,6 +138,21 @@ void ImportDialog::setAssumedCrs(const QString& crs) {
 
 int ImportDialog::previewRowCount() const {
     return m_preview->rowCount();
+}
+
+QStringList ImportDialog::layers() const {
+    QStringList names;
+    for (int i = 0; i < m_layer->count(); ++i)
+        names << m_layer->itemText(i);
+    return names;
+}
+
+QString ImportDialog::selectedLayer() const {
+    return m_layer->currentText();
+}
+
+void ImportDialog::setLayer(const QString& layer) {
+    m_layer->setCurrentText(layer); // inspects again through currentIndexChanged
 }
 
 QString ImportDialog::selectedCodeField() const {
@@ -157,10 +184,17 @@ void ImportDialog::inspect() {
         m_encoding->currentText() != m_encoding->itemText(m_encoding->currentIndex()))
         encoding = m_encoding->currentText().trimmed();
     QString error;
-    const auto info = gc::geo::VectorImporter::inspect(path, encoding, &error);
+    const auto info = gc::geo::VectorImporter::inspect(path, encoding, &error, 20, m_layer->currentText());
     if (!info) {
         m_sourceInfo->setText(error);
         return;
+    }
+    {
+        const QSignalBlocker blocker(m_layer);
+        m_layer->clear();
+        m_layer->addItems(info->layers);
+        m_layer->setCurrentText(info->layerName);
+        m_layer->setEnabled(info->layers.size() > 1);
     }
     m_sourceInfo->setText(
         tr("%1，图层 %2，%3 个要素；坐标系 %4；编码 %5")
@@ -187,11 +221,14 @@ void ImportDialog::inspect() {
 }
 
 void ImportDialog::setRunning(bool running) {
-    for (QWidget* w : {static_cast<QWidget*>(m_source), static_cast<QWidget*>(m_level),
-                       static_cast<QWidget*>(m_encoding), static_cast<QWidget*>(m_assumeCrs),
-                       static_cast<QWidget*>(m_codeField), static_cast<QWidget*>(m_nameField),
-                       static_cast<QWidget*>(m_parentField), static_cast<QWidget*>(m_startButton)})
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_source), static_cast<QWidget*>(m_level), static_cast<QWidget*>(m_encoding),
+          static_cast<QWidget*>(m_assumeCrs), static_cast<QWidget*>(m_layer),
+          static_cast<QWidget*>(m_codeField), static_cast<QWidget*>(m_nameField),
+          static_cast<QWidget*>(m_parentField), static_cast<QWidget*>(m_startButton)})
         w->setEnabled(!running);
+    if (!running)
+        m_layer->setEnabled(m_layer->count() > 1);
 }
 
 void ImportDialog::start() {
@@ -199,6 +236,7 @@ void ImportDialog::start() {
         return;
     gc::ImportRequest request;
     request.source.path = m_source->text().trimmed();
+    request.source.layer = m_layer->currentText();
     request.source.encoding = m_encoding->currentData().toString();
     if (m_encoding->currentText() != m_encoding->itemText(m_encoding->currentIndex()))
         request.source.encoding = m_encoding->currentText().trimmed();

@@ -34,6 +34,10 @@ public:
     QString lastMessage() const { return m_lastMessage; }
     int previewRowCount() const;
     QString selectedCodeField() const;
+    // The source's layers and the one the preview and the import use.
+    QStringList layers() const;
+    QString selectedLayer() const;
+    void setLayer(const QString& layer);
 
 public Q_SLOTS:
     void start();
@@ -48,6 +52,8 @@ protected:
     void reject() override;
 
 private:
+    // A new source starts from its default layer.
+    void sourceChanged();
     void inspect();
     void browse();
     void setRunning(bool running);
@@ -56,6 +62,7 @@ private:
 
     QString m_countyPath;
     QLineEdit* m_source = nullptr;
+    QComboBox* m_layer = nullptr; // enabled for a source with several layers
     QComboBox* m_level = nullptr;
     QComboBox* m_encoding = nullptr;
     QLineEdit* m_assumeCrs = nullptr;

@@ -36,9 +36,14 @@ int runImport(const QStringList& arguments) {
     const QCommandLineOption assumeCrs(QStringLiteral("assume-crs"),
                                        QStringLiteral("CRS of a source that declares none, e.g. EPSG:4490."),
                                        QStringLiteral("CRS"));
+    const QCommandLineOption layer(
+        QStringLiteral("layer"),
+        QStringLiteral(
+            "Layer of a source with several (default: the only one, else the first polygon layer)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a summary as JSON."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
-    p.addOptions({into, level, codeField, nameField, parentField, encoding, assumeCrs, json, quiet});
+    p.addOptions({into, level, layer, codeField, nameField, parentField, encoding, assumeCrs, json, quiet});
     int code = 0;
     if (!parse(p, verb, QStringLiteral("Import one level of grid boundaries into a county (all or nothing)."),
                arguments, &code))
@@ -59,6 +64,7 @@ int runImport(const QStringList& arguments) {
                     2);
     ImportRequest request;
     request.source.path = p.positionalArguments().first();
+    request.source.layer = p.value(layer);
     request.source.codeField = p.value(codeField);
     request.source.nameField = p.value(nameField);
     request.source.parentField = p.value(parentField);
@@ -78,6 +84,7 @@ int runImport(const QStringList& arguments) {
         printJson(QJsonDocument(
             QJsonObject{{QStringLiteral("imported"), report.imported},
                         {QStringLiteral("level"), GridLevels::key(request.level)},
+                        {QStringLiteral("layer"), report.source.layerName},
                         {QStringLiteral("county_created"), report.countyCreated},
                         {QStringLiteral("crs"), report.source.crs},
                         {QStringLiteral("encoding"), report.source.encoding},
@@ -88,11 +95,17 @@ int runImport(const QStringList& arguments) {
     }
     for (const QString& repair : report.repairs)
         printLine(QStringLiteral("修复：%1").arg(repair));
-    printLine(QStringLiteral("%1：导入 %2 个%3（坐标系 %4，编码 %5）%6")
-                  .arg(request.countyPath)
-                  .arg(report.imported)
-                  .arg(GridLevels::chineseName(request.level), report.source.crs, report.source.encoding)
-                  .arg(report.countyCreated ? QStringLiteral("，新建县域") : QString()));
+    const QString layers = report.source.layers.size() > 1
+                               ? QStringLiteral("，图层 %1（共 %2 个图层，可用 --layer 选择）")
+                                     .arg(report.source.layerName)
+                                     .arg(report.source.layers.size())
+                               : QString();
+    printLine(
+        QStringLiteral("%1：导入 %2 个%3（坐标系 %4，编码 %5%6）%7")
+            .arg(request.countyPath)
+            .arg(report.imported)
+            .arg(GridLevels::chineseName(request.level), report.source.crs, report.source.encoding, layers)
+            .arg(report.countyCreated ? QStringLiteral("，新建县域") : QString()));
     return 0;
 }
 

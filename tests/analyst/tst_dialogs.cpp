@@ -93,6 +93,30 @@ private Q_SLOTS:
         QCOMPARE(featureCount(created, QStringLiteral("grid_county")), 1);
     }
 
+    // A source with a point layer first: the dialog previews the first polygon layer, offers
+    // every layer, and previews another when it is chosen.
+    void importDialogOffersTheLayers() {
+        const QString source = m_dir.filePath(QStringLiteral("layers.gpkg"));
+        QCOMPARE(
+            ogr2ogr({QStringLiteral("-f"), QStringLiteral("GPKG"), source, m_county,
+                     QStringLiteral("-dialect"), QStringLiteral("sqlite"), QStringLiteral("-sql"),
+                     QStringLiteral("SELECT code, name, ST_PointOnSurface(geom) AS geom FROM grid_street"),
+                     QStringLiteral("-nln"), QStringLiteral("street_points")})
+                .exitCode,
+            0);
+        for (const QString& layer : {QStringLiteral("grid_county"), QStringLiteral("grid_street")})
+            QCOMPARE(ogr2ogr({QStringLiteral("-update"), source, m_county, layer}).exitCode, 0);
+        ImportDialog dialog(m_dir.filePath(QStringLiteral("layers-county.gpkg")));
+        dialog.setSource(source);
+        QCOMPARE(dialog.layers(), (QStringList{QStringLiteral("street_points"), QStringLiteral("grid_county"),
+                                               QStringLiteral("grid_street")}));
+        QCOMPARE(dialog.selectedLayer(), QStringLiteral("grid_county"));
+        QCOMPARE(dialog.previewRowCount(), 1);
+        dialog.setLayer(QStringLiteral("grid_street"));
+        QCOMPARE(dialog.selectedLayer(), QStringLiteral("grid_street"));
+        QCOMPARE(dialog.previewRowCount(), featureCount(m_county, QStringLiteral("grid_street")));
+    }
+
     void validationDockListsFindingsAndLocatesThem() {
         ValidationDock clean(m_county);
         QSignalSpy cleanDone(&clean, &ValidationDock::validationFinished);

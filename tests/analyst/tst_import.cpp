@@ -294,6 +294,41 @@ private Q_SLOTS:
         expectRefused(county, source, level, message);
     }
 
+    // A GeoPackage with points first, then two polygon layers: the first polygon layer by
+    // default, any layer by name with --layer; an unknown layer or a point layer is refused.
+    void layerOfAMultiLayerSource() {
+        const QString source = path(QStringLiteral("layers.gpkg"));
+        QCOMPARE(
+            ogr2ogr({QStringLiteral("-f"), QStringLiteral("GPKG"), source, m_demo, QStringLiteral("-dialect"),
+                     QStringLiteral("sqlite"), QStringLiteral("-sql"),
+                     QStringLiteral("SELECT code, name, ST_PointOnSurface(geom) AS geom FROM grid_community"),
+                     QStringLiteral("-nln"), QStringLiteral("community_points")})
+                .exitCode,
+            0);
+        for (const QString& layer : {QStringLiteral("grid_community"), QStringLiteral("grid_street")})
+            QCOMPARE(ogr2ogr({QStringLiteral("-update"), source, m_demo, layer}).exitCode, 0);
+
+        const QString county = freshCopy(m_withStreets, QStringLiteral("t-layers.gpkg"));
+        const Run chosen = importInto(county, source, QStringLiteral("community"));
+        QVERIFY2(chosen.exitCode == 0, qPrintable(chosen.err));
+        QCOMPARE(json(chosen)[QStringLiteral("layer")].toString(), QStringLiteral("grid_community"));
+        QCOMPARE(featureCount(county, QStringLiteral("grid_community")),
+                 featureCount(m_demo, QStringLiteral("grid_community")));
+
+        const QString named = freshCopy(m_countyOnly, QStringLiteral("t-layer-named.gpkg"));
+        const Run streetsRun = importInto(named, source, QStringLiteral("street"),
+                                          {QStringLiteral("--layer"), QStringLiteral("grid_street")});
+        QVERIFY2(streetsRun.exitCode == 0, qPrintable(streetsRun.err));
+        QCOMPARE(featureCount(named, QStringLiteral("grid_street")), 10);
+
+        expectRefused(freshCopy(m_withStreets, QStringLiteral("t-layer-missing.gpkg")), source,
+                      QStringLiteral("community"), QStringLiteral("没有名为“nope”的图层"),
+                      {QStringLiteral("--layer"), QStringLiteral("nope")});
+        expectRefused(freshCopy(m_withStreets, QStringLiteral("t-layer-points.gpkg")), source,
+                      QStringLiteral("community"), QStringLiteral("不是面图层"),
+                      {QStringLiteral("--layer"), QStringLiteral("community_points")});
+    }
+
     void levelThatDoesNotExist() {
         const QString county = freshCopy(m_withStreets, QStringLiteral("t-level.gpkg"));
         const QByteArray before = fingerprint(county);

@@ -219,10 +219,31 @@ QString listSome(const QStringList& items) {
     return text;
 }
 
+// The layer asked for by name; without a name the only layer, or the first polygon layer of a
+// source with several (a GeoPackage or KML often carries points and lines beside the areas).
+OGRLayerH chooseLayer(GDALDatasetH ds, const QString& requested, ImportSourceInfo* info, QString* error) {
+    info->layers.clear();
+    OGRLayerH firstPolygons = nullptr;
+    for (int i = 0; i < GDALDatasetGetLayerCount(ds); ++i) {
+        OGRLayerH layer = GDALDatasetGetLayer(ds, i);
+        info->layers << QString::fromUtf8(OGR_L_GetName(layer));
+        if (!firstPolygons && isPolygonType(OGR_L_GetGeomType(layer)))
+            firstPolygons = layer;
+    }
+    if (!requested.isEmpty()) {
+        OGRLayerH layer = GDALDatasetGetLayerByName(ds, requested.toUtf8().constData());
+        if (!layer)
+            *error = tr("没有名为“%1”的图层；可用的图层：%2").arg(requested, listSome(info->layers));
+        return layer;
+    }
+    return firstPolygons ? firstPolygons : GDALDatasetGetLayer(ds, 0);
+}
+
 } // namespace
 
 std::optional<ImportSourceInfo> VectorImporter::inspect(const QString& path, const QString& encoding,
-                                                        QString* error, int previewRows) {
+                                                        QString* error, int previewRows,
+                                                        const QString& layerName) {
     QString localError;
     if (!error)
         error = &localError;
@@ -230,7 +251,9 @@ std::optional<ImportSourceInfo> VectorImporter::inspect(const QString& path, con
     DatasetPtr ds = openDecoded(path, encoding, &info, error);
     if (!ds)
         return std::nullopt;
-    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+    OGRLayerH layer = chooseLayer(ds.get(), layerName, &info, error);
+    if (!layer)
+        return std::nullopt;
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     info.driver = QString::fromLatin1(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
     info.layerName = QString::fromUtf8(OGR_L_GetName(layer));
@@ -262,7 +285,9 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
     DatasetPtr ds = openDecoded(options.path, options.encoding, &info, error);
     if (!ds)
         return false;
-    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+    OGRLayerH layer = chooseLayer(ds.get(), options.layer, &info, error);
+    if (!layer)
+        return false;
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     info.driver = QString::fromLatin1(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
     info.layerName = QString::fromUtf8(OGR_L_GetName(layer));

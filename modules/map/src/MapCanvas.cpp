@@ -137,6 +137,11 @@ void MapCanvas::loadCounty(const QString& path) {
     update();
 }
 
+void MapCanvas::reloadCounty() {
+    if (!m_path.isEmpty())
+        loadCounty(m_path);
+}
+
 void MapCanvas::setData(std::shared_ptr<GridLayerData> data) {
     if (m_cancel)
         m_cancel->store(true);

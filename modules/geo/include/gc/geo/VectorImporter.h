@@ -19,6 +19,7 @@ namespace gc::geo {
 
 struct ImportSourceOptions {
     QString path;
+    QString layer;       // empty: the only layer, else the first polygon layer
     QString encoding;    // empty: from .cpg / language id / detection
     QString assumeCrs;   // used only when the source declares none
     QString codeField;   // empty: "code", "CODE", "编码", …
@@ -29,6 +30,7 @@ struct ImportSourceOptions {
 struct ImportSourceInfo {
     QString driver;
     QString layerName;
+    QStringList layers;     // every layer of the source, in order
     QString crs;            // e.g. "EPSG:4527" or the CRS name
     QString encoding;       // what strings were decoded from
     QString encodingSource; // "cpg", "ldid", "detected", "option", "format"
@@ -52,7 +54,8 @@ public:
     // Fields, encoding, CRS and the first `previewRows` rows; no geometry checks. For the import
     // dialog's field mapping.
     static std::optional<ImportSourceInfo> inspect(const QString& path, const QString& encoding,
-                                                   QString* error, int previewRows = 20);
+                                                   QString* error, int previewRows = 20,
+                                                   const QString& layer = {});
 
     // Every feature, or false with the reason in *error. `repairs` lists each polygon repaired.
     static bool read(const ImportSourceOptions& options, QList<ImportedFeature>* features,

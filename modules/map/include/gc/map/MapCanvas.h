@@ -78,6 +78,9 @@ public:
     void setFlyDurationMs(int ms) { m_flyMs = ms; }
 
 public Q_SLOTS:
+    // Reads the county's geometry again (after an import), keeping the view; the old picture stays
+    // up until the new one is ready.
+    void reloadCounty();
     void selectGrid(const QString& code);
     void zoomToBounds(const QRectF& lonLatBounds);
     void flyTo(const QString& code);
