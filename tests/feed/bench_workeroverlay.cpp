@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
     const QRectF mercator = data->bounds();
     QTextStream out(stdout);
     for (const auto& [label, zoom] :
-         {std::pair{"whole county", 1.0}, std::pair{"zoomed in x16 (names)", 16.0}}) {
+         {std::pair{"whole county", 1.0}, std::pair{"zoomed in x4 (headings)", 4.0},
+          std::pair{"zoomed in x16 (names)", 16.0}}) {
         map::MapViewport viewport = map::MapViewport::fit(mercator.normalized(), image.size());
         viewport.setResolution(viewport.resolution() / zoom);
         std::vector<double> ms, cpu;
