@@ -74,6 +74,10 @@ public:
     }
 
 protected:
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override {
+        return static_cast<const WorkerListModel*>(sourceModel())
+            ->lessThan(left.row(), right.row(), left.column());
+    }
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
         const QModelIndex i = sourceModel()->index(row, 0, parent);
         if (m_status >= 0 && i.data(WorkerListModel::StatusRole).toInt() != m_status)

@@ -20,9 +20,12 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimer>
+
 #include <QToolBar>
 #include <QToolTip>
+#include <memory>
 
 namespace {
 
@@ -95,15 +98,47 @@ void MainWindow::setupMap() {
     });
     connect(tickets, &TicketOverlay::zoomRequested, canvas, &MapCanvas::zoomToBounds);
     auto* refreshTickets = new QAction(tr("刷新工单标注"), this);
-    connect(refreshTickets, &QAction::triggered, this, [this, canvas, tickets] {
-        tickets->loadFromStore(*m_store);
-        QHash<QString, GridStats> stats;
-        for (auto [code, n] : tickets->openPerGrid().asKeyValueRange())
-            stats[code].openTickets = n;
-        for (const gc::WorkerRecord& w : m_store->workers())
-            for (const QString& code : w.gridCodes)
-                ++stats[code].workers;
-        canvas->setGridStats(stats);
+    // Read on a thread with a connection of its own (at 90,000 grids the worker list alone would
+    // hold the GUI for a third of a second), then shown; a refresh asked for meanwhile runs after.
+    enum class Refresh { Idle, Running, RunningAndAskedAgain };
+    auto refresh = std::make_shared<Refresh>(Refresh::Idle);
+    connect(refreshTickets, &QAction::triggered, this, [this, canvas, tickets, refresh, refreshTickets] {
+        if (*refresh != Refresh::Idle) {
+            *refresh = Refresh::RunningAndAskedAgain;
+            return;
+        }
+        *refresh = Refresh::Running;
+        auto* thread =
+            QThread::create([this, canvas, tickets, refresh, refreshTickets, path = m_store->path()] {
+                QString error;
+                QList<TicketOverlay::Marker> markers;
+                QHash<QString, GridStats> stats;
+                if (auto store = gc::CountyStore::open(path, &error)) {
+                    markers = TicketOverlay::readMarkers(*store);
+                    for (const TicketOverlay::Marker& m : markers)
+                        ++stats[m.gridCode].openTickets;
+                    for (const gc::WorkerRecord& w : store->workers())
+                        for (const QString& code : w.gridCodes)
+                            ++stats[code].workers;
+                }
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, canvas, tickets, refresh, refreshTickets, markers, stats, error] {
+                        if (error.isEmpty()) {
+                            tickets->setMarkers(markers);
+                            canvas->setGridStats(stats);
+                        } else {
+                            showStatus(tr("无法读取工单标注：%1").arg(error));
+                        }
+                        const bool again = *refresh == Refresh::RunningAndAskedAgain;
+                        *refresh = Refresh::Idle;
+                        if (again)
+                            refreshTickets->trigger();
+                    },
+                    Qt::QueuedConnection);
+            });
+        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+        thread->start();
     });
     connect(canvas, &MapCanvas::ticketsRefreshRequested, refreshTickets, &QAction::trigger);
     // After the first frame, so the grids never wait for the ticket and worker queries.

@@ -7,10 +7,12 @@
 #include "gc/feed/FeedSimulator.h"
 #include "gc/feed/NmeaDeviceSource.h"
 #include "gc/feed/TrackReplay.h"
+#include "gc/feed/WorkerListModel.h"
 #include "gc/feed/WorkerStatus.h"
 #include "gc/geo/Geometry.h"
 
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -505,6 +507,38 @@ private Q_SLOTS:
                          .adjusted(-1e-4, -1e-4, 1e-4, 1e-4)
                          .contains(QPointF(now->lastLon, now->lastLat)),
                      "the simulated phone walks inside its own grid");
+        }
+    }
+
+    // The workers dock sorts 90,000 rows by comparing the rows themselves: the same order as
+    // the sort keys, and a moved worker shows at once in the rows and within 250 ms in views.
+    void workerListSortsAndMoves() {
+        QString error;
+        auto store = CountyStore::open(m_path, &error);
+        QVERIFY2(store, qPrintable(error));
+        WorkerListModel model;
+        model.load(*store);
+        QVERIFY(model.rowCount() > 8);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        PositionFix fresh;
+        fresh.workerId = model.rows().at(8).worker.id;
+        fresh.at = now;
+        fresh.lon = 124.25;
+        fresh.lat = 40.25;
+        fresh.accuracy = 5;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.applyPositions({fresh});
+        QCOMPARE(model.rows().at(8).status, WorkerStatus::Online);
+        QCOMPARE(model.rows().at(8).worker.lastLon, 124.25);
+        QVERIFY(changed.isEmpty());
+        QVERIFY(changed.wait(2000));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            for (const int column : {int(WorkerListModel::StatusColumn), int(WorkerListModel::LastFixColumn),
+                                     int(WorkerListModel::NameColumn)}) {
+                const QVariant a = model.index(row, column).data(Qt::UserRole);
+                const QVariant b = model.index(8, column).data(Qt::UserRole);
+                QCOMPARE(model.lessThan(row, 8, column), QVariant::compare(a, b) == QPartialOrdering::Less);
+            }
         }
     }
 

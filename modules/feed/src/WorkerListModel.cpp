@@ -144,6 +144,32 @@ QVariant WorkerListModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
+bool WorkerListModel::lessThan(int a, int b, int column) const {
+    const Row& x = m_rows.at(a);
+    const Row& y = m_rows.at(b);
+    const auto secs = [](const WorkerRecord& w) {
+        return w.lastAt.isValid() ? w.lastAt.toSecsSinceEpoch() : 0;
+    };
+    switch (column) {
+    case StatusColumn:
+        return x.status < y.status;
+    case LastFixColumn:
+        return secs(x.worker) < secs(y.worker);
+    case AccuracyColumn:
+        return x.worker.lastAccuracy < y.worker.lastAccuracy;
+    case NameColumn:
+        return x.worker.name < y.worker.name;
+    case GridColumn:
+        return x.worker.gridCodes < y.worker.gridCodes;
+    case StreetColumn:
+        return x.streetName < y.streetName;
+    case PhoneColumn:
+        return x.worker.phone < y.worker.phone;
+    default:
+        return false;
+    }
+}
+
 int WorkerListModel::count(WorkerStatus s) const {
     int n = 0;
     for (const Row& r : m_rows)

@@ -21,6 +21,10 @@ TicketOverlay::TicketOverlay(QObject* parent) : MapOverlay(parent) {}
 TicketOverlay::~TicketOverlay() = default;
 
 void TicketOverlay::loadFromStore(const CountyStore& store, const QDateTime& now) {
+    setMarkers(readMarkers(store, now));
+}
+
+QList<TicketOverlay::Marker> TicketOverlay::readMarkers(const CountyStore& store, const QDateTime& now) {
     TicketFilter filter;
     for (TicketState s : {TicketState::Received, TicketState::Accepted, TicketState::Dispatched,
                           TicketState::InProgress, TicketState::Returned, TicketState::Resolved})
@@ -41,7 +45,7 @@ void TicketOverlay::loadFromStore(const CountyStore& store, const QDateTime& now
         m.overdue = t.isOverdue(now);
         markers << m;
     }
-    setMarkers(markers);
+    return markers;
 }
 
 void TicketOverlay::setMarkers(const QList<Marker>& markers) {

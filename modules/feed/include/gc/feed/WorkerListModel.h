@@ -50,6 +50,9 @@ public:
     const QList<Row>& rows() const { return m_rows; }
     int rowOf(qint64 workerId) const { return m_index.value(workerId, -1); }
     int count(WorkerStatus s) const;
+    // Row a before row b in `column`, the order the Qt::UserRole sort keys give, without a
+    // QVariant per comparison: sorting 90,000 workers by status takes a million comparisons.
+    bool lessThan(int a, int b, int column) const;
 
     // Views hear of moved workers at most this often, as one change over the rows that moved:
     // 20,000 phones send a thousand fixes a second, and a sorted, filtered table that re-sorts on

@@ -44,6 +44,9 @@ public:
 
     // Open tickets from the store (the store's thread).
     void loadFromStore(const CountyStore& store, const QDateTime& now = QDateTime::currentDateTimeUtc());
+    // The open tickets as markers; any thread, with a store of that thread.
+    static QList<Marker> readMarkers(const CountyStore& store,
+                                     const QDateTime& now = QDateTime::currentDateTimeUtc());
     void setMarkers(const QList<Marker>& markers);
     const QList<Marker>& markers() const { return m_markers; }
     // Open tickets per grid code, for the canvas tooltip.
