@@ -7,137 +7,137 @@
         <location filename="../app/gridcommand/ExportDialog.cpp" line="28"/>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="69"/>
         <source>导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="30"/>
         <source>网格</source>
-        <translation type="unfinished"></translation>
+        <translation>Grids</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="31"/>
         <source>工单（点）</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets (points)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="37"/>
         <source>Shapefile（.shp）</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile (.shp)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="38"/>
         <source>GeoPackage（.gpkg）</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoPackage (.gpkg)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="39"/>
         <source>GeoJSON（RFC 7946，仅 WGS 84）</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoJSON (RFC 7946, WGS 84 only)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="40"/>
         <source>KML（仅 WGS 84）</source>
-        <translation type="unfinished"></translation>
+        <translation>KML (WGS 84 only)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="41"/>
         <source>CSV（WKT 几何）</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (WKT geometry)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="43"/>
         <source>搜索坐标系：4527、Gauss、CGCS2000 …</source>
-        <translation type="unfinished"></translation>
+        <translation>Search CRS: 4527, Gauss, CGCS2000 …</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="53"/>
         <source>CP936（GBK，国内软件默认）</source>
-        <translation type="unfinished"></translation>
+        <translation>CP936 (GBK, default for Chinese software)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="57"/>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="61"/>
         <source>包含个人信息（电话、反映人、地址）</source>
-        <translation type="unfinished"></translation>
+        <translation>Include personal data (phone, reporter, address)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="62"/>
         <source>默认不导出个人信息；仅在确有需要并经批准时勾选</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal data is not exported by default; tick only when truly necessary and approved</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="72"/>
         <source>内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Content</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="73"/>
         <source>层级</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="74"/>
         <source>格式</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="75"/>
         <source>坐标系</source>
-        <translation type="unfinished"></translation>
+        <translation>CRS</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="77"/>
         <source>字符编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Encoding</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="78"/>
         <source>输出文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Output file</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="164"/>
         <source>导出到</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="164"/>
         <source>%1 文件 (*.%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 files (*.%2)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="193"/>
         <source>请选择坐标系</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose a CRS</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="209"/>
         <source>正在读取县域数据…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading county data…</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="225"/>
         <source>正在写入 %1 个要素…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing %1 features…</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="240"/>
         <source>已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="243"/>
         <source>已导出 %1 个要素到 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported %1 features to %2</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="273"/>
         <source>正在取消…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -145,17 +145,17 @@
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="245"/>
         <source>无法读取网格员：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read grid workers: %1</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="335"/>
         <source>没有在岗的网格员可以模拟</source>
-        <translation type="unfinished"></translation>
+        <translation>No on-duty grid workers to simulate</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="442"/>
         <source>收到上报事件：工单 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Report received: ticket %1</translation>
     </message>
 </context>
 <context>
@@ -196,122 +196,122 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="38"/>
         <source>导入网格边界</source>
-        <translation type="unfinished"></translation>
+        <translation>Import grid boundaries</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="41"/>
         <source>Shapefile、GeoPackage、GeoJSON、KML 或 .zip</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile, GeoPackage, GeoJSON, KML or .zip</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="43"/>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="55"/>
         <source>自动（.cpg、DBF 标识或检测）</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic (.cpg, DBF flag or detection)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="60"/>
         <source>源数据没有坐标系时使用，例如 EPSG:4490</source>
-        <translation type="unfinished"></translation>
+        <translation>Used when the source has no CRS, e.g. EPSG:4490</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="76"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="80"/>
         <source>源文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Source file</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="81"/>
         <source>图层</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="82"/>
         <source>导入到层级</source>
-        <translation type="unfinished"></translation>
+        <translation>Import to level</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="83"/>
         <source>字符编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Encoding</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="84"/>
         <source>假定坐标系</source>
-        <translation type="unfinished"></translation>
+        <translation>Assumed CRS</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="85"/>
         <source>编码字段</source>
-        <translation type="unfinished"></translation>
+        <translation>Code field</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="86"/>
         <source>名称字段</source>
-        <translation type="unfinished"></translation>
+        <translation>Name field</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="87"/>
         <source>上级编码字段</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent code field</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="164"/>
         <source>选择网格边界文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose grid boundary file</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="165"/>
         <source>矢量数据 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vector data (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz);;All files (*)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="200"/>
         <source>%1，图层 %2，%3 个要素；坐标系 %4；编码 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, layer %2, %3 features; CRS %4; encoding %5</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="203"/>
         <source>未声明（请填写假定坐标系）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not declared (enter an assumed CRS)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="204"/>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="205"/>
         <source>（按与上级的最大重叠）</source>
-        <translation type="unfinished"></translation>
+        <translation>(by largest overlap with parent)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="266"/>
         <source>已导入 %1 个%2（坐标系 %3，编码 %4）</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported %1 features as %2 (CRS %3, encoding %4)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="271"/>
         <source>已修复 %1 个无效多边形：</source>
-        <translation type="unfinished"></translation>
+        <translation>Repaired %1 invalid polygons:</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="296"/>
         <source>未导入，县域数据未改变：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not imported; county data unchanged: %1</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ImportDialog.cpp" line="306"/>
         <source>正在取消…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -416,293 +416,293 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../app/gridcommand/AnalystWiring.cpp" line="20"/>
         <source>导入(&amp;I)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import…</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/AnalystWiring.cpp" line="21"/>
         <source>从 Shapefile、GeoPackage、GeoJSON、KML 导入网格边界</source>
-        <translation type="unfinished"></translation>
+        <translation>Import grid boundaries from Shapefile, GeoPackage, GeoJSON or KML</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/AnalystWiring.cpp" line="22"/>
         <source>导出(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export…</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/AnalystWiring.cpp" line="23"/>
         <source>导出网格或工单为 Shapefile、GeoPackage、GeoJSON、KML、CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Export grids or tickets as Shapefile, GeoPackage, GeoJSON, KML or CSV</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/AnalystWiring.cpp" line="33"/>
         <source>已导入 %1 个%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported %1 features as %2</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/AnalystWiring.cpp" line="50"/>
         <source>检查网格覆盖(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Check grid coverage</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/AnalystWiring.cpp" line="51"/>
         <source>检查缝隙、重叠、无效几何、超出上级、重复编码和无上级网格</source>
-        <translation type="unfinished"></translation>
+        <translation>Check for gaps, overlaps, invalid geometry, grids outside their parent, duplicate codes and orphan grids</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/DispatchWiring.cpp" line="68"/>
         <source>工单队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket queue</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/DispatchWiring.cpp" line="71"/>
         <source>职能部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Departments</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/DispatchWiring.cpp" line="75"/>
         <source>工单详情</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket details</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/DispatchWiring.cpp" line="87"/>
         <source>交办选中工单给部门(&amp;D)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dispatch selected ticket to department…</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/DispatchWiring.cpp" line="89"/>
         <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="490"/>
         <source>网格员</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid workers</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="496"/>
         <source>姓名、网格或街道</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, grid or street</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="499"/>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="525"/>
         <source>地图跟随所选网格员</source>
-        <translation type="unfinished"></translation>
+        <translation>Map follows selected grid worker</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="531"/>
         <source>告警与到场</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerts and arrivals</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="546"/>
         <source>在线 %1 · 信号延迟 %2 · 离线 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Online %1 · Delayed signal %2 · Offline %3</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="580"/>
         <source>轨迹回放</source>
-        <translation type="unfinished"></translation>
+        <translation>Track replay</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="584"/>
         <source>所选网格员</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected grid worker</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="585"/>
         <source>所选网格员所在网格的全部网格员</source>
-        <translation type="unfinished"></translation>
+        <translation>All grid workers in the selected worker's grid</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="588"/>
         <source>最近 %1 小时</source>
-        <translation type="unfinished"></translation>
+        <translation>Last %1 hours</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="589"/>
         <source>载入</source>
-        <translation type="unfinished"></translation>
+        <translation>Load</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="590"/>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="678"/>
         <source>播放</source>
-        <translation type="unfinished"></translation>
+        <translation>Play</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="596"/>
         <source> 倍速</source>
-        <translation type="unfinished"></translation>
+        <translation>× speed</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="599"/>
         <source>在网格员列表中选中一人，再载入</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a grid worker in the list, then load</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="634"/>
         <source>%1  工单 %2  %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  Ticket %2  %3</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="646"/>
         <source>请先在网格员列表中选中一人（双击）</source>
-        <translation type="unfinished"></translation>
+        <translation>First select a grid worker in the list (double-click)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="667"/>
         <source>回放：%1 名网格员，%2 个定位点，%3 条工单记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Replay: %1 grid workers, %2 positions, %3 ticket records</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="678"/>
         <source>暂停</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="694"/>
         <source>实时接入服务（ws://127.0.0.1:%1/feed）</source>
-        <translation type="unfinished"></translation>
+        <translation>Live feed server (ws://127.0.0.1:%1/feed)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="696"/>
         <source>模拟网格员巡查</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulate grid worker patrols</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="706"/>
         <source>实时接入服务运行中：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Live feed server running: %1</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="713"/>
         <source>实时接入服务：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Live feed server: %1</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="714"/>
         <source>实时接入服务未能启动：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Live feed server failed to start: %1</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="719"/>
         <source>正在准备模拟网格员…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing simulated grid workers…</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="725"/>
         <source>模拟未能启动：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulation failed to start: %1</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="734"/>
         <source>%1 名模拟网格员正在接入 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 simulated grid workers connecting to %2</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="744"/>
         <source>演示：%1 名网格员正在巡查（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: %1 grid workers on patrol (%2)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="42"/>
         <source>无底图</source>
-        <translation type="unfinished"></translation>
+        <translation>No basemap</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="43"/>
         <source>OpenStreetMap</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="45"/>
         <source>天地图矢量（需密钥）</source>
-        <translation type="unfinished"></translation>
+        <translation>Tianditu vector (key required)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="50"/>
         <source>高德地图（GCJ-02）</source>
-        <translation type="unfinished"></translation>
+        <translation>Amap (GCJ-02)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="64"/>
         <source>图例</source>
-        <translation type="unfinished"></translation>
+        <translation>Legend</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="72"/>
         <source>全县</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole county</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="73"/>
         <source>显示全县（Home）</source>
-        <translation type="unfinished"></translation>
+        <translation>Show whole county (Home)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="74"/>
         <source>放大</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom in</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="75"/>
         <source>缩小</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom out</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="90"/>
         <source>地图无法加载</source>
-        <translation type="unfinished"></translation>
+        <translation>The map could not be loaded</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="100"/>
         <source>刷新工单标注</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh ticket markers</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="131"/>
         <source>无法读取工单标注：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read ticket markers: %1</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="151"/>
         <source>底图</source>
-        <translation type="unfinished"></translation>
+        <translation>Basemap</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="160"/>
         <source>选择离线底图</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose offline basemap</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="161"/>
         <source>MBTiles (*.mbtiles);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="167"/>
         <source>离线底图</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline basemap</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="182"/>
         <source>天地图</source>
-        <translation type="unfinished"></translation>
+        <translation>Tianditu</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="182"/>
         <source>天地图开发者密钥（tk）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Tianditu developer key (tk):</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/MapWiring.cpp" line="210"/>
         <source>离线 MBTiles 文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline MBTiles file…</translation>
     </message>
 </context>
 <context>
@@ -745,17 +745,17 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../app/gridcommand/DispatchWiring.cpp" line="35"/>
         <source>值班员登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Duty operator sign-in</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/DispatchWiring.cpp" line="36"/>
         <source>请输入值班员姓名（记录在每一条工单流转记录上）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the duty operator name (recorded on every ticket history entry):</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/DispatchWiring.cpp" line="44"/>
         <source>值班员</source>
-        <translation type="unfinished"></translation>
+        <translation>Duty operator</translation>
     </message>
 </context>
 <context>
@@ -763,62 +763,62 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="35"/>
         <source>网格检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid check</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="38"/>
         <source>全部层级</source>
-        <translation type="unfinished"></translation>
+        <translation>All levels</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="41"/>
         <source>检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="42"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="46"/>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="46"/>
         <source>编码</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="46"/>
         <source>面积（m²）</source>
-        <translation type="unfinished"></translation>
+        <translation>Area (m²)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="46"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="94"/>
         <source>正在检查…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="139"/>
         <source>已取消；显示已发现的 %1 个问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled; showing %1 issues found so far</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="142"/>
         <source>未发现问题：全覆盖、无缝隙、无重叠（%1 s）</source>
-        <translation type="unfinished"></translation>
+        <translation>No issues: full coverage, no gaps, no overlaps (%1 s)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/ValidationDock.cpp" line="144"/>
         <source>发现 %1 个问题（%2 s）</source>
-        <translation type="unfinished"></translation>
+        <translation>Found %1 issues (%2 s)</translation>
     </message>
 </context>
 <context>
@@ -826,42 +826,42 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="168"/>
         <source>拖动的内容不是工单</source>
-        <translation type="unfinished"></translation>
+        <translation>The dragged item is not a ticket</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="170"/>
         <source>工单来自其他县域（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket is from another county (%1)</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="172"/>
         <source>请拖到一名网格员上</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop onto a grid worker</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="180"/>
         <source>工单 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1: %2</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="184"/>
         <source>松开鼠标：指派 %1 现场核查</source>
-        <translation type="unfinished"></translation>
+        <translation>Release to assign %1 for on-site verification</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="185"/>
         <source>不能指派核查：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot assign verification: %1</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="199"/>
         <source>%1 件工单已指派网格员现场核查</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tickets assigned to grid workers for on-site verification</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="200"/>
         <source>指派核查 %1 件成功，%2 件未执行：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification assigned for %1 tickets, %2 not assigned: %3</translation>
     </message>
 </context>
 </TS>
