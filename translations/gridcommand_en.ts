@@ -6,12 +6,12 @@
     <message>
         <location filename="../modules/core/src/CategoryTable.cpp" line="36"/>
         <source>%1：类别编码缺失、名称缺失或重复（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: category code missing, name missing or duplicated (%2)</translation>
     </message>
     <message>
         <location filename="../modules/core/src/CategoryTable.cpp" line="59"/>
         <source>%1 中没有任何类别</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contains no categories</translation>
     </message>
 </context>
 <context>
@@ -158,47 +158,47 @@
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="29"/>
         <source>路边有暴露垃圾，已拍照</source>
-        <translation type="unfinished"></translation>
+        <translation>Exposed rubbish at the roadside; photo taken</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="30"/>
         <source>井盖缺失，存在安全隐患</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing manhole cover; safety hazard</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="31"/>
         <source>占道经营，影响通行</source>
-        <translation type="unfinished"></translation>
+        <translation>Street vending blocking the road; obstructs traffic</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="32"/>
         <source>路灯不亮，夜间照明不足</source>
-        <translation type="unfinished"></translation>
+        <translation>Street light out; poor lighting at night</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="33"/>
         <source>楼道堆放杂物，消防通道堵塞</source>
-        <translation type="unfinished"></translation>
+        <translation>Clutter piled in the stairwell; fire escape blocked</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="34"/>
         <source>居民反映噪音扰民</source>
-        <translation type="unfinished"></translation>
+        <translation>Residents complain about noise</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="35"/>
         <source>绿化带损毁</source>
-        <translation type="unfinished"></translation>
+        <translation>Green belt damaged</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="36"/>
         <source>积水严重，影响出行</source>
-        <translation type="unfinished"></translation>
+        <translation>Severe waterlogging; hampers travel</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="285"/>
         <source>巡查正常，无事报平安</source>
-        <translation type="unfinished"></translation>
+        <translation>Patrol normal; all clear</translation>
     </message>
 </context>
 <context>
@@ -224,27 +224,27 @@
     <message>
         <location filename="../modules/core/src/GridLevel.cpp" line="78"/>
         <source>编码为空</source>
-        <translation type="unfinished"></translation>
+        <translation>The code is empty</translation>
     </message>
     <message>
         <location filename="../modules/core/src/GridLevel.cpp" line="81"/>
         <source>编码 %1 含有非数字字符</source>
-        <translation type="unfinished"></translation>
+        <translation>Code %1 contains non-digit characters</translation>
     </message>
     <message>
         <location filename="../modules/core/src/GridLevel.cpp" line="84"/>
         <source>编码 %1 应为 %2 位数字（%3级），实际 %4 位</source>
-        <translation type="unfinished"></translation>
+        <translation>Code %1 should have %2 digits (level %3) but has %4</translation>
     </message>
     <message>
         <location filename="../modules/core/src/GridLevel.cpp" line="100"/>
         <source>编码 %1 的上级编码“%2”无效：应为更高一级的数字编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent code “%2” of code %1 is invalid: it must be a numeric code of a higher level</translation>
     </message>
     <message>
         <location filename="../modules/core/src/GridLevel.cpp" line="103"/>
         <source>编码 %1 不以上级编码 %2 开头</source>
-        <translation type="unfinished"></translation>
+        <translation>Code %1 does not start with its parent code %2</translation>
     </message>
 </context>
 <context>
@@ -408,12 +408,12 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/core/src/JsonData.cpp" line="13"/>
         <source>无法读取 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/core/src/JsonData.cpp" line="19"/>
         <source>%1 不是有效的 JSON（第 %2 字节）：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not valid JSON (byte %2): %3</translation>
     </message>
 </context>
 <context>
@@ -865,27 +865,27 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../modules/core/src/TimeLimitTable.cpp" line="76"/>
         <source>%1：工作日“%2”无效，应为 1（周一）到 7（周日）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: working day “%2” is invalid; it must be 1 (Monday) to 7 (Sunday)</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TimeLimitTable.cpp" line="88"/>
         <source>%1：节假日日期无效：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: invalid holiday date: %2</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TimeLimitTable.cpp" line="105"/>
         <source>%1：规则“%2”的条件无效：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: rule “%2” has an invalid condition: %3</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TimeLimitTable.cpp" line="115"/>
         <source>%1：规则“%2”没有时限</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: rule “%2” has no deadline</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TimeLimitTable.cpp" line="123"/>
         <source>%1：缺少工作日或时限规则</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: working days or deadline rules are missing</translation>
     </message>
 </context>
 <context>
@@ -956,17 +956,17 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../modules/feed/src/WorkerStatus.cpp" line="33"/>
         <source>在线</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/WorkerStatus.cpp" line="35"/>
         <source>信号延迟</source>
-        <translation type="unfinished"></translation>
+        <translation>Delayed signal</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/WorkerStatus.cpp" line="37"/>
         <source>离线</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
 </context>
 <context>
@@ -994,17 +994,17 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="184"/>
         <source>松开鼠标：指派 %1 现场核查</source>
-        <translation>Release to assign %1 for on-site verification</translation>
+        <translation>Release to assign %1 for on-site check</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="185"/>
         <source>不能指派核查：%1</source>
-        <translation>Cannot assign verification: %1</translation>
+        <translation>Cannot assign an on-site check: %1</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="199"/>
         <source>%1 件工单已指派网格员现场核查</source>
-        <translation>%1 tickets assigned to grid workers for on-site verification</translation>
+        <translation>%1 tickets assigned to grid workers for on-site check</translation>
     </message>
     <message>
         <location filename="../app/gridcommand/FeedWiring.cpp" line="200"/>
@@ -1017,265 +1017,265 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="22"/>
         <source> 等 %1 个</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 in total)</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="109"/>
         <source>GDAL 缺少 GPKG 驱动</source>
-        <translation type="unfinished"></translation>
+        <translation>GDAL has no GPKG driver</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="114"/>
         <source>无法创建 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="153"/>
         <source>无法创建图层：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create the layer: %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="165"/>
         <source>划分失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Partitioning failed: %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="179"/>
         <source>无法生成县域轮廓</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot generate the county outline</translation>
     </message>
 </context>
 <context>
     <name>gc::CountyExport</name>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="82"/>
         <source>编码</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="82"/>
+        <source>网格编码（GB/T 31000 行政区划代码 + 序号）</source>
+        <translation>Grid code (GB/T 31000 administrative division code + sequence number)</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
-        <source>网格编码（GB/T 31000 行政区划代码 + 序号）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
         <source>名称</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
+        <source>网格名称</source>
+        <translation>Grid name</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
-        <source>网格名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="85"/>
         <source>层级</source>
-        <translation type="unfinished">Level</translation>
+        <translation>Level</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="85"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
         <source>1 县/区，2 街道/乡镇，3 社区/村，4 网格，5 微网格/楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>1 county/district, 2 street/township, 3 community/village, 4 grid, 5 micro-grid/building</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="87"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="86"/>
         <source>上级编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent code</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="86"/>
+        <source>上一级网格的编码</source>
+        <translation>Code of the parent grid</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="87"/>
-        <source>上一级网格的编码</source>
-        <translation type="unfinished"></translation>
+        <source>户数</source>
+        <translation>Households</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="88"/>
-        <source>户数</source>
-        <translation type="unfinished">Households</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
         <source>人口</source>
-        <translation type="unfinished">Population</translation>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="88"/>
+        <source>常住人口</source>
+        <translation>Resident population</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
-        <source>常住人口</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="90"/>
         <source>面积（平方米）</source>
-        <translation type="unfinished"></translation>
+        <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="90"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
         <source>CGCS2000 椭球面上计算的面积，单位平方米</source>
-        <translation type="unfinished"></translation>
+        <translation>Area computed on the CGCS2000 ellipsoid, in square metres</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="92"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="91"/>
         <source>网格员</source>
-        <translation type="unfinished">Grid workers</translation>
+        <translation>Grid workers</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="91"/>
+        <source>负责本网格的网格员姓名，以“、”分隔</source>
+        <translation>Names of the grid workers responsible for this grid, separated by “、”</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="92"/>
-        <source>负责本网格的网格员姓名，以“、”分隔</source>
-        <translation type="unfinished"></translation>
+        <source>风险等级</source>
+        <translation>Risk level</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="93"/>
-        <source>风险等级</source>
-        <translation type="unfinished"></translation>
+        <source>五色管控：red 红、orange 橙、yellow 黄、blue 蓝、green 绿</source>
+        <translation>Five-colour risk control: red, orange, yellow, blue, green</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="94"/>
-        <source>五色管控：red 红、orange 橙、yellow 黄、blue 蓝、green 绿</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
         <source>在办工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Open tickets</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="94"/>
+        <source>尚未办结的工单数</source>
+        <translation>Number of tickets not yet resolved</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
-        <source>尚未办结的工单数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
         <source>近30天工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets (last 30 days)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
+        <source>导出时刻之前 30 天内登记的工单数</source>
+        <translation>Number of tickets registered in the 30 days before the export</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
-        <source>导出时刻之前 30 天内登记的工单数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="97"/>
         <source>满意率（%）</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfaction rate (%)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="97"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
         <source>满意评价数 / 全部评价数 × 100；无评价时为空</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfied ratings / all ratings × 100; empty when there are no ratings</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="103"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="102"/>
         <source>网格员电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid worker phone</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="103"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="102"/>
         <source>个人信息：网格员联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal data: grid worker contact phone number</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="174"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="173"/>
         <source>无法统计网格的工单与网格员：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot count tickets and grid workers per grid: %1</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="209"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="208"/>
         <source>工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="211"/>
         <source>工单号</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="211"/>
+        <source>工单编号</source>
+        <translation>Ticket number</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
-        <source>工单编号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="213"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="213"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
         <source>received 登记、dispatched 已派遣、closed 已结案 等</source>
-        <translation type="unfinished"></translation>
+        <translation>received (registered), dispatched, closed, etc.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="214"/>
         <source>状态（中文）</source>
-        <translation type="unfinished"></translation>
+        <translation>Status (Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="214"/>
+        <source>状态的中文名称</source>
+        <translation>Chinese name of the status</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
-        <source>状态的中文名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="216"/>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
+        <source>事件分类代码</source>
+        <translation>Event category code</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="216"/>
-        <source>事件分类代码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="217"/>
         <source>来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="217"/>
-        <source>patrol 巡查、citizen_app 随手拍、hotline_12345 热线 等</source>
-        <translation type="unfinished"></translation>
+        <source>patrol 网格员巡查、app 群众随手拍、hotline 12345热线、video 视频发现、other 其他</source>
+        <translation>patrol (grid worker patrol), app (citizen snapshot app), hotline (12345 hotline), video (video surveillance), other</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="219"/>
         <source>紧急程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgency</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="219"/>
         <source>urgent、high、normal、low</source>
-        <translation type="unfinished"></translation>
+        <translation>urgent, high, normal, low</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="220"/>
         <source>承办部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling department</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="220"/>
         <source>承办部门编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Code of the handling department</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="221"/>
         <source>所属网格</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="221"/>
         <source>事发网格编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Code of the grid where the incident occurred</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="222"/>
         <source>标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="222"/>
         <source>工单标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket title</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="223"/>
         <source>登记时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered at</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="223"/>
@@ -1284,67 +1284,67 @@ Browse the grid hierarchy on the left</translation>
         <location filename="../modules/store/src/CountyExport.cpp" line="226"/>
         <location filename="../modules/store/src/CountyExport.cpp" line="227"/>
         <source>北京时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Beijing time</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="224"/>
         <source>办理时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="225"/>
         <source>首次派遣时间</source>
-        <translation type="unfinished"></translation>
+        <translation>First dispatched at</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="226"/>
         <source>办结时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolved at</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="227"/>
         <source>结案时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed at</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="228"/>
         <source>评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="228"/>
         <source>none 未评价、satisfied 满意、unsatisfied 不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>none (not rated), satisfied, unsatisfied</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="232"/>
         <source>描述</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="232"/>
         <source>个人信息：诉求描述</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal data: description of the request</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="233"/>
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="233"/>
         <source>个人信息：事发地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal data: incident address</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="234"/>
         <source>反映人</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporter</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="234"/>
         <source>个人信息：反映人</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal data: reporter</translation>
     </message>
 </context>
 <context>
@@ -1352,93 +1352,93 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="47"/>
         <source>已取消</source>
-        <translation type="unfinished">Cancelled</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="55"/>
         <source>%1 不存在。新县域要从县级边界开始导入（--level county），再依次导入街道、社区、网格</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 does not exist. A new county must start with the county boundary (--level county), followed by streets, communities and grids in turn.</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="61"/>
         <source>读取 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="65"/>
         <source>已读取 %1 个要素</source>
-        <translation type="unfinished"></translation>
+        <translation>Read %1 features</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="76"/>
         <source>%1 个要素的编码不符合%2级（%3 位数字）：%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 features have codes that do not fit level %2 (%3 digits): %4</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="101"/>
         <source>新县域的县级边界应只有 1 个要素，%1 中有 %2 个</source>
-        <translation type="unfinished"></translation>
+        <translation>The county boundary of a new county must be exactly 1 feature; %1 has %2</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="106"/>
         <source>创建县域 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating county %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="123"/>
         <location filename="../modules/store/src/CountyImport.cpp" line="222"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="133"/>
         <source>%1 已有县级边界；县级只能有一个要素</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 already has a county boundary; the county level can have only one feature</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="137"/>
         <source>县级边界应为 1 个编码为 %1 的要素</source>
-        <translation type="unfinished"></translation>
+        <translation>The county boundary must be 1 feature with code %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="151"/>
         <source>%1 个编码与县域中已有的%2冲突：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 codes conflict with existing %2 in the county: %3</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="163"/>
         <source>匹配上级</source>
-        <translation type="unfinished"></translation>
+        <translation>Matching parents</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="166"/>
         <source>上级层级（%1）还没有数据：请先导入%1</source>
-        <translation type="unfinished"></translation>
+        <translation>The parent level (%1) has no data yet: import %1 first</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="196"/>
         <source>%1 个要素不在任何%2之内：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 features are not inside any %2: %3</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="202"/>
         <source>%1 个要素的上级编码在县域中不存在：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 features have parent codes that do not exist in the county: %2</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="208"/>
         <source>%1 个要素的编码与上级不符：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 features have codes that do not match their parent: %2</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="215"/>
         <source>写入 %1 个%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing %1 features as %2</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyImport.cpp" line="218"/>
         <source>已写入 %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Written %1 / %2</translation>
     </message>
 </context>
 <context>
@@ -1446,142 +1446,142 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="189"/>
         <source>无法打开 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="201"/>
         <source>%1 已存在，不会覆盖</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 already exists and will not be overwritten</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="205"/>
         <source>县级编码无效：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid county code: %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="275"/>
         <source>文件不存在：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>File does not exist: %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="285"/>
         <source>%1 由更新版本的 GridCommand 创建（数据版本 %2，本程序支持到 %3），请升级程序</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was created by a newer version of GridCommand (data version %2; this program supports up to %3). Please upgrade the program.</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="292"/>
         <source>文件只读，无法以读写方式打开：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is read-only and cannot be opened for writing: %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="307"/>
         <source>%1 不是 GridCommand 县域数据文件（缺少 gc_meta 表）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a GridCommand county file (the gc_meta table is missing)</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="309"/>
         <source>%1 无法读取（不是 SQLite/GeoPackage 文件或已损坏）：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read %1 (not an SQLite/GeoPackage file, or corrupted): %2</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="316"/>
         <source>%1 不是 GridCommand 县域数据文件</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a GridCommand county file</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStore.cpp" line="322"/>
         <source>%1 的数据版本无效</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has an invalid data version</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreGrids.cpp" line="57"/>
         <source>GDAL 无法打开 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>GDAL cannot open %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreGrids.cpp" line="63"/>
         <source>%1 中缺少图层 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer %2 is missing from %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreGrids.cpp" line="78"/>
         <source>无法开始事务：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot start a transaction: %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreGrids.cpp" line="91"/>
         <source>网格 %1 的几何无法解析</source>
-        <translation type="unfinished"></translation>
+        <translation>The geometry of grid %1 cannot be parsed</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreGrids.cpp" line="107"/>
         <source>写入网格 %1 失败：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed to write grid %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreGrids.cpp" line="115"/>
         <source>提交失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit failed: %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreGrids.cpp" line="163"/>
         <source>编码 %1 不对应任何层级</source>
-        <translation type="unfinished"></translation>
+        <translation>Code %1 does not correspond to any level</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreGrids.cpp" line="175"/>
         <source>网格 %1 不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid %1 does not exist</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreTickets.cpp" line="130"/>
         <source>未注明登记人</source>
-        <translation type="unfinished"></translation>
+        <translation>The registering operator is not specified</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreTickets.cpp" line="134"/>
         <source>工单缺少登记时间</source>
-        <translation type="unfinished"></translation>
+        <translation>The ticket has no registration time</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreTickets.cpp" line="154"/>
         <source>登记（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered (%1)</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreTickets.cpp" line="304"/>
         <source>工单 %1 不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 does not exist</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreTickets.cpp" line="308"/>
         <source>工单 %1 已被他人处理（当前状态：%2），请刷新后再操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 has already been handled by someone else (current status: %2). Please refresh and try again.</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreTickets.cpp" line="315"/>
         <source>部门 %1 不存在或不属于本县</source>
-        <translation type="unfinished"></translation>
+        <translation>Department %1 does not exist or does not belong to this county</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreTickets.cpp" line="324"/>
         <source>网格员 %1 不存在，不能指派核查</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid worker %1 does not exist; cannot assign an on-site check</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreTickets.cpp" line="331"/>
         <source>主工单 %1 不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>Main ticket %1 does not exist</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreTickets.cpp" line="335"/>
         <source>主工单 %1 已处于“%2”状态，不能并入</source>
-        <translation type="unfinished"></translation>
+        <translation>Main ticket %1 is already in state “%2”; cannot merge into it</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreTickets.cpp" line="362"/>
         <source>工单 %1 已被他人处理，请刷新后再操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 has already been handled by someone else. Please refresh and try again.</translation>
     </message>
 </context>
 <context>
@@ -1589,42 +1589,42 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="592"/>
         <source>网格数应在 1 到 %1 之间</source>
-        <translation type="unfinished"></translation>
+        <translation>The number of grids must be between 1 and %1</translation>
     </message>
     <message>
         <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="596"/>
         <source>工单密度或历史天数无效</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid ticket density or number of history days</translation>
     </message>
     <message>
         <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="604"/>
         <source>划分街道、社区和网格</source>
-        <translation type="unfinished"></translation>
+        <translation>Partitioning streets, communities and grids</translation>
     </message>
     <message>
         <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="622"/>
         <source>写入县域文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the county file</translation>
     </message>
     <message>
         <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="640"/>
         <source>写入部门和网格员</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing departments and grid workers</translation>
     </message>
     <message>
         <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="679"/>
         <source>生成 %1 天的工单历史</source>
-        <translation type="unfinished"></translation>
+        <translation>Generating %1 days of ticket history</translation>
     </message>
     <message>
         <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="690"/>
         <source>写入工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing tickets</translation>
     </message>
     <message>
         <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="693"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -1632,22 +1632,22 @@ Browse the grid hierarchy on the left</translation>
     <message>
         <location filename="../modules/store/src/FeedStore.cpp" line="45"/>
         <source>网格员 %1 不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid worker %1 does not exist</translation>
     </message>
     <message>
         <location filename="../modules/store/src/FeedStore.cpp" line="79"/>
         <source>令牌不存在或已注销</source>
-        <translation type="unfinished"></translation>
+        <translation>The token does not exist or has been revoked</translation>
     </message>
     <message>
         <location filename="../modules/store/src/FeedStore.cpp" line="152"/>
         <source>轨迹点：</source>
-        <translation type="unfinished"></translation>
+        <translation>Track point: </translation>
     </message>
     <message>
         <location filename="../modules/store/src/FeedStore.cpp" line="174"/>
         <source>最新位置：</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest position: </translation>
     </message>
 </context>
 <context>
@@ -1658,7 +1658,7 @@ Browse the grid hierarchy on the left</translation>
 编码：%3
 风险等级：%4
 户数：%5&#x3000;人口：%6</source>
-        <translation type="unfinished">%1 (%2)
+        <translation>%1 (%2)
 Code: %3
 Risk level: %4
 Households: %5  Population: %6</translation>
@@ -1666,27 +1666,27 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/store/src/GridHierarchyModel.cpp" line="115"/>
         <source>名称</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../modules/store/src/GridHierarchyModel.cpp" line="117"/>
         <source>编码</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../modules/store/src/GridHierarchyModel.cpp" line="119"/>
         <source>风险</source>
-        <translation type="unfinished">Risk</translation>
+        <translation>Risk</translation>
     </message>
     <message>
         <location filename="../modules/store/src/GridHierarchyModel.cpp" line="121"/>
         <source>户数</source>
-        <translation type="unfinished">Households</translation>
+        <translation>Households</translation>
     </message>
     <message>
         <location filename="../modules/store/src/GridHierarchyModel.cpp" line="123"/>
         <source>人口</source>
-        <translation type="unfinished">Population</translation>
+        <translation>Population</translation>
     </message>
 </context>
 <context>
@@ -1694,127 +1694,127 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="72"/>
         <source>登记不是流转操作，新工单请通过登记接口创建</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration is not a workflow action; create new tickets through the registration interface</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="74"/>
         <source>工单已处于“%1”状态，不能再%2</source>
-        <translation type="unfinished"></translation>
+        <translation>The ticket is already in state “%1”; “%2” cannot be performed again</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="76"/>
         <source>工单处于“%1”状态，不能%2</source>
-        <translation type="unfinished"></translation>
+        <translation>The ticket is in state “%1”; “%2” is not allowed</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="78"/>
         <source>工单已在县级处置，无法继续上报</source>
-        <translation type="unfinished"></translation>
+        <translation>The ticket is already handled at county level and cannot be escalated further</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="80"/>
         <source>工单处于“%1”状态，未指派网格员核查，不能%2</source>
-        <translation type="unfinished"></translation>
+        <translation>The ticket is in state “%1” and no grid worker is assigned for an on-site check; “%2” is not allowed</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="83"/>
         <source>工单处于“%1”状态，核查网格员已于 %2 到场，不能再次%3</source>
-        <translation type="unfinished"></translation>
+        <translation>The ticket is in state “%1” and the checking grid worker arrived at %2; “%3” cannot be performed again</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="109"/>
         <source>未注明操作人</source>
-        <translation type="unfinished"></translation>
+        <translation>The operator is not specified</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="113"/>
         <source>未注明操作时间</source>
-        <translation type="unfinished"></translation>
+        <translation>The action time is not specified</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="119"/>
         <source>%1需要指定承办部门</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” requires a handling department</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="123"/>
         <source>改派的部门与当前承办部门相同</source>
-        <translation type="unfinished"></translation>
+        <translation>The reassignment department is the same as the current handling department</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="127"/>
         <source>%1需要说明原因</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” requires a reason</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="131"/>
         <source>%1需要填写处置结果</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” requires a handling result</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="136"/>
         <source>%1需要指定网格员</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” requires a grid worker</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="140"/>
         <source>工单已指派该网格员核查，尚未到场</source>
-        <translation type="unfinished"></translation>
+        <translation>This grid worker is already assigned to check the ticket on site and has not arrived yet</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="146"/>
         <source>到场的网格员 %1 不是指派核查的网格员 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Arriving grid worker %1 is not the grid worker assigned for the on-site check (%2)</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="151"/>
         <source>并单需要指定主工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Merging requires a main ticket</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="155"/>
         <source>工单不能并入自身</source>
-        <translation type="unfinished"></translation>
+        <translation>A ticket cannot be merged into itself</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="255"/>
         <source>上报至%1级</source>
-        <translation type="unfinished"></translation>
+        <translation>Escalated to level %1</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="258"/>
         <source>并入工单 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged into ticket %1</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="265"/>
         <source>非本部门职责</source>
-        <translation type="unfinished"></translation>
+        <translation>Not this department’s responsibility</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="266"/>
         <source>地址不清或不在辖区</source>
-        <translation type="unfinished"></translation>
+        <translation>Address unclear or outside jurisdiction</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="267"/>
         <source>诉求信息不全</source>
-        <translation type="unfinished"></translation>
+        <translation>Incomplete request information</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="268"/>
         <source>重复工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate ticket</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="269"/>
         <source>需多部门协调</source>
-        <translation type="unfinished"></translation>
+        <translation>Requires coordination between departments</translation>
     </message>
     <message>
         <location filename="../modules/core/src/TicketWorkflow.cpp" line="270"/>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -1822,27 +1822,27 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/dispatch/src/DepartmentChooser.cpp" line="23"/>
         <source>选择承办部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose handling department</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentChooser.cpp" line="25"/>
         <source>输入部门名称或编码筛选，↑↓ 选择，回车确认（★ 为推荐部门）</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a department name or code to filter, ↑↓ to select, Enter to confirm (★ = recommended)</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentChooser.cpp" line="28"/>
         <source>如：城管、JD…</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 城管, JD…</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentChooser.cpp" line="40"/>
         <source>★%1 %2（%3）— %4</source>
-        <translation type="unfinished"></translation>
+        <translation>★%1 %2 (%3) — %4</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentChooser.cpp" line="49"/>
         <source>%1（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1850,32 +1850,32 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="36"/>
         <source>无法读取分流规则 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read routing rules %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="42"/>
         <source>分流规则 %1 不是有效的 JSON：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing rules %1 are not valid JSON: %2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="51"/>
         <source>分流规则 %1 中有缺少 category 或 departments 的条目</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing rules %1 contain entries without category or departments</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="95"/>
         <source>分流规则</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing rule</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="103"/>
         <source>类别默认部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Default department for the category</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="112"/>
         <source>近期同类工单交办 %1 次</source>
-        <translation type="unfinished"></translation>
+        <translation>Similar tickets recently dispatched %1 times</translation>
     </message>
 </context>
 <context>
@@ -1883,80 +1883,82 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="155"/>
         <source>★%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>★%1 %2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="161"/>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="170"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="167"/>
         <source>%1：部门分组，请把工单拖到其下的具体部门</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: department group; drag tickets onto a specific department under it</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="169"/>
         <source>%1（%2）
 电话：%3
 在办 %4 件，超期 %5 件，按时办结率 %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)
+Phone: %3
+Open: %4, overdue: %5, on-time resolution rate: %6</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="173"/>
         <source>暂无</source>
-        <translation type="unfinished"></translation>
+        <translation>N/A</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="204"/>
         <source>部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="206"/>
         <source>在办</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="208"/>
         <source>超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="210"/>
         <source>按时率</source>
-        <translation type="unfinished"></translation>
+        <translation>On-time rate</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="237"/>
         <source>拖动的不是工单</source>
-        <translation type="unfinished"></translation>
+        <translation>The dragged item is not a ticket</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="240"/>
         <source>请把工单拖到具体部门上</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop the ticket onto a specific department</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="242"/>
         <source>工单来自其他县域（%1），不能交办给本县部门</source>
-        <translation type="unfinished"></translation>
+        <translation>The ticket is from another county (%1) and cannot be dispatched to this county’s departments</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="244"/>
         <source>“%1”是部门分组，请拖到其下的具体部门</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is a department group; drop onto a specific department under it</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="253"/>
         <source>工单 %1 已由%2承办</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 is already handled by %2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeModel.cpp" line="257"/>
         <source>工单 %1：%2</source>
-        <translation type="unfinished">Ticket %1: %2</translation>
+        <translation>Ticket %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1964,12 +1966,12 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeView.cpp" line="38"/>
         <source>松开鼠标：交办给 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Release to dispatch to %1</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DepartmentTreeView.cpp" line="40"/>
         <source>不能交办：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot dispatch: %1</translation>
     </message>
 </context>
 <context>
@@ -1978,128 +1980,128 @@ Households: %5  Population: %6</translation>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="56"/>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="62"/>
         <source>把工单拖到部门上即交办；Ctrl+D 选择部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Drag a ticket onto a department to dispatch it; Ctrl+D to choose a department</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="85"/>
         <source>已撤销 %1 件交办，工单回到待分流队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Undid %1 dispatches; the tickets are back in the triage queue</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="117"/>
         <source>待分流</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting triage</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="118"/>
         <source>全部未结</source>
-        <translation type="unfinished"></translation>
+        <translation>All open</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="119"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="123"/>
         <source>全部类别</source>
-        <translation type="unfinished"></translation>
+        <translation>All categories</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="127"/>
         <source>全部来源</source>
-        <translation type="unfinished"></translation>
+        <translation>All sources</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="131"/>
         <source>全部优先级</source>
-        <translation type="unfinished"></translation>
+        <translation>All priorities</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="135"/>
         <source>街道/社区/网格编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Street/community/grid code</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="139"/>
         <source>搜索标题、编号、网格…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search title, number, grid…</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="141"/>
         <source>仅超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue only</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="187"/>
         <source>交办给部门…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch to department…</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="188"/>
         <source>Ctrl+D</source>
-        <translation type="unfinished">Ctrl+D</translation>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="225"/>
         <source>正在载入工单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading tickets…</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="241"/>
         <source>&lt;span style=&apos;color:#c62828&apos;&gt;无法载入工单：%1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Cannot load tickets: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="290"/>
         <source>%1 %L2</source>
-        <translation type="unfinished">%1 %L2</translation>
+        <translation>%1 %L2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="291"/>
         <source>&lt;span style=&apos;color:#c62828&apos;&gt;超期 %L1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Overdue %L1&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="292"/>
         <source>显示 %L1 件 · </source>
-        <translation type="unfinished"></translation>
+        <translation>Showing %L1 · </translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="340"/>
         <source>请先在队列中选择工单</source>
-        <translation type="unfinished"></translation>
+        <translation>First select a ticket in the queue</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="344"/>
         <source>交办 %1 件工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch %1 tickets</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="359"/>
         <source>改派</source>
-        <translation type="unfinished"></translation>
+        <translation>Reassign</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="359"/>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="384"/>
         <source>改派原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for reassignment:</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="383"/>
         <source>改派给 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reassign to %1</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="389"/>
         <source>交办 %1 件工单给 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch %1 tickets to %2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="390"/>
         <source>交办备注（可留空）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch note (optional):</translation>
     </message>
 </context>
 <context>
@@ -2108,263 +2110,263 @@ Households: %5  Population: %6</translation>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="26"/>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="89"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="34"/>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="78"/>
         <source>未选择工单</source>
-        <translation type="unfinished"></translation>
+        <translation>No ticket selected</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="46"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="46"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="46"/>
         <source>操作人</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="46"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="46"/>
         <source>部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="46"/>
         <source>原因/备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason/note</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="62"/>
         <source>流转记录</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="84"/>
         <source>工单 %1 · %2 · %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 · %2 · %3%4</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="87"/>
         <source> · ⚠ 超期</source>
-        <translation type="unfinished"></translation>
+        <translation> · ⚠ Overdue</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="98"/>
         <source>%1（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="100"/>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="101"/>
         <source>来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="102"/>
         <source>优先级</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="103"/>
         <source>网格</source>
-        <translation type="unfinished">Grids</translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="104"/>
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="105"/>
         <source>位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="106"/>
         <source>描述</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="107"/>
         <source>报告人</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporter</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="108"/>
         <source>承办部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling department</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="109"/>
         <source>处置层级</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling level</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="110"/>
         <source>登记时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered at</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="111"/>
         <source>办理时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="112"/>
         <source>首次交办</source>
-        <translation type="unfinished"></translation>
+        <translation>First dispatched</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="113"/>
         <source>办结时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolved at</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="114"/>
         <source>结案时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed at</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="115"/>
         <source>评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="116"/>
         <source>重办次数</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo count</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="117"/>
         <source>催办次数</source>
-        <translation type="unfinished"></translation>
+        <translation>Urge count</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="119"/>
         <source>最近退单原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Last return reason</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="121"/>
         <source>并入工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged into ticket</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="123"/>
         <source>现场核查</source>
-        <translation type="unfinished"></translation>
+        <translation>On-site check</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="124"/>
         <source>网格员 %1，%2 到场</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid worker %1, arrived %2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="125"/>
         <source>网格员 %1，尚未到场</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid worker %1, not yet arrived</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="136"/>
         <source>照片：无</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos: none</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="136"/>
         <source>照片：</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos: </translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="140"/>
         <source>登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="144"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="172"/>
         <source>%1 工单 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ticket %2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="179"/>
         <source>原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason:</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="226"/>
         <source>处置结果：</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling result:</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="233"/>
         <source>撤回原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for recall:</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="245"/>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="248"/>
         <source>本县没有网格员，不能指派核查</source>
-        <translation type="unfinished"></translation>
+        <translation>This county has no grid workers; cannot assign an on-site check</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="252"/>
         <source>指派网格员现场核查：</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign a grid worker for an on-site check:</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="260"/>
         <source>作废原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for invalidation:</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="270"/>
         <source>%1 · %2 · 相距 %3 米</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 m away</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="276"/>
         <source>附近 7 天内无同类未结工单；输入主工单编号：</source>
-        <translation type="unfinished"></translation>
+        <translation>No similar open tickets nearby in the last 7 days; enter the main ticket number:</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="277"/>
         <source>并入主工单（可输入编号）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge into main ticket (or enter its number):</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="288"/>
         <source>备注（可留空）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (optional):</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="304"/>
         <source>工单 %1：%2 完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1: %2 done</translation>
     </message>
 </context>
 <context>
@@ -2372,127 +2374,127 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="19"/>
         <source>%1分</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="22"/>
         <source>%1小时%2分</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="23"/>
         <source>%1天%2小时</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="86"/>
         <source>待评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting rating</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="90"/>
         <source>无时限</source>
-        <translation type="unfinished"></translation>
+        <translation>No deadline</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="94"/>
         <source>超期 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue %1</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="96"/>
         <source>将到期 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Due soon %1</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="98"/>
         <source>剩余 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 left</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="119"/>
         <source>按时</source>
-        <translation type="unfinished"></translation>
+        <translation>On time</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="121"/>
         <source>将到期</source>
-        <translation type="unfinished"></translation>
+        <translation>Due soon</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="123"/>
         <source>超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="127"/>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="161"/>
         <source>⚑ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚑ %1</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="187"/>
         <source>办理时限：%1（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline: %1 (%2)</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="191"/>
         <source>退单原因：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Return reason: %1</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="208"/>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="210"/>
         <source>剩余时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Time left</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="212"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="214"/>
         <source>优先级</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="216"/>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="218"/>
         <source>来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="220"/>
         <source>网格</source>
-        <translation type="unfinished">Grids</translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="222"/>
         <source>承办部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling department</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="224"/>
         <source>登记时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered at</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketQueueModel.cpp" line="226"/>
         <source>标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
 </context>
 <context>
@@ -2500,42 +2502,42 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/dispatch/src/TicketService.cpp" line="24"/>
         <source>未设置值班员姓名，操作未执行</source>
-        <translation type="unfinished"></translation>
+        <translation>No duty operator name set; the action was not performed</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketService.cpp" line="39"/>
         <source>冲突：工单 %1 已被他人处理（现为“%2”），本次操作未执行，请刷新后再操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict: ticket %1 has already been handled by someone else (now “%2”). This action was not performed; please refresh and try again.</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketService.cpp" line="134"/>
         <source>工单 %1 不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 does not exist</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketService.cpp" line="156"/>
         <source>工单 %1 已交办给 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 dispatched to %2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketService.cpp" line="157"/>
         <source>%1 件工单已交办给 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tickets dispatched to %2</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketService.cpp" line="174"/>
         <source>没有可撤销的交办</source>
-        <translation type="unfinished"></translation>
+        <translation>No dispatch to undo</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketService.cpp" line="181"/>
         <source>交办已超过 %1 秒，不能撤销；如需调整请改派</source>
-        <translation type="unfinished"></translation>
+        <translation>The dispatch is older than %1 seconds and can no longer be undone; reassign it if needed</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketService.cpp" line="187"/>
         <source>值班员撤销误操作（%1 秒内）</source>
-        <translation type="unfinished"></translation>
+        <translation>Duty operator undid a mistaken action (within %1 s)</translation>
     </message>
 </context>
 <context>
@@ -2543,12 +2545,12 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/dispatch/src/UndoBar.cpp" line="17"/>
         <source>撤销(&amp;Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/UndoBar.cpp" line="52"/>
         <source>%1（%2 秒内可撤销）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (undo possible for %2 s)</translation>
     </message>
 </context>
 <context>
@@ -2556,112 +2558,112 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="210"/>
         <source>消息 %1 字节，超过 64 KB 上限</source>
-        <translation type="unfinished"></translation>
+        <translation>The message is %1 bytes, over the 64 KB limit</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="218"/>
         <source>JSON 无效（第 %1 字节）：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid JSON (byte %1): %2</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="219"/>
         <source>消息应为 JSON 对象</source>
-        <translation type="unfinished"></translation>
+        <translation>The message must be a JSON object</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="232"/>
         <source>字段 id 应为不超过 128 字符的字符串或整数</source>
-        <translation type="unfinished"></translation>
+        <translation>Field id must be a string of at most 128 characters or an integer</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="237"/>
         <source>缺少字段 type</source>
-        <translation type="unfinished"></translation>
+        <translation>Field type is missing</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="237"/>
         <source>字段 type 应为字符串</source>
-        <translation type="unfinished"></translation>
+        <translation>Field type must be a string</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="263"/>
         <source>未知的事件类别 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown event category %1</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="267"/>
         <source>未知的来源 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown source %1</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="271"/>
         <source>未知的优先级 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown priority %1</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="275"/>
         <source>字段 text 不能为空</source>
-        <translation type="unfinished"></translation>
+        <translation>Field text must not be empty</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="281"/>
         <source>字段 photos 应为字符串数组</source>
-        <translation type="unfinished"></translation>
+        <translation>Field photos must be an array of strings</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="286"/>
         <source>照片最多 %1 张</source>
-        <translation type="unfinished"></translation>
+        <translation>At most %1 photos are allowed</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="294"/>
         <source>photos 中每项应为 http(s) 网址</source>
-        <translation type="unfinished"></translation>
+        <translation>Each item in photos must be an http(s) URL</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="308"/>
         <source>action 应为 start、resolve 或 self_resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>action must be start, resolve or self_resolve</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="317"/>
         <source>缺少字段 satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>Field satisfied is missing</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="321"/>
         <source>字段 satisfied 应为 true 或 false</source>
-        <translation type="unfinished"></translation>
+        <translation>Field satisfied must be true or false</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="328"/>
         <source>未知的消息类型 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown message type %1</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="28"/>
         <source>网格员 %1 连续多次定位在责任网格外</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid worker %1 has repeatedly been located outside own grids</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="30"/>
         <source>网格员 %1 已回到责任网格</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid worker %1 is back in own grids</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="32"/>
         <source>网格员 %1 已到达工单 %2 现场（%3 米）</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid worker %1 has arrived at the site of ticket %2 (%3 m)</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="37"/>
         <source>工单 %1 超时无人到场核查</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1: no one arrived for the on-site check in time</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="52"/>
         <source>参数 %1 无效或超出范围 [%2, %3]</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter %1 is invalid or out of range [%2, %3]</translation>
     </message>
 </context>
 <context>
@@ -2670,67 +2672,67 @@ Households: %5  Population: %6</translation>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="39"/>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="55"/>
         <source>缺少字段 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Field %1 is missing</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="43"/>
         <source>字段 %1 应为数值</source>
-        <translation type="unfinished"></translation>
+        <translation>Field %1 must be a number</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="47"/>
         <source>字段 %1 超出范围 [%2, %3]</source>
-        <translation type="unfinished"></translation>
+        <translation>Field %1 is out of range [%2, %3]</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="59"/>
         <source>字段 %1 应为字符串</source>
-        <translation type="unfinished"></translation>
+        <translation>Field %1 must be a string</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="63"/>
         <source>字段 %1 超过 %2 个字符</source>
-        <translation type="unfinished"></translation>
+        <translation>Field %1 exceeds %2 characters</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="71"/>
         <source>缺少字段 time</source>
-        <translation type="unfinished"></translation>
+        <translation>Field time is missing</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="76"/>
         <source>字段 time 应为 ISO 8601 字符串或纪元秒</source>
-        <translation type="unfinished"></translation>
+        <translation>Field time must be an ISO 8601 string or epoch seconds</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="79"/>
         <source>字段 time 无法解析或早于 2000 年</source>
-        <translation type="unfinished"></translation>
+        <translation>Field time cannot be parsed or is before 2000</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="82"/>
         <source>时间超前服务器 %1 秒（上限 300 秒），请校准终端时钟</source>
-        <translation type="unfinished"></translation>
+        <translation>The time is %1 s ahead of the server (limit 300 s); please correct the device clock</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="105"/>
         <source>不支持的坐标系 %1（可用 WGS84、GCJ02、CGCS2000）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsupported CRS %1 (available: WGS84, GCJ02, CGCS2000)</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="115"/>
         <source>缺少字段 ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Field ticket is missing</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="117"/>
         <source>字段 ticket 应为整数</source>
-        <translation type="unfinished"></translation>
+        <translation>Field ticket must be an integer</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedMessage.cpp" line="120"/>
         <source>字段 ticket 应为正整数</source>
-        <translation type="unfinished"></translation>
+        <translation>Field ticket must be a positive integer</translation>
     </message>
 </context>
 <context>
@@ -2738,12 +2740,12 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/feed/src/FeedPipeline.cpp" line="414"/>
         <source>服务未启动</source>
-        <translation type="unfinished"></translation>
+        <translation>The server is not running</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedPipeline.cpp" line="421"/>
         <source>服务繁忙，未保存，请稍后重发</source>
-        <translation type="unfinished"></translation>
+        <translation>The server is busy; not saved. Please resend later.</translation>
     </message>
 </context>
 <context>
@@ -2751,37 +2753,37 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/feed/src/FeedServer.cpp" line="36"/>
         <source>无法监听 %1:%2：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot listen on %1:%2: %3</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedServer.cpp" line="51"/>
         <source>无法监听 OsmAnd 端口 %1:%2：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot listen on OsmAnd port %1:%2: %3</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedServer.cpp" line="69"/>
         <source>未知的终端令牌</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown device token</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedServer.cpp" line="85"/>
         <source>服务停止</source>
-        <translation type="unfinished"></translation>
+        <translation>Server stopped</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedServer.cpp" line="102"/>
         <source>路径应为 /feed</source>
-        <translation type="unfinished"></translation>
+        <translation>The path must be /feed</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedServer.cpp" line="110"/>
         <source>未知或已注销的终端令牌</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown or revoked device token</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/FeedServer.cpp" line="144"/>
         <source>发送过快（每台终端每秒 %1 条），未保存，请稍后重发</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending too fast (limit %1 messages per second per device); not saved. Please resend later.</translation>
     </message>
 </context>
 <context>
@@ -2789,67 +2791,67 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="110"/>
         <source>请求头过长</source>
-        <translation type="unfinished"></translation>
+        <translation>Request header too long</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="118"/>
         <source>不是 HTTP/1.x 请求</source>
-        <translation type="unfinished"></translation>
+        <translation>Not an HTTP/1.x request</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="135"/>
         <source>Content-Length 无效</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid Content-Length</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="142"/>
         <source>不支持分块传输，请给出 Content-Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Chunked transfer is not supported; please send Content-Length</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="148"/>
         <source>请求体超过 64 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>Request body exceeds 64 KB</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="163"/>
         <source>只接受 GET 或 POST</source>
-        <translation type="unfinished"></translation>
+        <translation>Only GET or POST is accepted</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="174"/>
         <source>路径应为 /</source>
-        <translation type="unfinished"></translation>
+        <translation>The path must be /</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="180"/>
         <source>缺少参数 id（终端令牌）</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter id (device token) is missing</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="186"/>
         <source>未知或已注销的终端</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown or revoked device</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="199"/>
         <source>缺少参数 lat 或 lon</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter lat or lon is missing</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="210"/>
         <source>参数 timestamp 无法解析</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter timestamp cannot be parsed</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="212"/>
         <source>时间超前服务器 %1 秒（上限 300 秒）</source>
-        <translation type="unfinished"></translation>
+        <translation>The time is %1 s ahead of the server (limit 300 s)</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="226"/>
         <source>发送过快，未保存，请稍后重发</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending too fast; not saved. Please resend later.</translation>
     </message>
 </context>
 <context>
@@ -2859,47 +2861,49 @@ Households: %5  Population: %6</translation>
         <source>%1（%2）
 网格：%3
 电话：%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)
+Grid: %3
+Phone: %4</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/WorkerListModel.cpp" line="103"/>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/WorkerListModel.cpp" line="130"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/WorkerListModel.cpp" line="132"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/WorkerListModel.cpp" line="134"/>
         <source>网格</source>
-        <translation type="unfinished">Grids</translation>
+        <translation>Grids</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/WorkerListModel.cpp" line="136"/>
         <source>街道</source>
-        <translation type="unfinished"></translation>
+        <translation>Street</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/WorkerListModel.cpp" line="138"/>
         <source>最后定位</source>
-        <translation type="unfinished"></translation>
+        <translation>Last position</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/WorkerListModel.cpp" line="140"/>
         <source>精度（米）</source>
-        <translation type="unfinished"></translation>
+        <translation>Accuracy (m)</translation>
     </message>
     <message>
         <location filename="../modules/feed/src/WorkerListModel.cpp" line="142"/>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
 </context>
 <context>
@@ -2910,7 +2914,10 @@ Households: %5  Population: %6</translation>
 网格：%3
 最后定位：%4，精度 %5 米
 电话：%6</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid worker %1 (%2)
+Grid: %3
+Last position: %4, accuracy %5 m
+Phone: %6</translation>
     </message>
 </context>
 <context>
@@ -2918,108 +2925,108 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/geo/src/CrsTransform.cpp" line="43"/>
         <source>Unknown CRS “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown CRS “%1”</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/Geometry.cpp" line="153"/>
         <source>Invalid WKT: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid WKT: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GeosSupport.cpp" line="41"/>
         <source>Empty geometry (no WKB data).</source>
-        <translation type="unfinished"></translation>
+        <translation>Empty geometry (no WKB data).</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GeosSupport.cpp" line="49"/>
         <source>Invalid WKB: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid WKB: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/Partition.cpp" line="401"/>
         <source>Cannot partition into %1 parts; at least 1 is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot partition into %1 parts; at least 1 is needed.</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/Partition.cpp" line="410"/>
         <source>Only a Polygon or MultiPolygon can be partitioned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a Polygon or MultiPolygon can be partitioned.</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/Partition.cpp" line="412"/>
         <source>Cannot partition an empty polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot partition an empty polygon.</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/Partition.cpp" line="417"/>
         <source>Cannot partition an invalid polygon: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot partition an invalid polygon: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/Partition.cpp" line="437"/>
         <source>Cannot partition a polygon with no area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot partition a polygon with no area.</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/Partition.cpp" line="441"/>
         <source>Cannot place %1 distinct points inside the polygon; it is too thin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot place %1 distinct points inside the polygon; it is too thin.</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/Partition.cpp" line="457"/>
         <source>The Voronoi partition failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The Voronoi partition failed: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="143"/>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="158"/>
         <source>无法写入字段对照表 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the field mapping table %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="51"/>
         <source>文件不存在：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>File does not exist: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="73"/>
         <source>无法读取 %1：不是可识别的矢量数据，或文件已损坏%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read %1: not recognised vector data, or the file is corrupted%2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="74"/>
         <source>（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1)</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="79"/>
         <source>%1 中没有图层</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contains no layers</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="96"/>
         <source>未知的字符编码“%1”（常用：CP936、UTF-8）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown text encoding “%1” (common: CP936, UTF-8)</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="150"/>
         <source>%1 没有 .cpg 文件，也没有 DBF 编码标识，且文字既不是 UTF-8 也不是 GBK：请用 --encoding 指定编码</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has no .cpg file and no DBF encoding flag, and its text is neither UTF-8 nor GBK: specify the encoding with --encoding</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="210"/>
         <source>第 %1 个要素</source>
-        <translation type="unfinished"></translation>
+        <translation>Feature %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="218"/>
         <source> 等 %1 个</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 in total)</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="236"/>
         <source>没有名为“%1”的图层；可用的图层：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no layer named “%1”; available layers: %2</translation>
     </message>
 </context>
 <context>
@@ -3027,17 +3034,17 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/geo/src/CrsTransform.cpp" line="89"/>
         <source>No transformation from “%1” to “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>No transformation from “%1” to “%2”</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/CrsTransform.cpp" line="114"/>
         <source>Invalid WKB geometry</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid WKB geometry</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/CrsTransform.cpp" line="120"/>
         <source>Cannot transform the geometry from “%1” to “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot transform the geometry from “%1” to “%2”</translation>
     </message>
 </context>
 <context>
@@ -3045,62 +3052,62 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="111"/>
         <source>%1（%2）没有可读的几何：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) has no readable geometry: %3</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="112"/>
         <source>空几何</source>
-        <translation type="unfinished"></translation>
+        <translation>Empty geometry</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="127"/>
         <source>%1（%2）几何无效：%3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) has invalid geometry: %3%4</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="159"/>
         <source>编码 %1 出现 %2 次</source>
-        <translation type="unfinished"></translation>
+        <translation>Code %1 occurs %2 times</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="175"/>
         <source>%1（%2）没有上级编码</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) has no parent code</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="176"/>
         <source>%1（%2）的上级 %3 不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The parent %3 of %1 (%2) does not exist</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="230"/>
         <source>%1（%2）与 %3（%4）重叠 %5 m²</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) overlaps %3 (%4) by %5 m²</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="301"/>
         <source>%1（%2）有 %3 m² 超出上级 %4（%5）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) extends %3 m² beyond its parent %4 (%5)</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="320"/>
         <source>%1（%2）内有 %3 m² 未被下级覆盖</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) has %3 m² not covered by child grids</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="348"/>
         <source>%1 已存在，不会覆盖</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 already exists and will not be overwritten</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="356"/>
         <source>无法创建 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/GridValidator.cpp" line="396"/>
         <source>写入 %1 失败：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed to write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3108,7 +3115,7 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="286"/>
         <source>无法写入 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3116,72 +3123,72 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="363"/>
         <source>无法从 EPSG:4490 转换到 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot transform from EPSG:4490 to %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="375"/>
         <source>无法按 %1 编码写出文字</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the text in %1 encoding</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="408"/>
         <source>GDAL 缺少 %1 驱动</source>
-        <translation type="unfinished"></translation>
+        <translation>GDAL has no %1 driver</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="413"/>
         <source>无法创建 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="448"/>
         <source>无法创建图层：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create the layer: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="468"/>
         <source>无法创建字段 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create field %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="522"/>
         <source>第 %1 个要素的几何无法解析</source>
-        <translation type="unfinished"></translation>
+        <translation>The geometry of feature %1 cannot be parsed</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="530"/>
         <source>第 %1 个要素无法转换到 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Feature %1 cannot be transformed to %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="545"/>
         <source>无法开始事务：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot start a transaction: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="554"/>
         <source>已取消</source>
-        <translation type="unfinished">Cancelled</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="569"/>
         <source>写入第 %1 个要素失败：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed to write feature %1: %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="578"/>
         <source>提交失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit failed: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="588"/>
         <source>无法写入 .cpg 编码文件：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the .cpg encoding file: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="590"/>
         <source>无法写入 DBF 语言标识：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the DBF language identifier: %1</translation>
     </message>
 </context>
 <context>
@@ -3189,47 +3196,47 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="226"/>
         <source>没有指定输出文件</source>
-        <translation type="unfinished"></translation>
+        <translation>No output file specified</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="229"/>
         <source>未知的坐标系“%1”：PROJ 不认识它（示例：EPSG:4490、EPSG:4326、EPSG:4527）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown CRS “%1”: PROJ does not recognise it (examples: EPSG:4490, EPSG:4326, EPSG:4527)</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="232"/>
         <source>GeoJSON 按 RFC 7946 只能使用 EPSG:4326（WGS 84），不能用 %1；请改用 --crs EPSG:4326，或换用 GeoPackage/Shapefile 输出其他坐标系</source>
-        <translation type="unfinished"></translation>
+        <translation>Under RFC 7946, GeoJSON can only use EPSG:4326 (WGS 84), not %1; use --crs EPSG:4326, or export to GeoPackage/Shapefile for other CRSs</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="236"/>
         <source>KML 只能使用 EPSG:4326（WGS 84），不能用 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>KML can only use EPSG:4326 (WGS 84), not %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="239"/>
         <source>未知的字符编码“%1”（可用：CP936、UTF-8）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown text encoding “%1” (available: CP936, UTF-8)</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="241"/>
         <source>Shapefile 输出文件名应以 .shp 结尾：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>The Shapefile output file name must end in .shp: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="243"/>
         <source>%1 格式总是 UTF-8 编码；只有 Shapefile 可以选择 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The %1 format is always UTF-8 encoded; only Shapefile can use %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="248"/>
         <source>输出目录不存在：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>The output folder does not exist: %1</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorExporter.cpp" line="250"/>
         <source>%1 已存在；如需覆盖请指定覆盖选项</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 already exists; specify the overwrite option to replace it</translation>
     </message>
 </context>
 <context>
@@ -3237,92 +3244,92 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="298"/>
         <source>%1 不是面图层（几何类型为 %2）：网格边界必须是多边形</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a polygon layer (geometry type %2): grid boundaries must be polygons</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="308"/>
         <source>%1 没有坐标系（缺少 .prj 或 srs）：请用 --assume-crs EPSG:N 指明</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has no CRS (no .prj or srs): specify one with --assume-crs EPSG:N</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="314"/>
         <source>未知的坐标系“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown CRS “%1”</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="334"/>
         <source>无法从 %1 转换到 EPSG:4490：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot transform from %1 to EPSG:4490: %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="352"/>
         <source>%1 中找不到%2字段（现有字段：%3）；请用参数指定</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find the %2 field in %1 (existing fields: %3); specify it with an option</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="354"/>
         <source>%1 中没有字段“%2”（现有字段：%3）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has no field “%2” (existing fields: %3)</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="359"/>
         <source>编码</source>
-        <translation type="unfinished">Code</translation>
+        <translation>code</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="361"/>
         <source>名称</source>
-        <translation type="unfinished">Name</translation>
+        <translation>name</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="363"/>
         <source>上级编码</source>
-        <translation type="unfinished"></translation>
+        <translation>parent code</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="375"/>
         <source>已取消</source>
-        <translation type="unfinished">Cancelled</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="440"/>
         <source>%1：几何无效，已修复（GEOS make-valid）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: invalid geometry, repaired (GEOS make-valid)</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="457"/>
         <source>读取 %1 时出错（文件可能已损坏或被截断）：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Error while reading %1 (the file may be corrupted or truncated): %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="461"/>
         <source>%1 中有 %2 个要素不是多边形（或没有几何）：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 features in %1 are not polygons (or have no geometry): %3</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="468"/>
         <source>%1 个要素无法从 %2 转换到 EPSG:4490：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 features cannot be transformed from %2 to EPSG:4490: %3</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="474"/>
         <source>%1 个要素几何无效且无法修复为多边形：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 features have invalid geometry that cannot be repaired into polygons: %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="480"/>
         <source>%1 个要素缺少编码：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 features have no code: %2</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="484"/>
         <source>%1 中没有要素</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contains no features</translation>
     </message>
     <message>
         <location filename="../modules/geo/src/VectorImporter.cpp" line="493"/>
         <source>%1 中编码重复：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate codes in %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3330,17 +3337,17 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/map/src/GridLayerData.cpp" line="186"/>
         <source>PROJ 无法建立 EPSG:4490 → EPSG:3857 的转换</source>
-        <translation type="unfinished"></translation>
+        <translation>PROJ cannot create the EPSG:4490 → EPSG:3857 transformation</translation>
     </message>
     <message>
         <location filename="../modules/map/src/GridLayerData.cpp" line="194"/>
         <source>%1 的几何无法读取</source>
-        <translation type="unfinished"></translation>
+        <translation>The geometry of %1 cannot be read</translation>
     </message>
     <message>
         <location filename="../modules/map/src/GridLayerData.cpp" line="203"/>
         <source>坐标投影失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinate projection failed</translation>
     </message>
 </context>
 <context>
@@ -3348,7 +3355,7 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/map/src/GridLayerData.cpp" line="325"/>
         <source>县域数据中没有任何网格</source>
-        <translation type="unfinished"></translation>
+        <translation>The county contains no grids</translation>
     </message>
 </context>
 <context>
@@ -3356,7 +3363,7 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/map/src/GridSearchBox.cpp" line="15"/>
         <source>搜索网格名称或编码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search grid name or code…</translation>
     </message>
 </context>
 <context>
@@ -3364,12 +3371,12 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/map/src/MapCanvas.cpp" line="242"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;编码：%2&lt;br&gt;层级：%3&lt;br&gt;风险等级：%4&lt;br&gt;户数：%L5&lt;br&gt;在办工单：%6&lt;br&gt;网格员：%7</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Code: %2&lt;br&gt;Level: %3&lt;br&gt;Risk level: %4&lt;br&gt;Households: %L5&lt;br&gt;Open tickets: %6&lt;br&gt;Grid workers: %7</translation>
     </message>
     <message>
         <location filename="../modules/map/src/MapCanvas.cpp" line="399"/>
         <source>正在加载网格…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading grids…</translation>
     </message>
 </context>
 <context>
@@ -3377,12 +3384,12 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/map/src/MapFrame.cpp" line="72"/>
         <source>缩放 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom %1</translation>
     </message>
     <message>
         <location filename="../modules/map/src/MapFrame.cpp" line="74"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lon %1° Lat %2° (CGCS2000)</translation>
     </message>
 </context>
 <context>
@@ -3390,17 +3397,17 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/map/src/MapLegend.cpp" line="23"/>
         <source>无障碍图案（颜色之外加纹理）</source>
-        <translation type="unfinished"></translation>
+        <translation>Accessible patterns (textures in addition to colours)</translation>
     </message>
     <message>
         <location filename="../modules/map/src/MapLegend.cpp" line="63"/>
         <source>风险等级（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk level (%1)</translation>
     </message>
     <message>
         <location filename="../modules/map/src/MapLegend.cpp" line="63"/>
         <source>风险等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk level</translation>
     </message>
 </context>
 <context>
@@ -3408,12 +3415,12 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/map/src/MbTilesSource.cpp" line="25"/>
         <source>MBTiles 文件不存在：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>MBTiles file does not exist: %1</translation>
     </message>
     <message>
         <location filename="../modules/map/src/MbTilesSource.cpp" line="36"/>
         <source>不是可读的 MBTiles 文件：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a readable MBTiles file: %1</translation>
     </message>
 </context>
 <context>
@@ -3421,17 +3428,17 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/map/src/TicketOverlay.cpp" line="208"/>
         <source>&lt;b&gt;工单 #%1&lt;/b&gt; %2&lt;br&gt;%3&lt;br&gt;状态：%4%5&lt;br&gt;网格：%6&lt;br&gt;登记：%7&lt;br&gt;期限：%8</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ticket #%1&lt;/b&gt; %2&lt;br&gt;%3&lt;br&gt;Status: %4%5&lt;br&gt;Grid: %6&lt;br&gt;Registered: %7&lt;br&gt;Deadline: %8</translation>
     </message>
     <message>
         <location filename="../modules/map/src/TicketOverlay.cpp" line="211"/>
         <source>（已超期）</source>
-        <translation type="unfinished"></translation>
+        <translation> (overdue)</translation>
     </message>
     <message>
         <location filename="../modules/map/src/TicketOverlay.cpp" line="239"/>
         <source>%1 件在办工单（%2 件超期）&lt;br&gt;点击放大</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 open tickets (%2 overdue)&lt;br&gt;Click to zoom in</translation>
     </message>
 </context>
 <context>
@@ -3439,7 +3446,7 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/map/src/XyzTileSource.cpp" line="110"/>
         <source>底图不可用（离线？），%1 秒后重试</source>
-        <translation type="unfinished"></translation>
+        <translation>Basemap unavailable (offline?); retrying in %1 s</translation>
     </message>
 </context>
 <context>
@@ -3447,12 +3454,12 @@ Households: %5  Population: %6</translation>
     <message>
         <location filename="../modules/store/src/SqliteReader.cpp" line="33"/>
         <source>无法只读打开 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open %1 read-only: %2</translation>
     </message>
     <message>
         <location filename="../modules/store/src/SqliteReader.cpp" line="62"/>
         <source>查询失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Query failed: %1</translation>
     </message>
 </context>
 </TS>

@@ -1014,188 +1014,188 @@
 <context>
     <name>gc::CountyExport</name>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="82"/>
         <source>编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="82"/>
         <source>网格编码（GB/T 31000 行政区划代码 + 序号）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
         <source>网格名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="85"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
         <source>层级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="85"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
         <source>1 县/区，2 街道/乡镇，3 社区/村，4 网格，5 微网格/楼栋</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="87"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="86"/>
         <source>上级编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="87"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="86"/>
         <source>上一级网格的编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="88"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="87"/>
         <source>户数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="88"/>
         <source>人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="88"/>
         <source>常住人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="90"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
         <source>面积（平方米）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="90"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
         <source>CGCS2000 椭球面上计算的面积，单位平方米</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="92"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="91"/>
         <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="92"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="91"/>
         <source>负责本网格的网格员姓名，以“、”分隔</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="93"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="92"/>
         <source>风险等级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="94"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="93"/>
         <source>五色管控：red 红、orange 橙、yellow 黄、blue 蓝、green 绿</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="94"/>
         <source>在办工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="94"/>
         <source>尚未办结的工单数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
         <source>近30天工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
         <source>导出时刻之前 30 天内登记的工单数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="97"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
         <source>满意率（%）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="97"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
         <source>满意评价数 / 全部评价数 × 100；无评价时为空</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="103"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="102"/>
         <source>网格员电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="103"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="102"/>
         <source>个人信息：网格员联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="174"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="173"/>
         <source>无法统计网格的工单与网格员：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="209"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="208"/>
         <source>工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="211"/>
         <source>工单号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="211"/>
         <source>工单编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="213"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="213"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
         <source>received 登记、dispatched 已派遣、closed 已结案 等</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="214"/>
         <source>状态（中文）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="214"/>
         <source>状态的中文名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="216"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="216"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
         <source>事件分类代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="217"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="216"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyExport.cpp" line="217"/>
-        <source>patrol 巡查、citizen_app 随手拍、hotline_12345 热线 等</source>
+        <source>patrol 网格员巡查、app 群众随手拍、hotline 12345热线、video 视频发现、other 其他</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

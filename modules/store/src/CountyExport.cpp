@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <cstring>
@@ -214,7 +213,8 @@ geo::ExportTable CountyExport::ticketTable(const CountyStore& store, bool includ
          Type::String},
         {QStringLiteral("state_zh"), tr("状态（中文）"), tr("状态的中文名称"), Type::String},
         {QStringLiteral("category"), tr("类别"), tr("事件分类代码"), Type::String},
-        {QStringLiteral("source"), tr("来源"), tr("patrol 巡查、citizen_app 随手拍、hotline_12345 热线 等"),
+        {QStringLiteral("source"), tr("来源"),
+         tr("patrol 网格员巡查、app 群众随手拍、hotline 12345热线、video 视频发现、other 其他"),
          Type::String},
         {QStringLiteral("priority"), tr("紧急程度"), tr("urgent、high、normal、low"), Type::String},
         {QStringLiteral("dept"), tr("承办部门"), tr("承办部门编码"), Type::String},
