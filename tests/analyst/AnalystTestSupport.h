@@ -53,6 +53,23 @@ inline Run ogr2ogr(const QStringList& arguments) {
     return run(QStandardPaths::findExecutable(QStringLiteral("ogr2ogr")), arguments);
 }
 
+// A GeoPackage `out` with several layers copied from `county` by ogr2ogr: first the points of
+// `pointLevel`'s grids (named "<level>_points"), then the polygon layers `layers`. True on success.
+inline bool writeMultiLayerSource(const QString& out, const QString& county, const QString& pointLevel,
+                                  const QStringList& layers) {
+    if (ogr2ogr({QStringLiteral("-f"), QStringLiteral("GPKG"), out, county, QStringLiteral("-dialect"),
+                 QStringLiteral("sqlite"), QStringLiteral("-sql"),
+                 QStringLiteral("SELECT code, name, ST_PointOnSurface(geom) AS geom FROM grid_%1")
+                     .arg(pointLevel),
+                 QStringLiteral("-nln"), pointLevel + QStringLiteral("_points")})
+            .exitCode != 0)
+        return false;
+    for (const QString& layer : layers)
+        if (ogr2ogr({QStringLiteral("-update"), out, county, layer}).exitCode != 0)
+            return false;
+    return true;
+}
+
 // "Feature Count: N" of `layer` as ogrinfo reports it; -1 if missing.
 inline int featureCount(const QString& path, const QString& layer, const QStringList& extra = {}) {
     const Run r =

@@ -97,15 +97,8 @@ private Q_SLOTS:
     // every layer, and previews another when it is chosen.
     void importDialogOffersTheLayers() {
         const QString source = m_dir.filePath(QStringLiteral("layers.gpkg"));
-        QCOMPARE(
-            ogr2ogr({QStringLiteral("-f"), QStringLiteral("GPKG"), source, m_county,
-                     QStringLiteral("-dialect"), QStringLiteral("sqlite"), QStringLiteral("-sql"),
-                     QStringLiteral("SELECT code, name, ST_PointOnSurface(geom) AS geom FROM grid_street"),
-                     QStringLiteral("-nln"), QStringLiteral("street_points")})
-                .exitCode,
-            0);
-        for (const QString& layer : {QStringLiteral("grid_county"), QStringLiteral("grid_street")})
-            QCOMPARE(ogr2ogr({QStringLiteral("-update"), source, m_county, layer}).exitCode, 0);
+        QVERIFY(writeMultiLayerSource(source, m_county, QStringLiteral("street"),
+                                      {QStringLiteral("grid_county"), QStringLiteral("grid_street")}));
         ImportDialog dialog(m_dir.filePath(QStringLiteral("layers-county.gpkg")));
         dialog.setSource(source);
         QCOMPARE(dialog.layers(), (QStringList{QStringLiteral("street_points"), QStringLiteral("grid_county"),

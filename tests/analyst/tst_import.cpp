@@ -298,15 +298,8 @@ private Q_SLOTS:
     // default, any layer by name with --layer; an unknown layer or a point layer is refused.
     void layerOfAMultiLayerSource() {
         const QString source = path(QStringLiteral("layers.gpkg"));
-        QCOMPARE(
-            ogr2ogr({QStringLiteral("-f"), QStringLiteral("GPKG"), source, m_demo, QStringLiteral("-dialect"),
-                     QStringLiteral("sqlite"), QStringLiteral("-sql"),
-                     QStringLiteral("SELECT code, name, ST_PointOnSurface(geom) AS geom FROM grid_community"),
-                     QStringLiteral("-nln"), QStringLiteral("community_points")})
-                .exitCode,
-            0);
-        for (const QString& layer : {QStringLiteral("grid_community"), QStringLiteral("grid_street")})
-            QCOMPARE(ogr2ogr({QStringLiteral("-update"), source, m_demo, layer}).exitCode, 0);
+        QVERIFY(writeMultiLayerSource(source, m_demo, QStringLiteral("community"),
+                                      {QStringLiteral("grid_community"), QStringLiteral("grid_street")}));
 
         const QString county = freshCopy(m_withStreets, QStringLiteral("t-layers.gpkg"));
         const Run chosen = importInto(county, source, QStringLiteral("community"));
