@@ -15,6 +15,674 @@
     </message>
 </context>
 <context>
+    <name>CountyExport</name>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
+        <source>网格编码（GB/T 31000 行政区划代码 + 序号）</source>
+        <translation>Grid code (GB/T 31000 administrative division code + sequence number)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
+        <source>网格名称</source>
+        <translation>Grid name</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="85"/>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="85"/>
+        <source>1 县/区，2 街道/乡镇，3 社区/村，4 网格，5 微网格/楼栋</source>
+        <translation>1 county/district, 2 street/township, 3 community/village, 4 grid, 5 micro-grid/building</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="87"/>
+        <source>上级编码</source>
+        <translation>Parent code</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="87"/>
+        <source>上一级网格的编码</source>
+        <translation>Code of the parent grid</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="88"/>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
+        <source>常住人口</source>
+        <translation>Resident population</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="90"/>
+        <source>面积（平方米）</source>
+        <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="90"/>
+        <source>CGCS2000 椭球面上计算的面积，单位平方米</source>
+        <translation>Area computed on the CGCS2000 ellipsoid, in square metres</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="92"/>
+        <source>网格员</source>
+        <translation>Grid workers</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="92"/>
+        <source>负责本网格的网格员姓名，以“、”分隔</source>
+        <translation>Names of the grid workers responsible for this grid, separated by “、”</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="93"/>
+        <source>风险等级</source>
+        <translation>Risk level</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="94"/>
+        <source>五色管控：red 红、orange 橙、yellow 黄、blue 蓝、green 绿</source>
+        <translation>Five-colour risk control: red, orange, yellow, blue, green</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
+        <source>在办工单</source>
+        <translation>Open tickets</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
+        <source>尚未办结的工单数</source>
+        <translation>Number of tickets not yet resolved</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
+        <source>近30天工单</source>
+        <translation>Tickets (last 30 days)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
+        <source>导出时刻之前 30 天内登记的工单数</source>
+        <translation>Number of tickets registered in the 30 days before the export</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="97"/>
+        <source>满意率（%）</source>
+        <translation>Satisfaction rate (%)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="97"/>
+        <source>满意评价数 / 全部评价数 × 100；无评价时为空</source>
+        <translation>Satisfied ratings / all ratings × 100; empty when there are no ratings</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="103"/>
+        <source>网格员电话</source>
+        <translation>Grid worker phone</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="103"/>
+        <source>个人信息：网格员联系电话</source>
+        <translation>Personal data: grid worker contact phone number</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="174"/>
+        <source>无法统计网格的工单与网格员：%1</source>
+        <translation>Cannot count tickets and grid workers per grid: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="209"/>
+        <source>工单</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
+        <source>工单号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
+        <source>工单编号</source>
+        <translation>Ticket number</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="213"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="213"/>
+        <source>received 登记、dispatched 已派遣、closed 已结案 等</source>
+        <translation>received (registered), dispatched, closed, etc.</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
+        <source>状态（中文）</source>
+        <translation>Status (Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
+        <source>状态的中文名称</source>
+        <translation>Chinese name of the status</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="216"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="216"/>
+        <source>事件分类代码</source>
+        <translation>Event category code</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="217"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="218"/>
+        <source>patrol 网格员巡查、app 群众随手拍、hotline 12345热线、video 视频发现、other 其他</source>
+        <translation>patrol (grid worker patrol), app (citizen snapshot app), hotline (12345 hotline), video (video surveillance), other</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="220"/>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="220"/>
+        <source>urgent、high、normal、low</source>
+        <translation>urgent, high, normal, low</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="221"/>
+        <source>承办部门</source>
+        <translation>Handling department</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="221"/>
+        <source>承办部门编码</source>
+        <translation>Code of the handling department</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="222"/>
+        <source>所属网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="222"/>
+        <source>事发网格编码</source>
+        <translation>Code of the grid where the incident occurred</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="223"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="223"/>
+        <source>工单标题</source>
+        <translation>Ticket title</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="224"/>
+        <source>登记时间</source>
+        <translation>Registered at</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="224"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="225"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="226"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="227"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="228"/>
+        <source>北京时间</source>
+        <translation>Beijing time</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="225"/>
+        <source>办理时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="226"/>
+        <source>首次派遣时间</source>
+        <translation>First dispatched at</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="227"/>
+        <source>办结时间</source>
+        <translation>Resolved at</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="228"/>
+        <source>结案时间</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="229"/>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="229"/>
+        <source>none 未评价、satisfied 满意、unsatisfied 不满意</source>
+        <translation>none (not rated), satisfied, unsatisfied</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="233"/>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="233"/>
+        <source>个人信息：诉求描述</source>
+        <translation>Personal data: description of the request</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="234"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="234"/>
+        <source>个人信息：事发地址</source>
+        <translation>Personal data: incident address</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="235"/>
+        <source>反映人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="235"/>
+        <source>个人信息：反映人</source>
+        <translation>Personal data: reporter</translation>
+    </message>
+</context>
+<context>
+    <name>CountyImport</name>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="23"/>
+        <source> 等 %1 个</source>
+        <translation> (%1 in total)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="48"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="56"/>
+        <source>%1 不存在。新县域要从县级边界开始导入（--level county），再依次导入街道、社区、网格</source>
+        <translation>%1 does not exist. A new county must start with the county boundary (--level county), followed by streets, communities and grids in turn.</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="62"/>
+        <source>读取 %1</source>
+        <translation>Reading %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="66"/>
+        <source>已读取 %1 个要素</source>
+        <translation>Read %1 features</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="77"/>
+        <source>%1 个要素的编码不符合%2级（%3 位数字）：%4</source>
+        <translation>%1 features have codes that do not fit level %2 (%3 digits): %4</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="102"/>
+        <source>新县域的县级边界应只有 1 个要素，%1 中有 %2 个</source>
+        <translation>The county boundary of a new county must be exactly 1 feature; %1 has %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="107"/>
+        <source>创建县域 %1</source>
+        <translation>Creating county %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="124"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="223"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="134"/>
+        <source>%1 已有县级边界；县级只能有一个要素</source>
+        <translation>%1 already has a county boundary; the county level can have only one feature</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="138"/>
+        <source>县级边界应为 1 个编码为 %1 的要素</source>
+        <translation>The county boundary must be 1 feature with code %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="152"/>
+        <source>%1 个编码与县域中已有的%2冲突：%3</source>
+        <translation>%1 codes conflict with existing %2 in the county: %3</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="164"/>
+        <source>匹配上级</source>
+        <translation>Matching parents</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="167"/>
+        <source>上级层级（%1）还没有数据：请先导入%1</source>
+        <translation>The parent level (%1) has no data yet: import %1 first</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="197"/>
+        <source>%1 个要素不在任何%2之内：%3</source>
+        <translation>%1 features are not inside any %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="203"/>
+        <source>%1 个要素的上级编码在县域中不存在：%2</source>
+        <translation>%1 features have parent codes that do not exist in the county: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="209"/>
+        <source>%1 个要素的编码与上级不符：%2</source>
+        <translation>%1 features have codes that do not match their parent: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="216"/>
+        <source>写入 %1 个%2</source>
+        <translation>Writing %1 features as %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="219"/>
+        <source>已写入 %1 / %2</source>
+        <translation>Written %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>CountyStore</name>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="110"/>
+        <source>GDAL 缺少 GPKG 驱动</source>
+        <translation>GDAL has no GPKG driver</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="115"/>
+        <source>无法创建 %1：%2</source>
+        <translation>Cannot create %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="154"/>
+        <source>无法创建图层：%1</source>
+        <translation>Cannot create the layer: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="190"/>
+        <source>无法打开 %1：%2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="202"/>
+        <source>%1 已存在，不会覆盖</source>
+        <translation>%1 already exists and will not be overwritten</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="206"/>
+        <source>县级编码无效：%1</source>
+        <translation>Invalid county code: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="276"/>
+        <source>文件不存在：%1</source>
+        <translation>File does not exist: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="286"/>
+        <source>%1 由更新版本的 GridCommand 创建（数据版本 %2，本程序支持到 %3），请升级程序</source>
+        <translation>%1 was created by a newer version of GridCommand (data version %2; this program supports up to %3). Please upgrade the program.</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="293"/>
+        <source>文件只读，无法以读写方式打开：%1</source>
+        <translation>The file is read-only and cannot be opened for writing: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="308"/>
+        <source>%1 不是 GridCommand 县域数据文件（缺少 gc_meta 表）</source>
+        <translation>%1 is not a GridCommand county file (the gc_meta table is missing)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="310"/>
+        <source>%1 无法读取（不是 SQLite/GeoPackage 文件或已损坏）：%2</source>
+        <translation>Cannot read %1 (not an SQLite/GeoPackage file, or corrupted): %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="317"/>
+        <source>%1 不是 GridCommand 县域数据文件</source>
+        <translation>%1 is not a GridCommand county file</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="323"/>
+        <source>%1 的数据版本无效</source>
+        <translation>%1 has an invalid data version</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="58"/>
+        <source>GDAL 无法打开 %1：%2</source>
+        <translation>GDAL cannot open %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="64"/>
+        <source>%1 中缺少图层 %2</source>
+        <translation>Layer %2 is missing from %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="79"/>
+        <source>无法开始事务：%1</source>
+        <translation>Cannot start a transaction: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="92"/>
+        <source>网格 %1 的几何无法解析</source>
+        <translation>The geometry of grid %1 cannot be parsed</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="108"/>
+        <source>写入网格 %1 失败：%2</source>
+        <translation>Failed to write grid %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="116"/>
+        <source>提交失败：%1</source>
+        <translation>Commit failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="164"/>
+        <source>编码 %1 不对应任何层级</source>
+        <translation>Code %1 does not correspond to any level</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="176"/>
+        <source>网格 %1 不存在</source>
+        <translation>Grid %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="131"/>
+        <source>未注明登记人</source>
+        <translation>The registering operator is not specified</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="135"/>
+        <source>工单缺少登记时间</source>
+        <translation>The ticket has no registration time</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="155"/>
+        <source>登记（%1）</source>
+        <translation>Registered (%1)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="305"/>
+        <source>工单 %1 不存在</source>
+        <translation>Ticket %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="309"/>
+        <source>工单 %1 已被他人处理（当前状态：%2），请刷新后再操作</source>
+        <translation>Ticket %1 has already been handled by someone else (current status: %2). Please refresh and try again.</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="316"/>
+        <source>部门 %1 不存在或不属于本县</source>
+        <translation>Department %1 does not exist or does not belong to this county</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="325"/>
+        <source>网格员 %1 不存在，不能指派核查</source>
+        <translation>Grid worker %1 does not exist; cannot assign an on-site check</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="332"/>
+        <source>主工单 %1 不存在</source>
+        <translation>Main ticket %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="336"/>
+        <source>主工单 %1 已处于“%2”状态，不能并入</source>
+        <translation>Main ticket %1 is already in state “%2”; cannot merge into it</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="363"/>
+        <source>工单 %1 已被他人处理，请刷新后再操作</source>
+        <translation>Ticket %1 has already been handled by someone else. Please refresh and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>CrsTransform</name>
+    <message>
+        <location filename="../modules/geo/src/CrsTransform.cpp" line="44"/>
+        <source>Unknown CRS “%1”</source>
+        <translation>Unknown CRS “%1”</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/CrsTransform.cpp" line="90"/>
+        <source>No transformation from “%1” to “%2”</source>
+        <translation>No transformation from “%1” to “%2”</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/CrsTransform.cpp" line="115"/>
+        <source>Invalid WKB geometry</source>
+        <translation>Invalid WKB geometry</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/CrsTransform.cpp" line="121"/>
+        <source>Cannot transform the geometry from “%1” to “%2”</source>
+        <translation>Cannot transform the geometry from “%1” to “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCountyBuilder</name>
+    <message>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="166"/>
+        <source>划分失败：%1</source>
+        <translation>Partitioning failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="180"/>
+        <source>无法生成县域轮廓</source>
+        <translation>Cannot generate the county outline</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="593"/>
+        <source>网格数应在 1 到 %1 之间</source>
+        <translation>The number of grids must be between 1 and %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="597"/>
+        <source>工单密度或历史天数无效</source>
+        <translation>Invalid ticket density or number of history days</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="605"/>
+        <source>划分街道、社区和网格</source>
+        <translation>Partitioning streets, communities and grids</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="623"/>
+        <source>写入县域文件</source>
+        <translation>Writing the county file</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="641"/>
+        <source>写入部门和网格员</source>
+        <translation>Writing departments and grid workers</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="680"/>
+        <source>生成 %1 天的工单历史</source>
+        <translation>Generating %1 days of ticket history</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="691"/>
+        <source>写入工单</source>
+        <translation>Writing tickets</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="694"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentRouter</name>
+    <message>
+        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="37"/>
+        <source>无法读取分流规则 %1：%2</source>
+        <translation>Cannot read routing rules %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="43"/>
+        <source>分流规则 %1 不是有效的 JSON：%2</source>
+        <translation>Routing rules %1 are not valid JSON: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="52"/>
+        <source>分流规则 %1 中有缺少 category 或 departments 的条目</source>
+        <translation>Routing rules %1 contain entries without category or departments</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="96"/>
+        <source>分流规则</source>
+        <translation>Routing rule</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="104"/>
+        <source>类别默认部门</source>
+        <translation>Default department for the category</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="113"/>
+        <source>近期同类工单交办 %1 次</source>
+        <translation>Similar tickets recently dispatched %1 times</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="28"/>
@@ -154,6 +822,188 @@
     </message>
 </context>
 <context>
+    <name>FeedMessage</name>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="40"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="56"/>
+        <source>缺少字段 %1</source>
+        <translation>Field %1 is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="44"/>
+        <source>字段 %1 应为数值</source>
+        <translation>Field %1 must be a number</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="48"/>
+        <source>字段 %1 超出范围 [%2, %3]</source>
+        <translation>Field %1 is out of range [%2, %3]</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="60"/>
+        <source>字段 %1 应为字符串</source>
+        <translation>Field %1 must be a string</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="64"/>
+        <source>字段 %1 超过 %2 个字符</source>
+        <translation>Field %1 exceeds %2 characters</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="72"/>
+        <source>缺少字段 time</source>
+        <translation>Field time is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="77"/>
+        <source>字段 time 应为 ISO 8601 字符串或纪元秒</source>
+        <translation>Field time must be an ISO 8601 string or epoch seconds</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="80"/>
+        <source>字段 time 无法解析或早于 2000 年</source>
+        <translation>Field time cannot be parsed or is before 2000</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="83"/>
+        <source>时间超前服务器 %1 秒（上限 300 秒），请校准终端时钟</source>
+        <translation>The time is %1 s ahead of the server (limit 300 s); please correct the device clock</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="106"/>
+        <source>不支持的坐标系 %1（可用 WGS84、GCJ02、CGCS2000）</source>
+        <translation>Unsupported CRS %1 (available: WGS84, GCJ02, CGCS2000)</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="116"/>
+        <source>缺少字段 ticket</source>
+        <translation>Field ticket is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="118"/>
+        <source>字段 ticket 应为整数</source>
+        <translation>Field ticket must be an integer</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="121"/>
+        <source>字段 ticket 应为正整数</source>
+        <translation>Field ticket must be a positive integer</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="211"/>
+        <source>消息 %1 字节，超过 64 KB 上限</source>
+        <translation>The message is %1 bytes, over the 64 KB limit</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="219"/>
+        <source>JSON 无效（第 %1 字节）：%2</source>
+        <translation>Invalid JSON (byte %1): %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="220"/>
+        <source>消息应为 JSON 对象</source>
+        <translation>The message must be a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="233"/>
+        <source>字段 id 应为不超过 128 字符的字符串或整数</source>
+        <translation>Field id must be a string of at most 128 characters or an integer</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="238"/>
+        <source>缺少字段 type</source>
+        <translation>Field type is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="238"/>
+        <source>字段 type 应为字符串</source>
+        <translation>Field type must be a string</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="264"/>
+        <source>未知的事件类别 %1</source>
+        <translation>Unknown event category %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="268"/>
+        <source>未知的来源 %1</source>
+        <translation>Unknown source %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="272"/>
+        <source>未知的优先级 %1</source>
+        <translation>Unknown priority %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="276"/>
+        <source>字段 text 不能为空</source>
+        <translation>Field text must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="282"/>
+        <source>字段 photos 应为字符串数组</source>
+        <translation>Field photos must be an array of strings</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="287"/>
+        <source>照片最多 %1 张</source>
+        <translation>At most %1 photos are allowed</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="295"/>
+        <source>photos 中每项应为 http(s) 网址</source>
+        <translation>Each item in photos must be an http(s) URL</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="309"/>
+        <source>action 应为 start、resolve 或 self_resolve</source>
+        <translation>action must be start, resolve or self_resolve</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="318"/>
+        <source>缺少字段 satisfied</source>
+        <translation>Field satisfied is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="322"/>
+        <source>字段 satisfied 应为 true 或 false</source>
+        <translation>Field satisfied must be true or false</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="329"/>
+        <source>未知的消息类型 %1</source>
+        <translation>Unknown message type %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPipeline</name>
+    <message>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="104"/>
+        <source>签到未保存：%1</source>
+        <translation>Check-in not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="113"/>
+        <source>写入失败，未保存，请重发：%1</source>
+        <translation>Write failed, not saved; please resend: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="227"/>
+        <source>定位判定到场（%1 米）</source>
+        <translation>On site by position (%1 m)</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="253"/>
+        <source>工单未保存：%1</source>
+        <translation>Ticket not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="279"/>
+        <source>工单 %1 不存在</source>
+        <translation>Ticket %1 does not exist</translation>
+    </message>
+</context>
+<context>
     <name>FeedSimulator</name>
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="29"/>
@@ -199,6 +1049,29 @@
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="285"/>
         <source>巡查正常，无事报平安</source>
         <translation>Patrol normal; all clear</translation>
+    </message>
+</context>
+<context>
+    <name>FeedStore</name>
+    <message>
+        <location filename="../modules/store/src/FeedStore.cpp" line="46"/>
+        <source>网格员 %1 不存在</source>
+        <translation>Grid worker %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/FeedStore.cpp" line="80"/>
+        <source>令牌不存在或已注销</source>
+        <translation>The token does not exist or has been revoked</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/FeedStore.cpp" line="153"/>
+        <source>轨迹点：</source>
+        <translation>Track point: </translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/FeedStore.cpp" line="175"/>
+        <source>最新位置：</source>
+        <translation>Latest position: </translation>
     </message>
 </context>
 <context>
@@ -248,36 +1121,89 @@
     </message>
 </context>
 <context>
-    <name>GridHierarchyModel</name>
+    <name>GridLayerData</name>
     <message>
-        <source>%1（%2）
-编码：%3
-风险等级：%4
-户数：%5&#x3000;人口：%6</source>
-        <translation type="vanished">%1 (%2)
-Code: %3
-Risk level: %4
-Households: %5  Population: %6</translation>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="187"/>
+        <source>PROJ 无法建立 EPSG:4490 → EPSG:3857 的转换</source>
+        <translation>PROJ cannot create the EPSG:4490 → EPSG:3857 transformation</translation>
     </message>
     <message>
-        <source>名称</source>
-        <translation type="vanished">Name</translation>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="195"/>
+        <source>%1 的几何无法读取</source>
+        <translation>The geometry of %1 cannot be read</translation>
     </message>
     <message>
-        <source>编码</source>
-        <translation type="vanished">Code</translation>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="204"/>
+        <source>坐标投影失败</source>
+        <translation>Coordinate projection failed</translation>
     </message>
     <message>
-        <source>风险</source>
-        <translation type="vanished">Risk</translation>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="326"/>
+        <source>县域数据中没有任何网格</source>
+        <translation>The county contains no grids</translation>
+    </message>
+</context>
+<context>
+    <name>GridValidator</name>
+    <message>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="112"/>
+        <source>%1（%2）没有可读的几何：%3</source>
+        <translation>%1 (%2) has no readable geometry: %3</translation>
     </message>
     <message>
-        <source>户数</source>
-        <translation type="vanished">Households</translation>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="113"/>
+        <source>空几何</source>
+        <translation>Empty geometry</translation>
     </message>
     <message>
-        <source>人口</source>
-        <translation type="vanished">Population</translation>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="128"/>
+        <source>%1（%2）几何无效：%3%4</source>
+        <translation>%1 (%2) has invalid geometry: %3%4</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="160"/>
+        <source>编码 %1 出现 %2 次</source>
+        <translation>Code %1 occurs %2 times</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="176"/>
+        <source>%1（%2）没有上级编码</source>
+        <translation>%1 (%2) has no parent code</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="177"/>
+        <source>%1（%2）的上级 %3 不存在</source>
+        <translation>The parent %3 of %1 (%2) does not exist</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="231"/>
+        <source>%1（%2）与 %3（%4）重叠 %5 m²</source>
+        <translation>%1 (%2) overlaps %3 (%4) by %5 m²</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="302"/>
+        <source>%1（%2）有 %3 m² 超出上级 %4（%5）</source>
+        <translation>%1 (%2) extends %3 m² beyond its parent %4 (%5)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="321"/>
+        <source>%1（%2）内有 %3 m² 未被下级覆盖</source>
+        <translation>%1 (%2) has %3 m² not covered by child grids</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="349"/>
+        <source>%1 已存在，不会覆盖</source>
+        <translation>%1 already exists and will not be overwritten</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="357"/>
+        <source>无法创建 %1：%2</source>
+        <translation>Cannot create %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="397"/>
+        <source>写入 %1 失败：%2</source>
+        <translation>Failed to write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -808,6 +1734,130 @@ Browse the grid hierarchy on the left</translation>
     </message>
 </context>
 <context>
+    <name>MapFrame</name>
+    <message>
+        <location filename="../modules/map/src/MapFrame.cpp" line="73"/>
+        <source>缩放 %1</source>
+        <translation>Zoom %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/MapFrame.cpp" line="75"/>
+        <source>经度 %1° 纬度 %2° (CGCS2000)</source>
+        <translation>Lon %1° Lat %2° (CGCS2000)</translation>
+    </message>
+</context>
+<context>
+    <name>OsmAndHttpServer</name>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="53"/>
+        <source>参数 %1 无效或超出范围 [%2, %3]</source>
+        <translation>Parameter %1 is invalid or out of range [%2, %3]</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="111"/>
+        <source>请求头过长</source>
+        <translation>Request header too long</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="119"/>
+        <source>不是 HTTP/1.x 请求</source>
+        <translation>Not an HTTP/1.x request</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="136"/>
+        <source>Content-Length 无效</source>
+        <translation>Invalid Content-Length</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="143"/>
+        <source>不支持分块传输，请给出 Content-Length</source>
+        <translation>Chunked transfer is not supported; please send Content-Length</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="149"/>
+        <source>请求体超过 64 KB</source>
+        <translation>Request body exceeds 64 KB</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="164"/>
+        <source>只接受 GET 或 POST</source>
+        <translation>Only GET or POST is accepted</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="175"/>
+        <source>路径应为 /</source>
+        <translation>The path must be /</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="181"/>
+        <source>缺少参数 id（终端令牌）</source>
+        <translation>Parameter id (device token) is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="187"/>
+        <source>未知或已注销的终端</source>
+        <translation>Unknown or revoked device</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="200"/>
+        <source>缺少参数 lat 或 lon</source>
+        <translation>Parameter lat or lon is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="211"/>
+        <source>参数 timestamp 无法解析</source>
+        <translation>Parameter timestamp cannot be parsed</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="213"/>
+        <source>时间超前服务器 %1 秒（上限 300 秒）</source>
+        <translation>The time is %1 s ahead of the server (limit 300 s)</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="227"/>
+        <source>发送过快，未保存，请稍后重发</source>
+        <translation>Sending too fast; not saved. Please resend later.</translation>
+    </message>
+</context>
+<context>
+    <name>Partition</name>
+    <message>
+        <location filename="../modules/geo/src/Partition.cpp" line="402"/>
+        <source>Cannot partition into %1 parts; at least 1 is needed.</source>
+        <translation>Cannot partition into %1 parts; at least 1 is needed.</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/Partition.cpp" line="411"/>
+        <source>Only a Polygon or MultiPolygon can be partitioned.</source>
+        <translation>Only a Polygon or MultiPolygon can be partitioned.</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/Partition.cpp" line="413"/>
+        <source>Cannot partition an empty polygon.</source>
+        <translation>Cannot partition an empty polygon.</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/Partition.cpp" line="418"/>
+        <source>Cannot partition an invalid polygon: %1</source>
+        <translation>Cannot partition an invalid polygon: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/Partition.cpp" line="438"/>
+        <source>Cannot partition a polygon with no area.</source>
+        <translation>Cannot partition a polygon with no area.</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/Partition.cpp" line="442"/>
+        <source>Cannot place %1 distinct points inside the polygon; it is too thin.</source>
+        <translation>Cannot place %1 distinct points inside the polygon; it is too thin.</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/Partition.cpp" line="458"/>
+        <source>The Voronoi partition failed: %1</source>
+        <translation>The Voronoi partition failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/gridcommand/main.cpp" line="22"/>
@@ -858,6 +1908,147 @@ Browse the grid hierarchy on the left</translation>
         <location filename="../app/gridcommand/DispatchWiring.cpp" line="44"/>
         <source>值班员</source>
         <translation>Duty operator</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteReader</name>
+    <message>
+        <location filename="../modules/store/src/SqliteReader.cpp" line="34"/>
+        <source>无法只读打开 %1：%2</source>
+        <translation>Cannot open %1 read-only: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/SqliteReader.cpp" line="63"/>
+        <source>查询失败：%1</source>
+        <translation>Query failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketWorkflow</name>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="73"/>
+        <source>登记不是流转操作，新工单请通过登记接口创建</source>
+        <translation>Registration is not a workflow action; create new tickets through the registration interface</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="75"/>
+        <source>工单已处于“%1”状态，不能再%2</source>
+        <translation>The ticket is already in state “%1”; “%2” cannot be performed again</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="77"/>
+        <source>工单处于“%1”状态，不能%2</source>
+        <translation>The ticket is in state “%1”; “%2” is not allowed</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="79"/>
+        <source>工单已在县级处置，无法继续上报</source>
+        <translation>The ticket is already handled at county level and cannot be escalated further</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="81"/>
+        <source>工单处于“%1”状态，未指派网格员核查，不能%2</source>
+        <translation>The ticket is in state “%1” and no grid worker is assigned for an on-site check; “%2” is not allowed</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="84"/>
+        <source>工单处于“%1”状态，核查网格员已于 %2 到场，不能再次%3</source>
+        <translation>The ticket is in state “%1” and the checking grid worker arrived at %2; “%3” cannot be performed again</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="110"/>
+        <source>未注明操作人</source>
+        <translation>The operator is not specified</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="114"/>
+        <source>未注明操作时间</source>
+        <translation>The action time is not specified</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="120"/>
+        <source>%1需要指定承办部门</source>
+        <translation>“%1” requires a handling department</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="124"/>
+        <source>改派的部门与当前承办部门相同</source>
+        <translation>The reassignment department is the same as the current handling department</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="128"/>
+        <source>%1需要说明原因</source>
+        <translation>“%1” requires a reason</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="132"/>
+        <source>%1需要填写处置结果</source>
+        <translation>“%1” requires a handling result</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="137"/>
+        <source>%1需要指定网格员</source>
+        <translation>“%1” requires a grid worker</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="141"/>
+        <source>工单已指派该网格员核查，尚未到场</source>
+        <translation>This grid worker is already assigned to check the ticket on site and has not arrived yet</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="147"/>
+        <source>到场的网格员 %1 不是指派核查的网格员 %2</source>
+        <translation>Arriving grid worker %1 is not the grid worker assigned for the on-site check (%2)</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="152"/>
+        <source>并单需要指定主工单</source>
+        <translation>Merging requires a main ticket</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="156"/>
+        <source>工单不能并入自身</source>
+        <translation>A ticket cannot be merged into itself</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="256"/>
+        <source>上报至%1级</source>
+        <translation>Escalated to level %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="259"/>
+        <source>并入工单 %1</source>
+        <translation>Merged into ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="266"/>
+        <source>非本部门职责</source>
+        <translation>Not this department’s responsibility</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="267"/>
+        <source>地址不清或不在辖区</source>
+        <translation>Address unclear or outside jurisdiction</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="268"/>
+        <source>诉求信息不全</source>
+        <translation>Incomplete request information</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="269"/>
+        <source>重复工单</source>
+        <translation>Duplicate ticket</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="270"/>
+        <source>需多部门协调</source>
+        <translation>Requires coordination between departments</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="271"/>
+        <source>其他</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -952,6 +2143,273 @@ Browse the grid hierarchy on the left</translation>
     </message>
 </context>
 <context>
+    <name>VectorExporter</name>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="144"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="159"/>
+        <source>无法写入字段对照表 %1：%2</source>
+        <translation>Cannot write the field mapping table %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="227"/>
+        <source>没有指定输出文件</source>
+        <translation>No output file specified</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="230"/>
+        <source>未知的坐标系“%1”：PROJ 不认识它（示例：EPSG:4490、EPSG:4326、EPSG:4527）</source>
+        <translation>Unknown CRS “%1”: PROJ does not recognise it (examples: EPSG:4490, EPSG:4326, EPSG:4527)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="233"/>
+        <source>GeoJSON 按 RFC 7946 只能使用 EPSG:4326（WGS 84），不能用 %1；请改用 --crs EPSG:4326，或换用 GeoPackage/Shapefile 输出其他坐标系</source>
+        <translation>Under RFC 7946, GeoJSON can only use EPSG:4326 (WGS 84), not %1; use --crs EPSG:4326, or export to GeoPackage/Shapefile for other CRSs</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="237"/>
+        <source>KML 只能使用 EPSG:4326（WGS 84），不能用 %1</source>
+        <translation>KML can only use EPSG:4326 (WGS 84), not %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="240"/>
+        <source>未知的字符编码“%1”（可用：CP936、UTF-8）</source>
+        <translation>Unknown text encoding “%1” (available: CP936, UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="242"/>
+        <source>Shapefile 输出文件名应以 .shp 结尾：%1</source>
+        <translation>The Shapefile output file name must end in .shp: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="244"/>
+        <source>%1 格式总是 UTF-8 编码；只有 Shapefile 可以选择 %2</source>
+        <translation>The %1 format is always UTF-8 encoded; only Shapefile can use %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="249"/>
+        <source>输出目录不存在：%1</source>
+        <translation>The output folder does not exist: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="251"/>
+        <source>%1 已存在；如需覆盖请指定覆盖选项</source>
+        <translation>%1 already exists; specify the overwrite option to replace it</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="287"/>
+        <source>无法写入 %1：%2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="364"/>
+        <source>无法从 EPSG:4490 转换到 %1：%2</source>
+        <translation>Cannot transform from EPSG:4490 to %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="376"/>
+        <source>无法按 %1 编码写出文字</source>
+        <translation>Cannot write the text in %1 encoding</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="409"/>
+        <source>GDAL 缺少 %1 驱动</source>
+        <translation>GDAL has no %1 driver</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="414"/>
+        <source>无法创建 %1：%2</source>
+        <translation>Cannot create %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="449"/>
+        <source>无法创建图层：%1</source>
+        <translation>Cannot create the layer: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="469"/>
+        <source>无法创建字段 %1：%2</source>
+        <translation>Cannot create field %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="523"/>
+        <source>第 %1 个要素的几何无法解析</source>
+        <translation>The geometry of feature %1 cannot be parsed</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="531"/>
+        <source>第 %1 个要素无法转换到 %2</source>
+        <translation>Feature %1 cannot be transformed to %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="546"/>
+        <source>无法开始事务：%1</source>
+        <translation>Cannot start a transaction: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="555"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="570"/>
+        <source>写入第 %1 个要素失败：%2</source>
+        <translation>Failed to write feature %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="579"/>
+        <source>提交失败：%1</source>
+        <translation>Commit failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="589"/>
+        <source>无法写入 .cpg 编码文件：%1</source>
+        <translation>Cannot write the .cpg encoding file: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="591"/>
+        <source>无法写入 DBF 语言标识：%1</source>
+        <translation>Cannot write the DBF language identifier: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VectorImporter</name>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="52"/>
+        <source>文件不存在：%1</source>
+        <translation>File does not exist: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="74"/>
+        <source>无法读取 %1：不是可识别的矢量数据，或文件已损坏%2</source>
+        <translation>Cannot read %1: not recognised vector data, or the file is corrupted%2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="75"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="80"/>
+        <source>%1 中没有图层</source>
+        <translation>%1 contains no layers</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="97"/>
+        <source>未知的字符编码“%1”（常用：CP936、UTF-8）</source>
+        <translation>Unknown text encoding “%1” (common: CP936, UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="151"/>
+        <source>%1 没有 .cpg 文件，也没有 DBF 编码标识，且文字既不是 UTF-8 也不是 GBK：请用 --encoding 指定编码</source>
+        <translation>%1 has no .cpg file and no DBF encoding flag, and its text is neither UTF-8 nor GBK: specify the encoding with --encoding</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="211"/>
+        <source>第 %1 个要素</source>
+        <translation>Feature %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="219"/>
+        <source> 等 %1 个</source>
+        <translation> (%1 in total)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="237"/>
+        <source>没有名为“%1”的图层；可用的图层：%2</source>
+        <translation>There is no layer named “%1”; available layers: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="299"/>
+        <source>%1 不是面图层（几何类型为 %2）：网格边界必须是多边形</source>
+        <translation>%1 is not a polygon layer (geometry type %2): grid boundaries must be polygons</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="309"/>
+        <source>%1 没有坐标系（缺少 .prj 或 srs）：请用 --assume-crs EPSG:N 指明</source>
+        <translation>%1 has no CRS (no .prj or srs): specify one with --assume-crs EPSG:N</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="315"/>
+        <source>未知的坐标系“%1”</source>
+        <translation>Unknown CRS “%1”</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="335"/>
+        <source>无法从 %1 转换到 EPSG:4490：%2</source>
+        <translation>Cannot transform from %1 to EPSG:4490: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="353"/>
+        <source>%1 中找不到%2字段（现有字段：%3）；请用参数指定</source>
+        <translation>Cannot find the %2 field in %1 (existing fields: %3); specify it with an option</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="355"/>
+        <source>%1 中没有字段“%2”（现有字段：%3）</source>
+        <translation>%1 has no field “%2” (existing fields: %3)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="360"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="362"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="364"/>
+        <source>上级编码</source>
+        <translation>Parent code</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="376"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="441"/>
+        <source>%1：几何无效，已修复（GEOS make-valid）</source>
+        <translation>%1: invalid geometry, repaired (GEOS make-valid)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="458"/>
+        <source>读取 %1 时出错（文件可能已损坏或被截断）：%2</source>
+        <translation>Error while reading %1 (the file may be corrupted or truncated): %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="462"/>
+        <source>%1 中有 %2 个要素不是多边形（或没有几何）：%3</source>
+        <translation>%2 features in %1 are not polygons (or have no geometry): %3</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="469"/>
+        <source>%1 个要素无法从 %2 转换到 EPSG:4490：%3</source>
+        <translation>%1 features cannot be transformed from %2 to EPSG:4490: %3</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="475"/>
+        <source>%1 个要素几何无效且无法修复为多边形：%2</source>
+        <translation>%1 features have invalid geometry that cannot be repaired into polygons: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="481"/>
+        <source>%1 个要素缺少编码：%2</source>
+        <translation>%1 features have no code: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="485"/>
+        <source>%1 中没有要素</source>
+        <translation>%1 contains no features</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="494"/>
+        <source>%1 中编码重复：%2</source>
+        <translation>Duplicate codes in %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>WorkerStatus</name>
     <message>
         <location filename="../modules/feed/src/WorkerStatus.cpp" line="33"/>
@@ -1013,644 +2471,6 @@ Browse the grid hierarchy on the left</translation>
     </message>
 </context>
 <context>
-    <name>gc</name>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="22"/>
-        <source> 等 %1 个</source>
-        <translation> (%1 in total)</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="109"/>
-        <source>GDAL 缺少 GPKG 驱动</source>
-        <translation>GDAL has no GPKG driver</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="114"/>
-        <source>无法创建 %1：%2</source>
-        <translation>Cannot create %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="153"/>
-        <source>无法创建图层：%1</source>
-        <translation>Cannot create the layer: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="165"/>
-        <source>划分失败：%1</source>
-        <translation>Partitioning failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="179"/>
-        <source>无法生成县域轮廓</source>
-        <translation>Cannot generate the county outline</translation>
-    </message>
-</context>
-<context>
-    <name>gc::CountyExport</name>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="82"/>
-        <source>编码</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="82"/>
-        <source>网格编码（GB/T 31000 行政区划代码 + 序号）</source>
-        <translation>Grid code (GB/T 31000 administrative division code + sequence number)</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
-        <source>网格名称</source>
-        <translation>Grid name</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
-        <source>层级</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
-        <source>1 县/区，2 街道/乡镇，3 社区/村，4 网格，5 微网格/楼栋</source>
-        <translation>1 county/district, 2 street/township, 3 community/village, 4 grid, 5 micro-grid/building</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="86"/>
-        <source>上级编码</source>
-        <translation>Parent code</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="86"/>
-        <source>上一级网格的编码</source>
-        <translation>Code of the parent grid</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="87"/>
-        <source>户数</source>
-        <translation>Households</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="88"/>
-        <source>人口</source>
-        <translation>Population</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="88"/>
-        <source>常住人口</source>
-        <translation>Resident population</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
-        <source>面积（平方米）</source>
-        <translation>Area (m²)</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
-        <source>CGCS2000 椭球面上计算的面积，单位平方米</source>
-        <translation>Area computed on the CGCS2000 ellipsoid, in square metres</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="91"/>
-        <source>网格员</source>
-        <translation>Grid workers</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="91"/>
-        <source>负责本网格的网格员姓名，以“、”分隔</source>
-        <translation>Names of the grid workers responsible for this grid, separated by “、”</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="92"/>
-        <source>风险等级</source>
-        <translation>Risk level</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="93"/>
-        <source>五色管控：red 红、orange 橙、yellow 黄、blue 蓝、green 绿</source>
-        <translation>Five-colour risk control: red, orange, yellow, blue, green</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="94"/>
-        <source>在办工单</source>
-        <translation>Open tickets</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="94"/>
-        <source>尚未办结的工单数</source>
-        <translation>Number of tickets not yet resolved</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
-        <source>近30天工单</source>
-        <translation>Tickets (last 30 days)</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
-        <source>导出时刻之前 30 天内登记的工单数</source>
-        <translation>Number of tickets registered in the 30 days before the export</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
-        <source>满意率（%）</source>
-        <translation>Satisfaction rate (%)</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
-        <source>满意评价数 / 全部评价数 × 100；无评价时为空</source>
-        <translation>Satisfied ratings / all ratings × 100; empty when there are no ratings</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="102"/>
-        <source>网格员电话</source>
-        <translation>Grid worker phone</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="102"/>
-        <source>个人信息：网格员联系电话</source>
-        <translation>Personal data: grid worker contact phone number</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="173"/>
-        <source>无法统计网格的工单与网格员：%1</source>
-        <translation>Cannot count tickets and grid workers per grid: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="208"/>
-        <source>工单</source>
-        <translation>Tickets</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="211"/>
-        <source>工单号</source>
-        <translation>Ticket no.</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="211"/>
-        <source>工单编号</source>
-        <translation>Ticket number</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
-        <source>received 登记、dispatched 已派遣、closed 已结案 等</source>
-        <translation>received (registered), dispatched, closed, etc.</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="214"/>
-        <source>状态（中文）</source>
-        <translation>Status (Chinese)</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="214"/>
-        <source>状态的中文名称</source>
-        <translation>Chinese name of the status</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
-        <source>事件分类代码</source>
-        <translation>Event category code</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="216"/>
-        <source>来源</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="217"/>
-        <source>patrol 网格员巡查、app 群众随手拍、hotline 12345热线、video 视频发现、other 其他</source>
-        <translation>patrol (grid worker patrol), app (citizen snapshot app), hotline (12345 hotline), video (video surveillance), other</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="219"/>
-        <source>紧急程度</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="219"/>
-        <source>urgent、high、normal、low</source>
-        <translation>urgent, high, normal, low</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="220"/>
-        <source>承办部门</source>
-        <translation>Handling department</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="220"/>
-        <source>承办部门编码</source>
-        <translation>Code of the handling department</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="221"/>
-        <source>所属网格</source>
-        <translation>Grid</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="221"/>
-        <source>事发网格编码</source>
-        <translation>Code of the grid where the incident occurred</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="222"/>
-        <source>标题</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="222"/>
-        <source>工单标题</source>
-        <translation>Ticket title</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="223"/>
-        <source>登记时间</source>
-        <translation>Registered at</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="223"/>
-        <location filename="../modules/store/src/CountyExport.cpp" line="224"/>
-        <location filename="../modules/store/src/CountyExport.cpp" line="225"/>
-        <location filename="../modules/store/src/CountyExport.cpp" line="226"/>
-        <location filename="../modules/store/src/CountyExport.cpp" line="227"/>
-        <source>北京时间</source>
-        <translation>Beijing time</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="224"/>
-        <source>办理时限</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="225"/>
-        <source>首次派遣时间</source>
-        <translation>First dispatched at</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="226"/>
-        <source>办结时间</source>
-        <translation>Resolved at</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="227"/>
-        <source>结案时间</source>
-        <translation>Closed at</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="228"/>
-        <source>评价</source>
-        <translation>Rating</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="228"/>
-        <source>none 未评价、satisfied 满意、unsatisfied 不满意</source>
-        <translation>none (not rated), satisfied, unsatisfied</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="232"/>
-        <source>描述</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="232"/>
-        <source>个人信息：诉求描述</source>
-        <translation>Personal data: description of the request</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="233"/>
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="233"/>
-        <source>个人信息：事发地址</source>
-        <translation>Personal data: incident address</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="234"/>
-        <source>反映人</source>
-        <translation>Reporter</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="234"/>
-        <source>个人信息：反映人</source>
-        <translation>Personal data: reporter</translation>
-    </message>
-</context>
-<context>
-    <name>gc::CountyImport</name>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="47"/>
-        <source>已取消</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="55"/>
-        <source>%1 不存在。新县域要从县级边界开始导入（--level county），再依次导入街道、社区、网格</source>
-        <translation>%1 does not exist. A new county must start with the county boundary (--level county), followed by streets, communities and grids in turn.</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="61"/>
-        <source>读取 %1</source>
-        <translation>Reading %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="65"/>
-        <source>已读取 %1 个要素</source>
-        <translation>Read %1 features</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="76"/>
-        <source>%1 个要素的编码不符合%2级（%3 位数字）：%4</source>
-        <translation>%1 features have codes that do not fit level %2 (%3 digits): %4</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="101"/>
-        <source>新县域的县级边界应只有 1 个要素，%1 中有 %2 个</source>
-        <translation>The county boundary of a new county must be exactly 1 feature; %1 has %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="106"/>
-        <source>创建县域 %1</source>
-        <translation>Creating county %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="123"/>
-        <location filename="../modules/store/src/CountyImport.cpp" line="222"/>
-        <source>完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="133"/>
-        <source>%1 已有县级边界；县级只能有一个要素</source>
-        <translation>%1 already has a county boundary; the county level can have only one feature</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="137"/>
-        <source>县级边界应为 1 个编码为 %1 的要素</source>
-        <translation>The county boundary must be 1 feature with code %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="151"/>
-        <source>%1 个编码与县域中已有的%2冲突：%3</source>
-        <translation>%1 codes conflict with existing %2 in the county: %3</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="163"/>
-        <source>匹配上级</source>
-        <translation>Matching parents</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="166"/>
-        <source>上级层级（%1）还没有数据：请先导入%1</source>
-        <translation>The parent level (%1) has no data yet: import %1 first</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="196"/>
-        <source>%1 个要素不在任何%2之内：%3</source>
-        <translation>%1 features are not inside any %2: %3</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="202"/>
-        <source>%1 个要素的上级编码在县域中不存在：%2</source>
-        <translation>%1 features have parent codes that do not exist in the county: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="208"/>
-        <source>%1 个要素的编码与上级不符：%2</source>
-        <translation>%1 features have codes that do not match their parent: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="215"/>
-        <source>写入 %1 个%2</source>
-        <translation>Writing %1 features as %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="218"/>
-        <source>已写入 %1 / %2</source>
-        <translation>Written %1 / %2</translation>
-    </message>
-</context>
-<context>
-    <name>gc::CountyStore</name>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="189"/>
-        <source>无法打开 %1：%2</source>
-        <translation>Cannot open %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="201"/>
-        <source>%1 已存在，不会覆盖</source>
-        <translation>%1 already exists and will not be overwritten</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="205"/>
-        <source>县级编码无效：%1</source>
-        <translation>Invalid county code: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="275"/>
-        <source>文件不存在：%1</source>
-        <translation>File does not exist: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="285"/>
-        <source>%1 由更新版本的 GridCommand 创建（数据版本 %2，本程序支持到 %3），请升级程序</source>
-        <translation>%1 was created by a newer version of GridCommand (data version %2; this program supports up to %3). Please upgrade the program.</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="292"/>
-        <source>文件只读，无法以读写方式打开：%1</source>
-        <translation>The file is read-only and cannot be opened for writing: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="307"/>
-        <source>%1 不是 GridCommand 县域数据文件（缺少 gc_meta 表）</source>
-        <translation>%1 is not a GridCommand county file (the gc_meta table is missing)</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="309"/>
-        <source>%1 无法读取（不是 SQLite/GeoPackage 文件或已损坏）：%2</source>
-        <translation>Cannot read %1 (not an SQLite/GeoPackage file, or corrupted): %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="316"/>
-        <source>%1 不是 GridCommand 县域数据文件</source>
-        <translation>%1 is not a GridCommand county file</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="322"/>
-        <source>%1 的数据版本无效</source>
-        <translation>%1 has an invalid data version</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="57"/>
-        <source>GDAL 无法打开 %1：%2</source>
-        <translation>GDAL cannot open %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="63"/>
-        <source>%1 中缺少图层 %2</source>
-        <translation>Layer %2 is missing from %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="78"/>
-        <source>无法开始事务：%1</source>
-        <translation>Cannot start a transaction: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="91"/>
-        <source>网格 %1 的几何无法解析</source>
-        <translation>The geometry of grid %1 cannot be parsed</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="107"/>
-        <source>写入网格 %1 失败：%2</source>
-        <translation>Failed to write grid %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="115"/>
-        <source>提交失败：%1</source>
-        <translation>Commit failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="163"/>
-        <source>编码 %1 不对应任何层级</source>
-        <translation>Code %1 does not correspond to any level</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="175"/>
-        <source>网格 %1 不存在</source>
-        <translation>Grid %1 does not exist</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="130"/>
-        <source>未注明登记人</source>
-        <translation>The registering operator is not specified</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="134"/>
-        <source>工单缺少登记时间</source>
-        <translation>The ticket has no registration time</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="154"/>
-        <source>登记（%1）</source>
-        <translation>Registered (%1)</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="304"/>
-        <source>工单 %1 不存在</source>
-        <translation>Ticket %1 does not exist</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="308"/>
-        <source>工单 %1 已被他人处理（当前状态：%2），请刷新后再操作</source>
-        <translation>Ticket %1 has already been handled by someone else (current status: %2). Please refresh and try again.</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="315"/>
-        <source>部门 %1 不存在或不属于本县</source>
-        <translation>Department %1 does not exist or does not belong to this county</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="324"/>
-        <source>网格员 %1 不存在，不能指派核查</source>
-        <translation>Grid worker %1 does not exist; cannot assign an on-site check</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="331"/>
-        <source>主工单 %1 不存在</source>
-        <translation>Main ticket %1 does not exist</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="335"/>
-        <source>主工单 %1 已处于“%2”状态，不能并入</source>
-        <translation>Main ticket %1 is already in state “%2”; cannot merge into it</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="362"/>
-        <source>工单 %1 已被他人处理，请刷新后再操作</source>
-        <translation>Ticket %1 has already been handled by someone else. Please refresh and try again.</translation>
-    </message>
-</context>
-<context>
-    <name>gc::DemoCountyBuilder</name>
-    <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="592"/>
-        <source>网格数应在 1 到 %1 之间</source>
-        <translation>The number of grids must be between 1 and %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="596"/>
-        <source>工单密度或历史天数无效</source>
-        <translation>Invalid ticket density or number of history days</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="604"/>
-        <source>划分街道、社区和网格</source>
-        <translation>Partitioning streets, communities and grids</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="622"/>
-        <source>写入县域文件</source>
-        <translation>Writing the county file</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="640"/>
-        <source>写入部门和网格员</source>
-        <translation>Writing departments and grid workers</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="679"/>
-        <source>生成 %1 天的工单历史</source>
-        <translation>Generating %1 days of ticket history</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="690"/>
-        <source>写入工单</source>
-        <translation>Writing tickets</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="693"/>
-        <source>完成</source>
-        <translation>Done</translation>
-    </message>
-</context>
-<context>
-    <name>gc::FeedStore</name>
-    <message>
-        <location filename="../modules/store/src/FeedStore.cpp" line="45"/>
-        <source>网格员 %1 不存在</source>
-        <translation>Grid worker %1 does not exist</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/FeedStore.cpp" line="79"/>
-        <source>令牌不存在或已注销</source>
-        <translation>The token does not exist or has been revoked</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/FeedStore.cpp" line="152"/>
-        <source>轨迹点：</source>
-        <translation>Track point: </translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/FeedStore.cpp" line="174"/>
-        <source>最新位置：</source>
-        <translation>Latest position: </translation>
-    </message>
-</context>
-<context>
     <name>gc::GridHierarchyModel</name>
     <message>
         <location filename="../modules/store/src/GridHierarchyModel.cpp" line="92"/>
@@ -1690,134 +2510,6 @@ Households: %5  Population: %6</translation>
     </message>
 </context>
 <context>
-    <name>gc::TicketWorkflow</name>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="72"/>
-        <source>登记不是流转操作，新工单请通过登记接口创建</source>
-        <translation>Registration is not a workflow action; create new tickets through the registration interface</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="74"/>
-        <source>工单已处于“%1”状态，不能再%2</source>
-        <translation>The ticket is already in state “%1”; “%2” cannot be performed again</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="76"/>
-        <source>工单处于“%1”状态，不能%2</source>
-        <translation>The ticket is in state “%1”; “%2” is not allowed</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="78"/>
-        <source>工单已在县级处置，无法继续上报</source>
-        <translation>The ticket is already handled at county level and cannot be escalated further</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="80"/>
-        <source>工单处于“%1”状态，未指派网格员核查，不能%2</source>
-        <translation>The ticket is in state “%1” and no grid worker is assigned for an on-site check; “%2” is not allowed</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="83"/>
-        <source>工单处于“%1”状态，核查网格员已于 %2 到场，不能再次%3</source>
-        <translation>The ticket is in state “%1” and the checking grid worker arrived at %2; “%3” cannot be performed again</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="109"/>
-        <source>未注明操作人</source>
-        <translation>The operator is not specified</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="113"/>
-        <source>未注明操作时间</source>
-        <translation>The action time is not specified</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="119"/>
-        <source>%1需要指定承办部门</source>
-        <translation>“%1” requires a handling department</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="123"/>
-        <source>改派的部门与当前承办部门相同</source>
-        <translation>The reassignment department is the same as the current handling department</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="127"/>
-        <source>%1需要说明原因</source>
-        <translation>“%1” requires a reason</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="131"/>
-        <source>%1需要填写处置结果</source>
-        <translation>“%1” requires a handling result</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="136"/>
-        <source>%1需要指定网格员</source>
-        <translation>“%1” requires a grid worker</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="140"/>
-        <source>工单已指派该网格员核查，尚未到场</source>
-        <translation>This grid worker is already assigned to check the ticket on site and has not arrived yet</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="146"/>
-        <source>到场的网格员 %1 不是指派核查的网格员 %2</source>
-        <translation>Arriving grid worker %1 is not the grid worker assigned for the on-site check (%2)</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="151"/>
-        <source>并单需要指定主工单</source>
-        <translation>Merging requires a main ticket</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="155"/>
-        <source>工单不能并入自身</source>
-        <translation>A ticket cannot be merged into itself</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="255"/>
-        <source>上报至%1级</source>
-        <translation>Escalated to level %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="258"/>
-        <source>并入工单 %1</source>
-        <translation>Merged into ticket %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="265"/>
-        <source>非本部门职责</source>
-        <translation>Not this department’s responsibility</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="266"/>
-        <source>地址不清或不在辖区</source>
-        <translation>Address unclear or outside jurisdiction</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="267"/>
-        <source>诉求信息不全</source>
-        <translation>Incomplete request information</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="268"/>
-        <source>重复工单</source>
-        <translation>Duplicate ticket</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="269"/>
-        <source>需多部门协调</source>
-        <translation>Requires coordination between departments</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="270"/>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-</context>
-<context>
     <name>gc::dispatch::DepartmentChooser</name>
     <message>
         <location filename="../modules/dispatch/src/DepartmentChooser.cpp" line="23"/>
@@ -1843,39 +2535,6 @@ Households: %5  Population: %6</translation>
         <location filename="../modules/dispatch/src/DepartmentChooser.cpp" line="49"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
-    </message>
-</context>
-<context>
-    <name>gc::dispatch::DepartmentRouter</name>
-    <message>
-        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="36"/>
-        <source>无法读取分流规则 %1：%2</source>
-        <translation>Cannot read routing rules %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="42"/>
-        <source>分流规则 %1 不是有效的 JSON：%2</source>
-        <translation>Routing rules %1 are not valid JSON: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="51"/>
-        <source>分流规则 %1 中有缺少 category 或 departments 的条目</source>
-        <translation>Routing rules %1 contain entries without category or departments</translation>
-    </message>
-    <message>
-        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="95"/>
-        <source>分流规则</source>
-        <translation>Routing rule</translation>
-    </message>
-    <message>
-        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="103"/>
-        <source>类别默认部门</source>
-        <translation>Default department for the category</translation>
-    </message>
-    <message>
-        <location filename="../modules/dispatch/src/DepartmentRouter.cpp" line="112"/>
-        <source>近期同类工单交办 %1 次</source>
-        <translation>Similar tickets recently dispatched %1 times</translation>
     </message>
 </context>
 <context>
@@ -2556,91 +3215,6 @@ Open: %4, overdue: %5, on-time resolution rate: %6</translation>
 <context>
     <name>gc::feed</name>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="210"/>
-        <source>消息 %1 字节，超过 64 KB 上限</source>
-        <translation>The message is %1 bytes, over the 64 KB limit</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="218"/>
-        <source>JSON 无效（第 %1 字节）：%2</source>
-        <translation>Invalid JSON (byte %1): %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="219"/>
-        <source>消息应为 JSON 对象</source>
-        <translation>The message must be a JSON object</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="232"/>
-        <source>字段 id 应为不超过 128 字符的字符串或整数</source>
-        <translation>Field id must be a string of at most 128 characters or an integer</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="237"/>
-        <source>缺少字段 type</source>
-        <translation>Field type is missing</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="237"/>
-        <source>字段 type 应为字符串</source>
-        <translation>Field type must be a string</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="263"/>
-        <source>未知的事件类别 %1</source>
-        <translation>Unknown event category %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="267"/>
-        <source>未知的来源 %1</source>
-        <translation>Unknown source %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="271"/>
-        <source>未知的优先级 %1</source>
-        <translation>Unknown priority %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="275"/>
-        <source>字段 text 不能为空</source>
-        <translation>Field text must not be empty</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="281"/>
-        <source>字段 photos 应为字符串数组</source>
-        <translation>Field photos must be an array of strings</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="286"/>
-        <source>照片最多 %1 张</source>
-        <translation>At most %1 photos are allowed</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="294"/>
-        <source>photos 中每项应为 http(s) 网址</source>
-        <translation>Each item in photos must be an http(s) URL</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="308"/>
-        <source>action 应为 start、resolve 或 self_resolve</source>
-        <translation>action must be start, resolve or self_resolve</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="317"/>
-        <source>缺少字段 satisfied</source>
-        <translation>Field satisfied is missing</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="321"/>
-        <source>字段 satisfied 应为 true 或 false</source>
-        <translation>Field satisfied must be true or false</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="328"/>
-        <source>未知的消息类型 %1</source>
-        <translation>Unknown message type %1</translation>
-    </message>
-    <message>
         <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="28"/>
         <source>网格员 %1 连续多次定位在责任网格外</source>
         <translation>Grid worker %1 has repeatedly been located outside own grids</translation>
@@ -2660,90 +3234,16 @@ Open: %4, overdue: %5, on-time resolution rate: %6</translation>
         <source>工单 %1 超时无人到场核查</source>
         <translation>Ticket %1: no one arrived for the on-site check in time</translation>
     </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="52"/>
-        <source>参数 %1 无效或超出范围 [%2, %3]</source>
-        <translation>Parameter %1 is invalid or out of range [%2, %3]</translation>
-    </message>
-</context>
-<context>
-    <name>gc::feed::Checker</name>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="39"/>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="55"/>
-        <source>缺少字段 %1</source>
-        <translation>Field %1 is missing</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="43"/>
-        <source>字段 %1 应为数值</source>
-        <translation>Field %1 must be a number</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="47"/>
-        <source>字段 %1 超出范围 [%2, %3]</source>
-        <translation>Field %1 is out of range [%2, %3]</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="59"/>
-        <source>字段 %1 应为字符串</source>
-        <translation>Field %1 must be a string</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="63"/>
-        <source>字段 %1 超过 %2 个字符</source>
-        <translation>Field %1 exceeds %2 characters</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="71"/>
-        <source>缺少字段 time</source>
-        <translation>Field time is missing</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="76"/>
-        <source>字段 time 应为 ISO 8601 字符串或纪元秒</source>
-        <translation>Field time must be an ISO 8601 string or epoch seconds</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="79"/>
-        <source>字段 time 无法解析或早于 2000 年</source>
-        <translation>Field time cannot be parsed or is before 2000</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="82"/>
-        <source>时间超前服务器 %1 秒（上限 300 秒），请校准终端时钟</source>
-        <translation>The time is %1 s ahead of the server (limit 300 s); please correct the device clock</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="105"/>
-        <source>不支持的坐标系 %1（可用 WGS84、GCJ02、CGCS2000）</source>
-        <translation>Unsupported CRS %1 (available: WGS84, GCJ02, CGCS2000)</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="115"/>
-        <source>缺少字段 ticket</source>
-        <translation>Field ticket is missing</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="117"/>
-        <source>字段 ticket 应为整数</source>
-        <translation>Field ticket must be an integer</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="120"/>
-        <source>字段 ticket 应为正整数</source>
-        <translation>Field ticket must be a positive integer</translation>
-    </message>
 </context>
 <context>
     <name>gc::feed::FeedPipeline</name>
     <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="414"/>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="415"/>
         <source>服务未启动</source>
         <translation>The server is not running</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="421"/>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="422"/>
         <source>服务繁忙，未保存，请稍后重发</source>
         <translation>The server is busy; not saved. Please resend later.</translation>
     </message>
@@ -2784,74 +3284,6 @@ Open: %4, overdue: %5, on-time resolution rate: %6</translation>
         <location filename="../modules/feed/src/FeedServer.cpp" line="144"/>
         <source>发送过快（每台终端每秒 %1 条），未保存，请稍后重发</source>
         <translation>Sending too fast (limit %1 messages per second per device); not saved. Please resend later.</translation>
-    </message>
-</context>
-<context>
-    <name>gc::feed::OsmAndHttpServer</name>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="110"/>
-        <source>请求头过长</source>
-        <translation>Request header too long</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="118"/>
-        <source>不是 HTTP/1.x 请求</source>
-        <translation>Not an HTTP/1.x request</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="135"/>
-        <source>Content-Length 无效</source>
-        <translation>Invalid Content-Length</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="142"/>
-        <source>不支持分块传输，请给出 Content-Length</source>
-        <translation>Chunked transfer is not supported; please send Content-Length</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="148"/>
-        <source>请求体超过 64 KB</source>
-        <translation>Request body exceeds 64 KB</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="163"/>
-        <source>只接受 GET 或 POST</source>
-        <translation>Only GET or POST is accepted</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="174"/>
-        <source>路径应为 /</source>
-        <translation>The path must be /</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="180"/>
-        <source>缺少参数 id（终端令牌）</source>
-        <translation>Parameter id (device token) is missing</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="186"/>
-        <source>未知或已注销的终端</source>
-        <translation>Unknown or revoked device</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="199"/>
-        <source>缺少参数 lat 或 lon</source>
-        <translation>Parameter lat or lon is missing</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="210"/>
-        <source>参数 timestamp 无法解析</source>
-        <translation>Parameter timestamp cannot be parsed</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="212"/>
-        <source>时间超前服务器 %1 秒（上限 300 秒）</source>
-        <translation>The time is %1 s ahead of the server (limit 300 s)</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="226"/>
-        <source>发送过快，未保存，请稍后重发</source>
-        <translation>Sending too fast; not saved. Please resend later.</translation>
     </message>
 </context>
 <context>
@@ -2923,11 +3355,6 @@ Phone: %6</translation>
 <context>
     <name>gc::geo</name>
     <message>
-        <location filename="../modules/geo/src/CrsTransform.cpp" line="43"/>
-        <source>Unknown CRS “%1”</source>
-        <translation>Unknown CRS “%1”</translation>
-    </message>
-    <message>
         <location filename="../modules/geo/src/Geometry.cpp" line="153"/>
         <source>Invalid WKT: %1</source>
         <translation>Invalid WKT: %1</translation>
@@ -2941,421 +3368,6 @@ Phone: %6</translation>
         <location filename="../modules/geo/src/GeosSupport.cpp" line="49"/>
         <source>Invalid WKB: %1</source>
         <translation>Invalid WKB: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/Partition.cpp" line="401"/>
-        <source>Cannot partition into %1 parts; at least 1 is needed.</source>
-        <translation>Cannot partition into %1 parts; at least 1 is needed.</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/Partition.cpp" line="410"/>
-        <source>Only a Polygon or MultiPolygon can be partitioned.</source>
-        <translation>Only a Polygon or MultiPolygon can be partitioned.</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/Partition.cpp" line="412"/>
-        <source>Cannot partition an empty polygon.</source>
-        <translation>Cannot partition an empty polygon.</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/Partition.cpp" line="417"/>
-        <source>Cannot partition an invalid polygon: %1</source>
-        <translation>Cannot partition an invalid polygon: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/Partition.cpp" line="437"/>
-        <source>Cannot partition a polygon with no area.</source>
-        <translation>Cannot partition a polygon with no area.</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/Partition.cpp" line="441"/>
-        <source>Cannot place %1 distinct points inside the polygon; it is too thin.</source>
-        <translation>Cannot place %1 distinct points inside the polygon; it is too thin.</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/Partition.cpp" line="457"/>
-        <source>The Voronoi partition failed: %1</source>
-        <translation>The Voronoi partition failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="143"/>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="158"/>
-        <source>无法写入字段对照表 %1：%2</source>
-        <translation>Cannot write the field mapping table %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="51"/>
-        <source>文件不存在：%1</source>
-        <translation>File does not exist: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="73"/>
-        <source>无法读取 %1：不是可识别的矢量数据，或文件已损坏%2</source>
-        <translation>Cannot read %1: not recognised vector data, or the file is corrupted%2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="74"/>
-        <source>（%1）</source>
-        <translation> (%1)</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="79"/>
-        <source>%1 中没有图层</source>
-        <translation>%1 contains no layers</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="96"/>
-        <source>未知的字符编码“%1”（常用：CP936、UTF-8）</source>
-        <translation>Unknown text encoding “%1” (common: CP936, UTF-8)</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="150"/>
-        <source>%1 没有 .cpg 文件，也没有 DBF 编码标识，且文字既不是 UTF-8 也不是 GBK：请用 --encoding 指定编码</source>
-        <translation>%1 has no .cpg file and no DBF encoding flag, and its text is neither UTF-8 nor GBK: specify the encoding with --encoding</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="210"/>
-        <source>第 %1 个要素</source>
-        <translation>Feature %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="218"/>
-        <source> 等 %1 个</source>
-        <translation> (%1 in total)</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="236"/>
-        <source>没有名为“%1”的图层；可用的图层：%2</source>
-        <translation>There is no layer named “%1”; available layers: %2</translation>
-    </message>
-</context>
-<context>
-    <name>gc::geo::CrsTransform</name>
-    <message>
-        <location filename="../modules/geo/src/CrsTransform.cpp" line="89"/>
-        <source>No transformation from “%1” to “%2”</source>
-        <translation>No transformation from “%1” to “%2”</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/CrsTransform.cpp" line="114"/>
-        <source>Invalid WKB geometry</source>
-        <translation>Invalid WKB geometry</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/CrsTransform.cpp" line="120"/>
-        <source>Cannot transform the geometry from “%1” to “%2”</source>
-        <translation>Cannot transform the geometry from “%1” to “%2”</translation>
-    </message>
-</context>
-<context>
-    <name>gc::geo::GridValidator</name>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="111"/>
-        <source>%1（%2）没有可读的几何：%3</source>
-        <translation>%1 (%2) has no readable geometry: %3</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="112"/>
-        <source>空几何</source>
-        <translation>Empty geometry</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="127"/>
-        <source>%1（%2）几何无效：%3%4</source>
-        <translation>%1 (%2) has invalid geometry: %3%4</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="159"/>
-        <source>编码 %1 出现 %2 次</source>
-        <translation>Code %1 occurs %2 times</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="175"/>
-        <source>%1（%2）没有上级编码</source>
-        <translation>%1 (%2) has no parent code</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="176"/>
-        <source>%1（%2）的上级 %3 不存在</source>
-        <translation>The parent %3 of %1 (%2) does not exist</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="230"/>
-        <source>%1（%2）与 %3（%4）重叠 %5 m²</source>
-        <translation>%1 (%2) overlaps %3 (%4) by %5 m²</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="301"/>
-        <source>%1（%2）有 %3 m² 超出上级 %4（%5）</source>
-        <translation>%1 (%2) extends %3 m² beyond its parent %4 (%5)</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="320"/>
-        <source>%1（%2）内有 %3 m² 未被下级覆盖</source>
-        <translation>%1 (%2) has %3 m² not covered by child grids</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="348"/>
-        <source>%1 已存在，不会覆盖</source>
-        <translation>%1 already exists and will not be overwritten</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="356"/>
-        <source>无法创建 %1：%2</source>
-        <translation>Cannot create %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="396"/>
-        <source>写入 %1 失败：%2</source>
-        <translation>Failed to write %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>gc::geo::ShapefileStaging</name>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="286"/>
-        <source>无法写入 %1：%2</source>
-        <translation>Cannot write %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>gc::geo::TableWriter</name>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="363"/>
-        <source>无法从 EPSG:4490 转换到 %1：%2</source>
-        <translation>Cannot transform from EPSG:4490 to %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="375"/>
-        <source>无法按 %1 编码写出文字</source>
-        <translation>Cannot write the text in %1 encoding</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="408"/>
-        <source>GDAL 缺少 %1 驱动</source>
-        <translation>GDAL has no %1 driver</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="413"/>
-        <source>无法创建 %1：%2</source>
-        <translation>Cannot create %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="448"/>
-        <source>无法创建图层：%1</source>
-        <translation>Cannot create the layer: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="468"/>
-        <source>无法创建字段 %1：%2</source>
-        <translation>Cannot create field %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="522"/>
-        <source>第 %1 个要素的几何无法解析</source>
-        <translation>The geometry of feature %1 cannot be parsed</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="530"/>
-        <source>第 %1 个要素无法转换到 %2</source>
-        <translation>Feature %1 cannot be transformed to %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="545"/>
-        <source>无法开始事务：%1</source>
-        <translation>Cannot start a transaction: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="554"/>
-        <source>已取消</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="569"/>
-        <source>写入第 %1 个要素失败：%2</source>
-        <translation>Failed to write feature %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="578"/>
-        <source>提交失败：%1</source>
-        <translation>Commit failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="588"/>
-        <source>无法写入 .cpg 编码文件：%1</source>
-        <translation>Cannot write the .cpg encoding file: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="590"/>
-        <source>无法写入 DBF 语言标识：%1</source>
-        <translation>Cannot write the DBF language identifier: %1</translation>
-    </message>
-</context>
-<context>
-    <name>gc::geo::VectorExporter</name>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="226"/>
-        <source>没有指定输出文件</source>
-        <translation>No output file specified</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="229"/>
-        <source>未知的坐标系“%1”：PROJ 不认识它（示例：EPSG:4490、EPSG:4326、EPSG:4527）</source>
-        <translation>Unknown CRS “%1”: PROJ does not recognise it (examples: EPSG:4490, EPSG:4326, EPSG:4527)</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="232"/>
-        <source>GeoJSON 按 RFC 7946 只能使用 EPSG:4326（WGS 84），不能用 %1；请改用 --crs EPSG:4326，或换用 GeoPackage/Shapefile 输出其他坐标系</source>
-        <translation>Under RFC 7946, GeoJSON can only use EPSG:4326 (WGS 84), not %1; use --crs EPSG:4326, or export to GeoPackage/Shapefile for other CRSs</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="236"/>
-        <source>KML 只能使用 EPSG:4326（WGS 84），不能用 %1</source>
-        <translation>KML can only use EPSG:4326 (WGS 84), not %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="239"/>
-        <source>未知的字符编码“%1”（可用：CP936、UTF-8）</source>
-        <translation>Unknown text encoding “%1” (available: CP936, UTF-8)</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="241"/>
-        <source>Shapefile 输出文件名应以 .shp 结尾：%1</source>
-        <translation>The Shapefile output file name must end in .shp: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="243"/>
-        <source>%1 格式总是 UTF-8 编码；只有 Shapefile 可以选择 %2</source>
-        <translation>The %1 format is always UTF-8 encoded; only Shapefile can use %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="248"/>
-        <source>输出目录不存在：%1</source>
-        <translation>The output folder does not exist: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="250"/>
-        <source>%1 已存在；如需覆盖请指定覆盖选项</source>
-        <translation>%1 already exists; specify the overwrite option to replace it</translation>
-    </message>
-</context>
-<context>
-    <name>gc::geo::VectorImporter</name>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="298"/>
-        <source>%1 不是面图层（几何类型为 %2）：网格边界必须是多边形</source>
-        <translation>%1 is not a polygon layer (geometry type %2): grid boundaries must be polygons</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="308"/>
-        <source>%1 没有坐标系（缺少 .prj 或 srs）：请用 --assume-crs EPSG:N 指明</source>
-        <translation>%1 has no CRS (no .prj or srs): specify one with --assume-crs EPSG:N</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="314"/>
-        <source>未知的坐标系“%1”</source>
-        <translation>Unknown CRS “%1”</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="334"/>
-        <source>无法从 %1 转换到 EPSG:4490：%2</source>
-        <translation>Cannot transform from %1 to EPSG:4490: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="352"/>
-        <source>%1 中找不到%2字段（现有字段：%3）；请用参数指定</source>
-        <translation>Cannot find the %2 field in %1 (existing fields: %3); specify it with an option</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="354"/>
-        <source>%1 中没有字段“%2”（现有字段：%3）</source>
-        <translation>%1 has no field “%2” (existing fields: %3)</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="359"/>
-        <source>编码</source>
-        <translation>code</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="361"/>
-        <source>名称</source>
-        <translation>name</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="363"/>
-        <source>上级编码</source>
-        <translation>parent code</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="375"/>
-        <source>已取消</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="440"/>
-        <source>%1：几何无效，已修复（GEOS make-valid）</source>
-        <translation>%1: invalid geometry, repaired (GEOS make-valid)</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="457"/>
-        <source>读取 %1 时出错（文件可能已损坏或被截断）：%2</source>
-        <translation>Error while reading %1 (the file may be corrupted or truncated): %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="461"/>
-        <source>%1 中有 %2 个要素不是多边形（或没有几何）：%3</source>
-        <translation>%2 features in %1 are not polygons (or have no geometry): %3</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="468"/>
-        <source>%1 个要素无法从 %2 转换到 EPSG:4490：%3</source>
-        <translation>%1 features cannot be transformed from %2 to EPSG:4490: %3</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="474"/>
-        <source>%1 个要素几何无效且无法修复为多边形：%2</source>
-        <translation>%1 features have invalid geometry that cannot be repaired into polygons: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="480"/>
-        <source>%1 个要素缺少编码：%2</source>
-        <translation>%1 features have no code: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="484"/>
-        <source>%1 中没有要素</source>
-        <translation>%1 contains no features</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="493"/>
-        <source>%1 中编码重复：%2</source>
-        <translation>Duplicate codes in %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>gc::map</name>
-    <message>
-        <location filename="../modules/map/src/GridLayerData.cpp" line="186"/>
-        <source>PROJ 无法建立 EPSG:4490 → EPSG:3857 的转换</source>
-        <translation>PROJ cannot create the EPSG:4490 → EPSG:3857 transformation</translation>
-    </message>
-    <message>
-        <location filename="../modules/map/src/GridLayerData.cpp" line="194"/>
-        <source>%1 的几何无法读取</source>
-        <translation>The geometry of %1 cannot be read</translation>
-    </message>
-    <message>
-        <location filename="../modules/map/src/GridLayerData.cpp" line="203"/>
-        <source>坐标投影失败</source>
-        <translation>Coordinate projection failed</translation>
-    </message>
-</context>
-<context>
-    <name>gc::map::GridLayerData</name>
-    <message>
-        <location filename="../modules/map/src/GridLayerData.cpp" line="325"/>
-        <source>县域数据中没有任何网格</source>
-        <translation>The county contains no grids</translation>
     </message>
 </context>
 <context>
@@ -3377,19 +3389,6 @@ Phone: %6</translation>
         <location filename="../modules/map/src/MapCanvas.cpp" line="399"/>
         <source>正在加载网格…</source>
         <translation>Loading grids…</translation>
-    </message>
-</context>
-<context>
-    <name>gc::map::MapFrame</name>
-    <message>
-        <location filename="../modules/map/src/MapFrame.cpp" line="72"/>
-        <source>缩放 %1</source>
-        <translation>Zoom %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/map/src/MapFrame.cpp" line="74"/>
-        <source>经度 %1° 纬度 %2° (CGCS2000)</source>
-        <translation>Lon %1° Lat %2° (CGCS2000)</translation>
     </message>
 </context>
 <context>
@@ -3447,19 +3446,6 @@ Phone: %6</translation>
         <location filename="../modules/map/src/XyzTileSource.cpp" line="110"/>
         <source>底图不可用（离线？），%1 秒后重试</source>
         <translation>Basemap unavailable (offline?); retrying in %1 s</translation>
-    </message>
-</context>
-<context>
-    <name>gc::sql::SqliteReader</name>
-    <message>
-        <location filename="../modules/store/src/SqliteReader.cpp" line="33"/>
-        <source>无法只读打开 %1：%2</source>
-        <translation>Cannot open %1 read-only: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/SqliteReader.cpp" line="62"/>
-        <source>查询失败：%1</source>
-        <translation>Query failed: %1</translation>
     </message>
 </context>
 </TS>

@@ -6,9 +6,10 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("TicketWorkflow", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(TicketWorkflow)
+};
 
 using S = TicketState;
 using A = TicketAction;
@@ -69,18 +70,18 @@ bool needsNote(A a) {
 
 QString TicketWorkflow::whyNot(const Ticket& t, TicketAction action) {
     if (action == A::Report)
-        return tr("登记不是流转操作，新工单请通过登记接口创建");
+        return Tr::tr("登记不是流转操作，新工单请通过登记接口创建");
     if (isTerminal(t.state))
-        return tr("工单已处于“%1”状态，不能再%2").arg(displayName(t.state), displayName(action));
+        return Tr::tr("工单已处于“%1”状态，不能再%2").arg(displayName(t.state), displayName(action));
     if (!sourceStates(action).contains(t.state))
-        return tr("工单处于“%1”状态，不能%2").arg(displayName(t.state), displayName(action));
+        return Tr::tr("工单处于“%1”状态，不能%2").arg(displayName(t.state), displayName(action));
     if (action == A::Escalate && t.escalationLevel == GridLevel::County)
-        return tr("工单已在县级处置，无法继续上报");
+        return Tr::tr("工单已在县级处置，无法继续上报");
     if (action == A::Arrive && t.checkWorkerId == 0)
-        return tr("工单处于“%1”状态，未指派网格员核查，不能%2")
+        return Tr::tr("工单处于“%1”状态，未指派网格员核查，不能%2")
             .arg(displayName(t.state), displayName(action));
     if (action == A::Arrive && t.arrivedAt.isValid())
-        return tr("工单处于“%1”状态，核查网格员已于 %2 到场，不能再次%3")
+        return Tr::tr("工单处于“%1”状态，核查网格员已于 %2 到场，不能再次%3")
             .arg(displayName(t.state), t.arrivedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                  displayName(action));
     return {};
@@ -106,53 +107,53 @@ TransitionResult TicketWorkflow::apply(const Ticket& ticket, const TicketActionR
         return result;
     }
     if (r.actor.trimmed().isEmpty()) {
-        result.error = tr("未注明操作人");
+        result.error = Tr::tr("未注明操作人");
         return result;
     }
     if (!r.at.isValid()) {
-        result.error = tr("未注明操作时间");
+        result.error = Tr::tr("未注明操作时间");
         return result;
     }
     // Codes typed or pasted with stray blanks must not become departments of their own.
     const QString department = r.departmentCode.trimmed();
     if (needsDepartment(r.action) && department.isEmpty()) {
-        result.error = tr("%1需要指定承办部门").arg(displayName(r.action));
+        result.error = Tr::tr("%1需要指定承办部门").arg(displayName(r.action));
         return result;
     }
     if (r.action == A::Reassign && department == ticket.departmentCode) {
-        result.error = tr("改派的部门与当前承办部门相同");
+        result.error = Tr::tr("改派的部门与当前承办部门相同");
         return result;
     }
     if (needsReason(r.action) && r.reason.trimmed().isEmpty()) {
-        result.error = tr("%1需要说明原因").arg(displayName(r.action));
+        result.error = Tr::tr("%1需要说明原因").arg(displayName(r.action));
         return result;
     }
     if (needsNote(r.action) && r.note.trimmed().isEmpty()) {
-        result.error = tr("%1需要填写处置结果").arg(displayName(r.action));
+        result.error = Tr::tr("%1需要填写处置结果").arg(displayName(r.action));
         return result;
     }
     if (r.action == A::AssignCheck) {
         if (r.workerId <= 0) {
-            result.error = tr("%1需要指定网格员").arg(displayName(r.action));
+            result.error = Tr::tr("%1需要指定网格员").arg(displayName(r.action));
             return result;
         }
         if (r.workerId == ticket.checkWorkerId && !ticket.arrivedAt.isValid()) {
-            result.error = tr("工单已指派该网格员核查，尚未到场");
+            result.error = Tr::tr("工单已指派该网格员核查，尚未到场");
             return result;
         }
     }
     if (r.action == A::Arrive && r.workerId != 0 && r.workerId != ticket.checkWorkerId) {
         result.error =
-            tr("到场的网格员 %1 不是指派核查的网格员 %2").arg(r.workerId).arg(ticket.checkWorkerId);
+            Tr::tr("到场的网格员 %1 不是指派核查的网格员 %2").arg(r.workerId).arg(ticket.checkWorkerId);
         return result;
     }
     if (r.action == A::Merge) {
         if (r.mergeInto <= 0) {
-            result.error = tr("并单需要指定主工单");
+            result.error = Tr::tr("并单需要指定主工单");
             return result;
         }
         if (r.mergeInto == ticket.id) {
-            result.error = tr("工单不能并入自身");
+            result.error = Tr::tr("工单不能并入自身");
             return result;
         }
     }
@@ -252,22 +253,22 @@ TransitionResult TicketWorkflow::apply(const Ticket& ticket, const TicketActionR
         e.workerId = t.checkWorkerId;
     if (r.action == A::Escalate)
         e.note = (r.note.isEmpty() ? QString() : r.note + QStringLiteral("；")) +
-                 tr("上报至%1级").arg(GridLevels::chineseName(t.escalationLevel));
+                 Tr::tr("上报至%1级").arg(GridLevels::chineseName(t.escalationLevel));
     if (r.action == A::Merge)
         e.note = (r.note.isEmpty() ? QString() : r.note + QStringLiteral("；")) +
-                 tr("并入工单 %1").arg(r.mergeInto);
+                 Tr::tr("并入工单 %1").arg(r.mergeInto);
     result.ok = true;
     return result;
 }
 
 QList<QPair<QString, QString>> TicketWorkflow::returnReasons() {
     return {
-        {QStringLiteral("not_our_duty"), tr("非本部门职责")},
-        {QStringLiteral("wrong_location"), tr("地址不清或不在辖区")},
-        {QStringLiteral("insufficient_info"), tr("诉求信息不全")},
-        {QStringLiteral("duplicate"), tr("重复工单")},
-        {QStringLiteral("needs_coordination"), tr("需多部门协调")},
-        {QStringLiteral("other"), tr("其他")},
+        {QStringLiteral("not_our_duty"), Tr::tr("非本部门职责")},
+        {QStringLiteral("wrong_location"), Tr::tr("地址不清或不在辖区")},
+        {QStringLiteral("insufficient_info"), Tr::tr("诉求信息不全")},
+        {QStringLiteral("duplicate"), Tr::tr("重复工单")},
+        {QStringLiteral("needs_coordination"), Tr::tr("需多部门协调")},
+        {QStringLiteral("other"), Tr::tr("其他")},
     };
 }
 

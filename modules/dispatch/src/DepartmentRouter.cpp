@@ -14,9 +14,10 @@
 namespace gc::dispatch {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("DepartmentRouter", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(DepartmentRouter)
+};
 } // namespace
 
 DepartmentRouter DepartmentRouter::builtIn() {
@@ -33,13 +34,13 @@ DepartmentRouter DepartmentRouter::load(const QString& path, QString* error) {
     DepartmentRouter r;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = tr("无法读取分流规则 %1：%2").arg(path, f.errorString());
+        *error = Tr::tr("无法读取分流规则 %1：%2").arg(path, f.errorString());
         return r;
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
     if (doc.isNull()) {
-        *error = tr("分流规则 %1 不是有效的 JSON：%2").arg(path, parseError.errorString());
+        *error = Tr::tr("分流规则 %1 不是有效的 JSON：%2").arg(path, parseError.errorString());
         return r;
     }
     for (const QJsonValue& v : doc.object().value(QStringLiteral("rules")).toArray()) {
@@ -48,7 +49,7 @@ DepartmentRouter DepartmentRouter::load(const QString& path, QString* error) {
         for (const QJsonValue& d : v.toObject().value(QStringLiteral("departments")).toArray())
             departments << d.toString();
         if (prefix.isEmpty() || departments.isEmpty()) {
-            *error = tr("分流规则 %1 中有缺少 category 或 departments 的条目").arg(path);
+            *error = Tr::tr("分流规则 %1 中有缺少 category 或 departments 的条目").arg(path);
             return DepartmentRouter();
         }
         r.m_rules.append({prefix, departments});
@@ -92,7 +93,7 @@ QList<RouteSuggestion> DepartmentRouter::suggest(const QString& category, const 
         if (!category.startsWith(prefix))
             continue;
         for (QString d : departments)
-            add(d.replace(QStringLiteral("{street}"), QStringLiteral("JD") + street), tr("分流规则"));
+            add(d.replace(QStringLiteral("{street}"), QStringLiteral("JD") + street), Tr::tr("分流规则"));
         break;
     }
     const CategoryTable& categories = CategoryTable::builtIn();
@@ -100,7 +101,7 @@ QList<RouteSuggestion> DepartmentRouter::suggest(const QString& category, const 
         const Category* c = categories.find(code);
         if (!c)
             break;
-        add(c->defaultDepartment, tr("类别默认部门"));
+        add(c->defaultDepartment, Tr::tr("类别默认部门"));
         code = c->parentCode;
     }
     const QHash<QString, int> history = m_history.value(category);
@@ -109,7 +110,7 @@ QList<RouteSuggestion> DepartmentRouter::suggest(const QString& category, const 
         ranked.append({-it.value(), it.key()});
     std::sort(ranked.begin(), ranked.end());
     for (const auto& [negCount, code] : ranked)
-        add(code, tr("近期同类工单交办 %1 次").arg(-negCount));
+        add(code, Tr::tr("近期同类工单交办 %1 次").arg(-negCount));
     return out;
 }
 

@@ -16,9 +16,10 @@ namespace gc::feed {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("FeedMessage", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(FeedMessage)
+};
 
 // Accumulates the first error; the field helpers return false once one is set.
 struct Checker {
@@ -36,15 +37,15 @@ struct Checker {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                return fail(FeedError::MissingField, tr("缺少字段 %1").arg(QLatin1String(key)));
+                return fail(FeedError::MissingField, Tr::tr("缺少字段 %1").arg(QLatin1String(key)));
             return true;
         }
         if (!v.isDouble())
-            return fail(FeedError::WrongType, tr("字段 %1 应为数值").arg(QLatin1String(key)));
+            return fail(FeedError::WrongType, Tr::tr("字段 %1 应为数值").arg(QLatin1String(key)));
         const double d = v.toDouble();
         if (!std::isfinite(d) || d < min || d > max)
             return fail(FeedError::OutOfRange,
-                        tr("字段 %1 超出范围 [%2, %3]").arg(QLatin1String(key)).arg(min).arg(max));
+                        Tr::tr("字段 %1 超出范围 [%2, %3]").arg(QLatin1String(key)).arg(min).arg(max));
         *out = d;
         return true;
     }
@@ -52,15 +53,15 @@ struct Checker {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                return fail(FeedError::MissingField, tr("缺少字段 %1").arg(QLatin1String(key)));
+                return fail(FeedError::MissingField, Tr::tr("缺少字段 %1").arg(QLatin1String(key)));
             return true;
         }
         if (!v.isString())
-            return fail(FeedError::WrongType, tr("字段 %1 应为字符串").arg(QLatin1String(key)));
+            return fail(FeedError::WrongType, Tr::tr("字段 %1 应为字符串").arg(QLatin1String(key)));
         const QString s = v.toString();
         if (s.size() > maxChars)
             return fail(FeedError::OutOfRange,
-                        tr("字段 %1 超过 %2 个字符").arg(QLatin1String(key)).arg(maxChars));
+                        Tr::tr("字段 %1 超过 %2 个字符").arg(QLatin1String(key)).arg(maxChars));
         *out = s;
         return true;
     }
@@ -68,18 +69,18 @@ struct Checker {
         const QJsonValue v = o.value(QLatin1String("time"));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                return fail(FeedError::MissingField, tr("缺少字段 time"));
+                return fail(FeedError::MissingField, Tr::tr("缺少字段 time"));
             *out = now;
             return true;
         }
         if (!v.isString() && !v.isDouble())
-            return fail(FeedError::WrongType, tr("字段 time 应为 ISO 8601 字符串或纪元秒"));
+            return fail(FeedError::WrongType, Tr::tr("字段 time 应为 ISO 8601 字符串或纪元秒"));
         qint64 t = 0;
         if (!parseFeedTime(v, &t))
-            return fail(FeedError::OutOfRange, tr("字段 time 无法解析或早于 2000 年"));
+            return fail(FeedError::OutOfRange, Tr::tr("字段 time 无法解析或早于 2000 年"));
         if (t > now + FeedLimits::kMaxFutureSeconds)
             return fail(FeedError::FutureTime,
-                        tr("时间超前服务器 %1 秒（上限 300 秒），请校准终端时钟").arg(t - now));
+                        Tr::tr("时间超前服务器 %1 秒（上限 300 秒），请校准终端时钟").arg(t - now));
         *out = t;
         return true;
     }
@@ -102,7 +103,7 @@ struct Checker {
             m.convertedFromGcj02 = true;
         } else if (c != QLatin1String("WGS84") && c != QLatin1String("CGCS2000")) {
             return fail(FeedError::OutOfRange,
-                        tr("不支持的坐标系 %1（可用 WGS84、GCJ02、CGCS2000）").arg(crs));
+                        Tr::tr("不支持的坐标系 %1（可用 WGS84、GCJ02、CGCS2000）").arg(crs));
         }
         m.lon = lon;
         m.lat = lat;
@@ -112,12 +113,12 @@ struct Checker {
     bool ticket(FeedMessage& m) {
         const QJsonValue v = o.value(QLatin1String("ticket"));
         if (v.isUndefined() || v.isNull())
-            return fail(FeedError::MissingField, tr("缺少字段 ticket"));
+            return fail(FeedError::MissingField, Tr::tr("缺少字段 ticket"));
         if (!v.isDouble())
-            return fail(FeedError::WrongType, tr("字段 ticket 应为整数"));
+            return fail(FeedError::WrongType, Tr::tr("字段 ticket 应为整数"));
         const double d = v.toDouble();
         if (!std::isfinite(d) || d < 1 || d > 9e15 || std::floor(d) != d)
-            return fail(FeedError::OutOfRange, tr("字段 ticket 应为正整数"));
+            return fail(FeedError::OutOfRange, Tr::tr("字段 ticket 应为正整数"));
         m.ticketId = qint64(d);
         return true;
     }
@@ -207,7 +208,7 @@ ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now) {
     ParseResult r;
     if (utf8.size() > FeedLimits::kMaxMessageBytes) {
         r.error = FeedError::TooLarge;
-        r.reason = tr("消息 %1 字节，超过 64 KB 上限").arg(utf8.size());
+        r.reason = Tr::tr("消息 %1 字节，超过 64 KB 上限").arg(utf8.size());
         return r;
     }
     QJsonParseError pe;
@@ -215,8 +216,8 @@ ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now) {
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
         r.error = FeedError::BadJson;
         r.reason = pe.error != QJsonParseError::NoError
-                       ? tr("JSON 无效（第 %1 字节）：%2").arg(pe.offset).arg(pe.errorString())
-                       : tr("消息应为 JSON 对象");
+                       ? Tr::tr("JSON 无效（第 %1 字节）：%2").arg(pe.offset).arg(pe.errorString())
+                       : Tr::tr("消息应为 JSON 对象");
         return r;
     }
     const QJsonObject o = doc.object();
@@ -229,12 +230,13 @@ ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now) {
              std::abs(id.toDouble()) < 9e15)
         m.clientId = id;
     else if (!id.isUndefined() && !id.isNull()) {
-        c.fail(FeedError::WrongType, tr("字段 id 应为不超过 128 字符的字符串或整数"));
+        c.fail(FeedError::WrongType, Tr::tr("字段 id 应为不超过 128 字符的字符串或整数"));
         return r;
     }
     const QJsonValue type = o.value(QLatin1String("type"));
     if (!type.isString()) {
-        c.fail(FeedError::UnknownType, type.isUndefined() ? tr("缺少字段 type") : tr("字段 type 应为字符串"));
+        c.fail(FeedError::UnknownType,
+               type.isUndefined() ? Tr::tr("缺少字段 type") : Tr::tr("字段 type 应为字符串"));
         return r;
     }
     const QString t = type.toString();
@@ -260,30 +262,30 @@ ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now) {
             !c.string("priority", false, 16, &m.priority) || !c.string("address", false, 200, &m.address))
             return r;
         if (!CategoryTable::builtIn().contains(m.category)) {
-            c.fail(FeedError::OutOfRange, tr("未知的事件类别 %1").arg(m.category));
+            c.fail(FeedError::OutOfRange, Tr::tr("未知的事件类别 %1").arg(m.category));
             return r;
         }
         if (!ticketSourceFromKey(m.source)) {
-            c.fail(FeedError::OutOfRange, tr("未知的来源 %1").arg(m.source));
+            c.fail(FeedError::OutOfRange, Tr::tr("未知的来源 %1").arg(m.source));
             return r;
         }
         if (!ticketPriorityFromKey(m.priority)) {
-            c.fail(FeedError::OutOfRange, tr("未知的优先级 %1").arg(m.priority));
+            c.fail(FeedError::OutOfRange, Tr::tr("未知的优先级 %1").arg(m.priority));
             return r;
         }
         if (m.text.trimmed().isEmpty()) {
-            c.fail(FeedError::OutOfRange, tr("字段 text 不能为空"));
+            c.fail(FeedError::OutOfRange, Tr::tr("字段 text 不能为空"));
             return r;
         }
         const QJsonValue photos = o.value(QLatin1String("photos"));
         if (!photos.isUndefined() && !photos.isNull()) {
             if (!photos.isArray()) {
-                c.fail(FeedError::WrongType, tr("字段 photos 应为字符串数组"));
+                c.fail(FeedError::WrongType, Tr::tr("字段 photos 应为字符串数组"));
                 return r;
             }
             const QJsonArray a = photos.toArray();
             if (a.size() > FeedLimits::kMaxPhotos) {
-                c.fail(FeedError::OutOfRange, tr("照片最多 %1 张").arg(FeedLimits::kMaxPhotos));
+                c.fail(FeedError::OutOfRange, Tr::tr("照片最多 %1 张").arg(FeedLimits::kMaxPhotos));
                 return r;
             }
             for (const QJsonValue& p : a) {
@@ -291,7 +293,7 @@ ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now) {
                 if (!p.isString() || url.size() > 1000 ||
                     !(url.startsWith(QLatin1String("https://")) ||
                       url.startsWith(QLatin1String("http://")))) {
-                    c.fail(FeedError::WrongType, tr("photos 中每项应为 http(s) 网址"));
+                    c.fail(FeedError::WrongType, Tr::tr("photos 中每项应为 http(s) 网址"));
                     return r;
                 }
                 m.photos << url;
@@ -305,7 +307,7 @@ ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now) {
             return r;
         if (m.action != QLatin1String("start") && m.action != QLatin1String("resolve") &&
             m.action != QLatin1String("self_resolve")) {
-            c.fail(FeedError::OutOfRange, tr("action 应为 start、resolve 或 self_resolve"));
+            c.fail(FeedError::OutOfRange, Tr::tr("action 应为 start、resolve 或 self_resolve"));
             return r;
         }
     } else if (t == QLatin1String("ticket.rating")) {
@@ -314,18 +316,18 @@ ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now) {
         if (!c.ticket(m))
             return r;
         if (s.isUndefined() || s.isNull()) {
-            c.fail(FeedError::MissingField, tr("缺少字段 satisfied"));
+            c.fail(FeedError::MissingField, Tr::tr("缺少字段 satisfied"));
             return r;
         }
         if (!s.isBool()) {
-            c.fail(FeedError::WrongType, tr("字段 satisfied 应为 true 或 false"));
+            c.fail(FeedError::WrongType, Tr::tr("字段 satisfied 应为 true 或 false"));
             return r;
         }
         m.satisfied = s.toBool();
         if (!c.string("note", false, FeedLimits::kMaxTextChars, &m.text) || !c.time(false, now, &m.at))
             return r;
     } else {
-        c.fail(FeedError::UnknownType, tr("未知的消息类型 %1").arg(t.left(64)));
+        c.fail(FeedError::UnknownType, Tr::tr("未知的消息类型 %1").arg(t.left(64)));
     }
     return r;
 }

@@ -31,9 +31,10 @@ PositionFix positionFixOf(const FeedWork& w) {
     f.live = m.live;
     return f;
 }
-QString feedTr(const char* text) {
-    return QCoreApplication::translate("FeedPipeline", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(FeedPipeline)
+};
 constexpr qint64 kTokenCacheMs = 60'000;
 constexpr qsizetype kMaxQueued = 200'000;
 } // namespace
@@ -100,7 +101,7 @@ public:
             qCWarning(lcFeed) << "check-ins not stored:" << error;
             for (int i : std::as_const(batched))
                 if (batch.at(i).message.type == FeedMessageType::Checkin)
-                    out[i] = FeedOutcome{FeedError::StoreFailed, feedTr("签到未保存：%1").arg(error), 0};
+                    out[i] = FeedOutcome{FeedError::StoreFailed, Tr::tr("签到未保存：%1").arg(error), 0};
             checkins.clear();
             stored = m_feed->writeBatch(fixes, {}, &error);
         }
@@ -109,7 +110,7 @@ public:
             for (int i : std::as_const(batched))
                 if (out[i].ok())
                     out[i] = FeedOutcome{FeedError::StoreFailed,
-                                         feedTr("写入失败，未保存，请重发：%1").arg(error), 0};
+                                         Tr::tr("写入失败，未保存，请重发：%1").arg(error), 0};
         } else {
             syncChecks();
             QList<FeedAlert> alerts;
@@ -223,7 +224,7 @@ private:
             request.actor = name.isEmpty() ? QStringLiteral("worker:%1").arg(a.workerId) : name;
             request.at = fromEpochSeconds(a.at);
             request.workerId = a.workerId;
-            request.note = feedTr("定位判定到场（%1 米）").arg(qRound(a.distanceM));
+            request.note = Tr::tr("定位判定到场（%1 米）").arg(qRound(a.distanceM));
             const TransitionResult r = m_store->applyTicketAction(a.ticketId, request);
             if (!r.ok)
                 qCWarning(lcFeed) << "arrival not recorded on ticket" << a.ticketId << ":" << r.error;
@@ -249,7 +250,7 @@ private:
         QString error;
         const auto id = m_store->createTicket(t, t.reporter, &error);
         if (!id)
-            return {FeedError::StoreFailed, feedTr("工单未保存：%1").arg(error), 0};
+            return {FeedError::StoreFailed, Tr::tr("工单未保存：%1").arg(error), 0};
         // A citizen's or the hotline's report needs a grid worker on site to verify it
         // (核查): the arrival clock starts now.
         if (t.source == TicketSource::CitizenApp || t.source == TicketSource::Hotline12345) {
@@ -275,7 +276,7 @@ private:
         else
             request.action = TicketAction::Resolve;
         if (!m_store->ticket(m.ticketId))
-            return {FeedError::Refused, feedTr("工单 %1 不存在").arg(m.ticketId), m.ticketId};
+            return {FeedError::Refused, Tr::tr("工单 %1 不存在").arg(m.ticketId), m.ticketId};
         const TransitionResult r = m_store->applyTicketAction(m.ticketId, request);
         if (!r.ok)
             return {FeedError::Refused, r.error, m.ticketId};

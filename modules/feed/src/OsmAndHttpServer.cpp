@@ -15,9 +15,10 @@ namespace gc::feed {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("OsmAndHttpServer", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(OsmAndHttpServer)
+};
 
 // A phone's horizontal accuracy is about its HDOP times the receiver's ~5 m error.
 constexpr double kMetresPerHdop = 5.0;
@@ -49,7 +50,7 @@ bool number(const QUrlQuery& q, const QString& key, double min, double max, doub
     bool ok = false;
     const double d = q.queryItemValue(key).toDouble(&ok);
     if (!ok || !std::isfinite(d) || d < min || d > max) {
-        *error = tr("参数 %1 无效或超出范围 [%2, %3]").arg(key).arg(min).arg(max);
+        *error = Tr::tr("参数 %1 无效或超出范围 [%2, %3]").arg(key).arg(min).arg(max);
         return false;
     }
     *out = d;
@@ -107,7 +108,7 @@ bool OsmAndHttpServer::processOne(QTcpSocket* socket, Connection* it) {
     if (headerEnd < 0) {
         if (it->buffer.size() > kMaxHeaderBytes) {
             it->closeAfter = true;
-            respond(socket, 431, tr("请求头过长"));
+            respond(socket, 431, Tr::tr("请求头过长"));
         }
         return false;
     }
@@ -115,7 +116,7 @@ bool OsmAndHttpServer::processOne(QTcpSocket* socket, Connection* it) {
     const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
     if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
         it->closeAfter = true;
-        respond(socket, 400, tr("不是 HTTP/1.x 请求"));
+        respond(socket, 400, Tr::tr("不是 HTTP/1.x 请求"));
         return false;
     }
     qint64 contentLength = 0;
@@ -132,20 +133,20 @@ bool OsmAndHttpServer::processOne(QTcpSocket* socket, Connection* it) {
             contentLength = value.toLongLong(&ok);
             if (!ok || contentLength < 0) {
                 it->closeAfter = true;
-                respond(socket, 400, tr("Content-Length 无效"));
+                respond(socket, 400, Tr::tr("Content-Length 无效"));
                 return false;
             }
         } else if (name == "connection") {
             keepAlive = value.toLower() == "keep-alive" || (keepAlive && value.toLower() != "close");
         } else if (name == "transfer-encoding") {
             it->closeAfter = true;
-            respond(socket, 400, tr("不支持分块传输，请给出 Content-Length"));
+            respond(socket, 400, Tr::tr("不支持分块传输，请给出 Content-Length"));
             return false;
         }
     }
     if (contentLength > kMaxBodyBytes) {
         it->closeAfter = true;
-        respond(socket, 413, tr("请求体超过 64 KB"));
+        respond(socket, 413, Tr::tr("请求体超过 64 KB"));
         return false;
     }
     if (it->buffer.size() < headerEnd + 4 + contentLength)
@@ -160,7 +161,7 @@ bool OsmAndHttpServer::processOne(QTcpSocket* socket, Connection* it) {
 void OsmAndHttpServer::handleRequest(QTcpSocket* socket, const QByteArray& method, const QByteArray& target,
                                      const QByteArray& body) {
     if (method != "GET" && method != "POST") {
-        respond(socket, 405, tr("只接受 GET 或 POST"));
+        respond(socket, 405, Tr::tr("只接受 GET 或 POST"));
         return;
     }
     const QUrl url = QUrl::fromEncoded(target);
@@ -171,19 +172,19 @@ void OsmAndHttpServer::handleRequest(QTcpSocket* socket, const QByteArray& metho
             query.addQueryItem(key, value);
     if (!url.isValid() || (url.path() != QLatin1String("/") && !url.path().isEmpty())) {
         m_pipeline.countError(FeedError::BadJson);
-        respond(socket, 404, tr("路径应为 /"));
+        respond(socket, 404, Tr::tr("路径应为 /"));
         return;
     }
     const QString token = query.queryItemValue(QStringLiteral("id"), QUrl::FullyDecoded);
     if (token.isEmpty()) {
         m_pipeline.countError(FeedError::MissingField);
-        respond(socket, 400, tr("缺少参数 id（终端令牌）"));
+        respond(socket, 400, Tr::tr("缺少参数 id（终端令牌）"));
         return;
     }
     const auto worker = m_pipeline.authenticate(token);
     if (!worker) {
         m_pipeline.countError(FeedError::UnknownDevice);
-        respond(socket, 404, tr("未知或已注销的终端"));
+        respond(socket, 404, Tr::tr("未知或已注销的终端"));
         return;
     }
     FeedWork work;
@@ -196,7 +197,7 @@ void OsmAndHttpServer::handleRequest(QTcpSocket* socket, const QByteArray& metho
     double hdop = FeedMessage::kNone;
     double speedKnots = FeedMessage::kNone;
     if (!query.hasQueryItem(QStringLiteral("lat")) || !query.hasQueryItem(QStringLiteral("lon"))) {
-        error = tr("缺少参数 lat 或 lon");
+        error = Tr::tr("缺少参数 lat 或 lon");
     } else if (number(query, QStringLiteral("lat"), -90, 90, &m.lat, &error) &&
                number(query, QStringLiteral("lon"), -180, 180, &m.lon, &error) &&
                number(query, QStringLiteral("accuracy"), 0, 100000, &m.accuracy, &error) &&
@@ -207,9 +208,9 @@ void OsmAndHttpServer::handleRequest(QTcpSocket* socket, const QByteArray& metho
         m.at = now;
         if (query.hasQueryItem(QStringLiteral("timestamp")) &&
             !parseTimestamp(query.queryItemValue(QStringLiteral("timestamp"), QUrl::FullyDecoded), &m.at))
-            error = tr("参数 timestamp 无法解析");
+            error = Tr::tr("参数 timestamp 无法解析");
         else if (m.at > now + FeedLimits::kMaxFutureSeconds)
-            error = tr("时间超前服务器 %1 秒（上限 300 秒）").arg(m.at - now);
+            error = Tr::tr("时间超前服务器 %1 秒（上限 300 秒）").arg(m.at - now);
     }
     if (!error.isEmpty()) {
         m_pipeline.countError(FeedError::OutOfRange);
@@ -223,7 +224,7 @@ void OsmAndHttpServer::handleRequest(QTcpSocket* socket, const QByteArray& metho
     m.hasLocation = true;
     m.live = m.at >= now - FeedLimits::kLiveWindowSeconds;
     if (!m_pipeline.admit(*worker)) {
-        respond(socket, 429, tr("发送过快，未保存，请稍后重发"));
+        respond(socket, 429, Tr::tr("发送过快，未保存，请稍后重发"));
         return;
     }
     m_connections[socket].busy = true;

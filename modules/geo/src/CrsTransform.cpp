@@ -12,9 +12,10 @@ namespace gc::geo {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("gc::geo::CrsTransform", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(CrsTransform)
+};
 
 // GDAL reports through a global error handler that would print to stderr; collect the message
 // instead so it reaches the caller.
@@ -40,7 +41,7 @@ bool readCrs(const QString& crs, OGRSpatialReference& srs, QString* error) {
     const QByteArray text = crs.trimmed().toUtf8();
     if (text.isEmpty() || srs.SetFromUserInput(text.constData()) != OGRERR_NONE) {
         if (error)
-            *error = withDetail(tr("Unknown CRS “%1”").arg(crs), QuietGdalErrors::lastMessage());
+            *error = withDetail(Tr::tr("Unknown CRS “%1”").arg(crs), QuietGdalErrors::lastMessage());
         return false;
     }
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -86,7 +87,7 @@ std::optional<CrsTransform> CrsTransform::create(const QString& from, const QStr
     Handle handle(OGRCreateCoordinateTransformation(&source, &target));
     if (!handle) {
         if (error)
-            *error = withDetail(tr("No transformation from “%1” to “%2”").arg(from, to),
+            *error = withDetail(Tr::tr("No transformation from “%1” to “%2”").arg(from, to),
                                 QuietGdalErrors::lastMessage());
         return std::nullopt;
     }
@@ -111,13 +112,13 @@ QByteArray CrsTransform::transformWkb(const QByteArray& wkb, QString* error) con
     if (wkb.isEmpty() || OGRGeometryFactory::createFromWkb(wkb.constData(), nullptr, &raw,
                                                            static_cast<size_t>(wkb.size())) != OGRERR_NONE) {
         if (error)
-            *error = withDetail(tr("Invalid WKB geometry"), QuietGdalErrors::lastMessage());
+            *error = withDetail(Tr::tr("Invalid WKB geometry"), QuietGdalErrors::lastMessage());
         return {};
     }
     std::unique_ptr<OGRGeometry> geometry(raw);
     if (!m_handle || geometry->transform(m_handle.get()) != OGRERR_NONE) {
         if (error)
-            *error = withDetail(tr("Cannot transform the geometry from “%1” to “%2”").arg(m_from, m_to),
+            *error = withDetail(Tr::tr("Cannot transform the geometry from “%1” to “%2”").arg(m_from, m_to),
                                 QuietGdalErrors::lastMessage());
         return {};
     }

@@ -23,9 +23,10 @@ using namespace detail;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("GridValidator", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(GridValidator)
+};
 
 struct KindInfo {
     FindingKind kind;
@@ -108,8 +109,8 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
         if (!g || GEOSisEmpty_r(h, g.get()) == 1) {
             if (report)
                 add(FindingKind::InvalidGeometry, {grid.code}, 0, {},
-                    tr("%1（%2）没有可读的几何：%3")
-                        .arg(grid.code, grid.name, why.isEmpty() ? tr("空几何") : why));
+                    Tr::tr("%1（%2）没有可读的几何：%3")
+                        .arg(grid.code, grid.name, why.isEmpty() ? Tr::tr("空几何") : why));
             return own(ctx, nullptr);
         }
         char* reason = nullptr;
@@ -124,7 +125,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
                     where = QStringLiteral(" (%1, %2)").arg(x, 0, 'f', 6).arg(y, 0, 'f', 6);
                 }
                 add(FindingKind::InvalidGeometry, {grid.code}, ellipsoidalAreaM2(grid.wkb), grid.wkb,
-                    tr("%1（%2）几何无效：%3%4")
+                    Tr::tr("%1（%2）几何无效：%3%4")
                         .arg(grid.code, grid.name, QString::fromUtf8(reason ? reason : ""), where));
             }
             GEOSFree_r(h, reason);
@@ -156,7 +157,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
         if (it.value().size() > 1)
             add(FindingKind::DuplicateCode, {it.key()}, ellipsoidalAreaM2(children[it.value().front()].wkb),
                 children[it.value().front()].wkb,
-                tr("编码 %1 出现 %2 次").arg(it.key()).arg(it.value().size()));
+                Tr::tr("编码 %1 出现 %2 次").arg(it.key()).arg(it.value().size()));
 
     // Parents and orphans.
     std::vector<GeomPtr> parentGeoms;
@@ -172,8 +173,8 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
             if (it == parentByCode.cend()) {
                 add(FindingKind::Orphan, {item.grid->code}, ellipsoidalAreaM2(item.grid->wkb), item.grid->wkb,
                     item.grid->parentCode.isEmpty()
-                        ? tr("%1（%2）没有上级编码").arg(item.grid->code, item.grid->name)
-                        : tr("%1（%2）的上级 %3 不存在")
+                        ? Tr::tr("%1（%2）没有上级编码").arg(item.grid->code, item.grid->name)
+                        : Tr::tr("%1（%2）的上级 %3 不存在")
                               .arg(item.grid->code, item.grid->name, item.grid->parentCode));
                 continue;
             }
@@ -227,7 +228,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
                 const Piece piece = polygonalPiece(ctx, overlap.get());
                 if (piece.area >= options.minAreaM2)
                     add(FindingKind::Overlap, {item->grid->code, other->grid->code}, piece.area, piece.wkb,
-                        tr("%1（%2）与 %3（%4）重叠 %5 m²")
+                        Tr::tr("%1（%2）与 %3（%4）重叠 %5 m²")
                             .arg(item->grid->code, item->grid->name, other->grid->code, other->grid->name)
                             .arg(piece.area, 0, 'f', 1));
             }
@@ -298,7 +299,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
                         if (piece.area >= options.minAreaM2)
                             add(FindingKind::OutsideParent, {item->grid->code, parents[p].code}, piece.area,
                                 piece.wkb,
-                                tr("%1（%2）有 %3 m² 超出上级 %4（%5）")
+                                Tr::tr("%1（%2）有 %3 m² 超出上级 %4（%5）")
                                     .arg(item->grid->code, item->grid->name)
                                     .arg(piece.area, 0, 'f', 1)
                                     .arg(parents[p].code, parents[p].name));
@@ -317,7 +318,7 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
                 const double area = ellipsoidalAreaM2(wkb);
                 if (area >= options.minAreaM2)
                     add(FindingKind::Gap, {parents[p].code}, area, wkb,
-                        tr("%1（%2）内有 %3 m² 未被下级覆盖")
+                        Tr::tr("%1（%2）内有 %3 m² 未被下级覆盖")
                             .arg(parents[p].code, parents[p].name)
                             .arg(area, 0, 'f', 1));
             }
@@ -345,7 +346,7 @@ bool GridValidator::writeReport(const QString& path, const QList<ValidationFindi
     if (!error)
         error = &localError;
     if (QFileInfo::exists(path)) {
-        *error = tr("%1 已存在，不会覆盖").arg(path);
+        *error = Tr::tr("%1 已存在，不会覆盖").arg(path);
         return false;
     }
     GDALAllRegister();
@@ -353,7 +354,7 @@ bool GridValidator::writeReport(const QString& path, const QList<ValidationFindi
     GDALDatasetH ds =
         driver ? GDALCreate(driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr;
     if (!ds) {
-        *error = tr("无法创建 %1：%2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg()));
+        *error = Tr::tr("无法创建 %1：%2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg()));
         return false;
     }
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -393,7 +394,7 @@ bool GridValidator::writeReport(const QString& path, const QList<ValidationFindi
     }
     ok = ok && GDALDatasetCommitTransaction(ds) == OGRERR_NONE;
     if (!ok)
-        *error = tr("写入 %1 失败：%2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg()));
+        *error = Tr::tr("写入 %1 失败：%2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg()));
     GDALClose(ds);
     if (!ok)
         QFile::remove(path);

@@ -16,9 +16,10 @@ using namespace detail;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("gc::geo::Partition", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Partition)
+};
 
 // SplitMix64 rather than <random>: the standard distributions are implementation-defined, and the
 // demo county must come out byte-identical on every compiler and platform.
@@ -398,7 +399,7 @@ QVector<QByteArray> partitionPolygon(const QByteArray& polygonWkb, int n, quint3
         return QVector<QByteArray>();
     };
     if (n < 1)
-        return fail(tr("Cannot partition into %1 parts; at least 1 is needed.").arg(n));
+        return fail(Tr::tr("Cannot partition into %1 parts; at least 1 is needed.").arg(n));
 
     GeosContext& ctx = GeosContext::forThread();
     const GEOSContextHandle_t h = ctx.handle();
@@ -407,14 +408,14 @@ QVector<QByteArray> partitionPolygon(const QByteArray& polygonWkb, int n, quint3
     if (!polygon)
         return fail(readError);
     if (!isPolygonal(ctx, polygon.get()))
-        return fail(tr("Only a Polygon or MultiPolygon can be partitioned."));
+        return fail(Tr::tr("Only a Polygon or MultiPolygon can be partitioned."));
     if (GEOSisEmpty_r(h, polygon.get()) == 1)
-        return fail(tr("Cannot partition an empty polygon."));
+        return fail(Tr::tr("Cannot partition an empty polygon."));
     if (GEOSisValid_r(h, polygon.get()) != 1) {
         char* reason = GEOSisValidReason_r(h, polygon.get());
         const QString why = reason ? QString::fromUtf8(reason) : QString();
         GEOSFree_r(h, reason);
-        return fail(tr("Cannot partition an invalid polygon: %1").arg(why));
+        return fail(Tr::tr("Cannot partition an invalid polygon: %1").arg(why));
     }
     if (n == 1)
         return {polygonWkb};
@@ -434,11 +435,11 @@ QVector<QByteArray> partitionPolygon(const QByteArray& polygonWkb, int n, quint3
     GEOSArea_r(h, polygon.get(), &lonLatArea);
     in.localArea = lonLatArea * in.frame.scale;
     if (!(in.localArea > 0.0))
-        return fail(tr("Cannot partition a polygon with no area."));
+        return fail(Tr::tr("Cannot partition a polygon with no area."));
 
     std::vector<QPointF> sites;
     if (!placeSites(ctx, in, n, seed, sites))
-        return fail(tr("Cannot place %1 distinct points inside the polygon; it is too thin.").arg(n));
+        return fail(Tr::tr("Cannot place %1 distinct points inside the polygon; it is too thin.").arg(n));
 
     std::vector<GeomPtr> cells;
     std::vector<QPointF> relaxed;
@@ -454,7 +455,7 @@ QVector<QByteArray> partitionPolygon(const QByteArray& polygonWkb, int n, quint3
     if (!done) {
         sortSitesForReading(in, sites);
         if (!computeCells(ctx, in, sites, cells))
-            return fail(tr("The Voronoi partition failed: %1").arg(ctx.takeLastError()));
+            return fail(Tr::tr("The Voronoi partition failed: %1").arg(ctx.takeLastError()));
     }
 
     QVector<QByteArray> out;

@@ -28,9 +28,10 @@ Q_LOGGING_CATEGORY(lcExportPhases, "gc.export.phases", QtWarningMsg)
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("VectorExporter", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(VectorExporter)
+};
 QString gdalError() {
     return QString::fromUtf8(CPLGetLastErrorMsg());
 }
@@ -140,7 +141,7 @@ bool outputExists(VectorFormat format, const QString& path) {
 bool writeMappingFile(const ExportTable& table, const QString& path, QString* error) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = tr("无法写入字段对照表 %1：%2").arg(path, file.errorString());
+        *error = Tr::tr("无法写入字段对照表 %1：%2").arg(path, file.errorString());
         return false;
     }
     // UTF-8 with a byte-order mark: Excel on a Chinese Windows otherwise reads it as GBK.
@@ -155,7 +156,7 @@ bool writeMappingFile(const ExportTable& table, const QString& path, QString* er
                 QStringLiteral("\r\n"))
                    .toUtf8();
     if (file.write(out) != out.size()) {
-        *error = tr("无法写入字段对照表 %1：%2").arg(path, file.errorString());
+        *error = Tr::tr("无法写入字段对照表 %1：%2").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -223,31 +224,31 @@ QString VectorExporter::mappingFilePath(const QString& shapefilePath) {
 
 QString VectorExporter::check(const ExportOptions& options) {
     if (options.path.isEmpty())
-        return tr("没有指定输出文件");
+        return Tr::tr("没有指定输出文件");
     const SrsPtr srs = readSrs(options.crs);
     if (!srs)
-        return tr("未知的坐标系“%1”：PROJ 不认识它（示例：EPSG:4490、EPSG:4326、EPSG:4527）")
+        return Tr::tr("未知的坐标系“%1”：PROJ 不认识它（示例：EPSG:4490、EPSG:4326、EPSG:4527）")
             .arg(options.crs);
     if (options.format == VectorFormat::GeoJson && !isWgs84(*srs))
-        return tr("GeoJSON 按 RFC 7946 只能使用 EPSG:4326（WGS 84），不能用 %1；请改用 --crs EPSG:4326，"
-                  "或换用 GeoPackage/Shapefile 输出其他坐标系")
+        return Tr::tr("GeoJSON 按 RFC 7946 只能使用 EPSG:4326（WGS 84），不能用 %1；请改用 --crs EPSG:4326，"
+                      "或换用 GeoPackage/Shapefile 输出其他坐标系")
             .arg(options.crs);
     if (options.format == VectorFormat::Kml && !isWgs84(*srs))
-        return tr("KML 只能使用 EPSG:4326（WGS 84），不能用 %1").arg(options.crs);
+        return Tr::tr("KML 只能使用 EPSG:4326（WGS 84），不能用 %1").arg(options.crs);
     if (options.format == VectorFormat::Shapefile) {
         if (!options.encoding.isEmpty() && canonicalEncoding(options.encoding).isEmpty())
-            return tr("未知的字符编码“%1”（可用：CP936、UTF-8）").arg(options.encoding);
+            return Tr::tr("未知的字符编码“%1”（可用：CP936、UTF-8）").arg(options.encoding);
         if (QFileInfo(options.path).suffix().toLower() != QLatin1String("shp"))
-            return tr("Shapefile 输出文件名应以 .shp 结尾：%1").arg(options.path);
+            return Tr::tr("Shapefile 输出文件名应以 .shp 结尾：%1").arg(options.path);
     } else if (!options.encoding.isEmpty() && canonicalEncoding(options.encoding) != QLatin1String("UTF-8")) {
-        return tr("%1 格式总是 UTF-8 编码；只有 Shapefile 可以选择 %2")
+        return Tr::tr("%1 格式总是 UTF-8 编码；只有 Shapefile 可以选择 %2")
             .arg(vectorFormatKey(options.format), options.encoding);
     }
     const QFileInfo fi(options.path);
     if (!fi.absoluteDir().exists())
-        return tr("输出目录不存在：%1").arg(fi.absolutePath());
+        return Tr::tr("输出目录不存在：%1").arg(fi.absolutePath());
     if (!options.overwrite && outputExists(options.format, options.path))
-        return tr("%1 已存在；如需覆盖请指定覆盖选项").arg(options.path);
+        return Tr::tr("%1 已存在；如需覆盖请指定覆盖选项").arg(options.path);
     return {};
 }
 
@@ -283,7 +284,7 @@ public:
             ok = (data || length == 0) && out.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
                  out.write(reinterpret_cast<const char*>(data), qint64(length)) == qint64(length);
             if (!ok)
-                *error = tr("无法写入 %1：%2").arg(out.fileName(), out.errorString());
+                *error = Tr::tr("无法写入 %1：%2").arg(out.fileName(), out.errorString());
         }
         CSLDestroy(names);
         return ok;
@@ -360,7 +361,7 @@ private:
             return;
         m_transform.reset(OGRCreateCoordinateTransformation(source.get(), m_target.get()));
         if (!m_transform)
-            fail(tr("无法从 EPSG:4490 转换到 %1：%2").arg(m_options.crs, gdalError()));
+            fail(Tr::tr("无法从 EPSG:4490 转换到 %1：%2").arg(m_options.crs, gdalError()));
     }
 
     // Strings are encoded here, once, with one converter: the Shapefile driver is told no
@@ -372,7 +373,7 @@ private:
         if (!m_ok)
             return;
         if (!m_encoder.isValid()) {
-            fail(tr("无法按 %1 编码写出文字").arg(m_encoding));
+            fail(Tr::tr("无法按 %1 编码写出文字").arg(m_encoding));
             return;
         }
         m_stringSlot.fill(-1, m_table.fields.size());
@@ -405,12 +406,12 @@ private:
         const FormatInfo& fmt = info(m_options.format);
         GDALDriverH driver = GDALGetDriverByName(fmt.driver);
         if (!driver) {
-            fail(tr("GDAL 缺少 %1 驱动").arg(QString::fromLatin1(fmt.driver)));
+            fail(Tr::tr("GDAL 缺少 %1 驱动").arg(QString::fromLatin1(fmt.driver)));
             return;
         }
         m_ds = GDALCreate(driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
         if (!m_ds)
-            fail(tr("无法创建 %1：%2").arg(m_options.path, gdalError()));
+            fail(Tr::tr("无法创建 %1：%2").arg(m_options.path, gdalError()));
     }
 
     void createLayer() {
@@ -445,7 +446,7 @@ private:
             GDALDatasetCreateLayer(m_ds, layerName.constData(), OGRSpatialReference::ToHandle(m_target.get()),
                                    m_geometryType, layerOptions.List());
         if (!m_layer)
-            fail(tr("无法创建图层：%1").arg(gdalError()));
+            fail(Tr::tr("无法创建图层：%1").arg(gdalError()));
     }
 
     void createFields() {
@@ -465,7 +466,7 @@ private:
             if (m_options.format == VectorFormat::GeoPackage)
                 OGR_Fld_SetAlternativeName(defn, field.label.toUtf8().constData());
             if (OGR_L_CreateField(m_layer, defn, TRUE) != OGRERR_NONE)
-                fail(tr("无法创建字段 %1：%2").arg(field.name, gdalError()));
+                fail(Tr::tr("无法创建字段 %1：%2").arg(field.name, gdalError()));
             OGR_Fld_Destroy(defn);
         }
         if (!m_ok)
@@ -519,7 +520,7 @@ private:
             return true;
         OGRGeometryH g = nullptr;
         if (OGR_G_CreateFromWkb(wkb.constData(), nullptr, &g, int(wkb.size())) != OGRERR_NONE || !g) {
-            fail(tr("第 %1 个要素的几何无法解析").arg(feature + 1));
+            fail(Tr::tr("第 %1 个要素的几何无法解析").arg(feature + 1));
             return false;
         }
         if (m_geometryType == wkbMultiPolygon)
@@ -527,7 +528,7 @@ private:
         if (m_transform &&
             OGR_G_Transform(g, OGRCoordinateTransformation::ToHandle(m_transform.get())) != OGRERR_NONE) {
             OGR_G_DestroyGeometry(g);
-            fail(tr("第 %1 个要素无法转换到 %2").arg(feature + 1).arg(m_options.crs));
+            fail(Tr::tr("第 %1 个要素无法转换到 %2").arg(feature + 1).arg(m_options.crs));
             return false;
         }
         OGR_F_SetGeometryDirectly(f, g);
@@ -542,7 +543,7 @@ private:
         m_transaction = m_options.format == VectorFormat::GeoPackage;
         if (m_transaction && GDALDatasetStartTransaction(m_ds, FALSE) != OGRERR_NONE) {
             m_transaction = false;
-            fail(tr("无法开始事务：%1").arg(gdalError()));
+            fail(Tr::tr("无法开始事务：%1").arg(gdalError()));
             return;
         }
         // One feature object for every row: fields are overwritten or unset, the geometry replaced.
@@ -551,7 +552,7 @@ private:
         QVariant deferredValue;
         for (qsizetype n = 0; m_ok && n < m_table.features.size(); ++n) {
             if (cancel && cancel->load(std::memory_order_relaxed)) {
-                fail(tr("已取消"));
+                fail(Tr::tr("已取消"));
                 break;
             }
             const QVariantList& values = m_table.features[n].values;
@@ -566,7 +567,7 @@ private:
             }
             OGR_F_SetFID(f, OGRNullFID);
             if (setGeometry(f, n) && OGR_L_CreateFeature(m_layer, f) != OGRERR_NONE)
-                fail(tr("写入第 %1 个要素失败：%2").arg(n + 1).arg(gdalError()));
+                fail(Tr::tr("写入第 %1 个要素失败：%2").arg(n + 1).arg(gdalError()));
             if (progress && (n + 1) % 1000 == 0)
                 progress(int(n + 1));
         }
@@ -575,7 +576,7 @@ private:
 
     void closeDataset() {
         if (m_transaction && m_ok && GDALDatasetCommitTransaction(m_ds) != OGRERR_NONE)
-            fail(tr("提交失败：%1").arg(gdalError()));
+            fail(Tr::tr("提交失败：%1").arg(gdalError()));
         else if (m_transaction && !m_ok)
             GDALDatasetRollbackTransaction(m_ds);
         if (m_ds)
@@ -585,9 +586,9 @@ private:
 
     void writeShapefileSidecars() {
         if (!writeCodePageFile(m_options.path, m_encoding))
-            fail(tr("无法写入 .cpg 编码文件：%1").arg(m_options.path));
+            fail(Tr::tr("无法写入 .cpg 编码文件：%1").arg(m_options.path));
         else if (!patchLanguageDriverId(m_options.path, dbfLanguageDriverId(m_encoding)))
-            fail(tr("无法写入 DBF 语言标识：%1").arg(m_options.path));
+            fail(Tr::tr("无法写入 DBF 语言标识：%1").arg(m_options.path));
         else if (!writeMappingFile(m_table, VectorExporter::mappingFilePath(m_options.path), m_error))
             m_ok = false;
     }

@@ -21,9 +21,10 @@ using namespace detail;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("VectorImporter", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(VectorImporter)
+};
 QString gdalError() {
     return QString::fromUtf8(CPLGetLastErrorMsg());
 }
@@ -48,7 +49,7 @@ QString gdalPath(const QString& path) {
 DatasetPtr openSource(const QString& path, const QString& encoding, QString* error) {
     GDALAllRegister();
     if (!QFileInfo::exists(path)) {
-        *error = tr("文件不存在：%1").arg(path);
+        *error = Tr::tr("文件不存在：%1").arg(path);
         return nullptr;
     }
     CPLStringList openOptions;
@@ -70,13 +71,13 @@ DatasetPtr openSource(const QString& path, const QString& encoding, QString* err
     CPLPopErrorHandler();
     if (!ds) {
         const QString why = gdalError();
-        *error = tr("无法读取 %1：不是可识别的矢量数据，或文件已损坏%2")
-                     .arg(path, why.isEmpty() ? QString() : tr("（%1）").arg(why));
+        *error = Tr::tr("无法读取 %1：不是可识别的矢量数据，或文件已损坏%2")
+                     .arg(path, why.isEmpty() ? QString() : Tr::tr("（%1）").arg(why));
         return nullptr;
     }
     if (GDALDatasetGetLayerCount(ds) < 1) {
         GDALClose(ds);
-        *error = tr("%1 中没有图层").arg(path);
+        *error = Tr::tr("%1 中没有图层").arg(path);
         return nullptr;
     }
     return DatasetPtr(ds);
@@ -93,7 +94,7 @@ DatasetPtr openDecoded(const QString& path, const QString& requested, ImportSour
     if (!requested.isEmpty()) {
         const QString canonical = canonicalEncoding(requested);
         if (canonical.isEmpty()) {
-            *error = tr("未知的字符编码“%1”（常用：CP936、UTF-8）").arg(requested);
+            *error = Tr::tr("未知的字符编码“%1”（常用：CP936、UTF-8）").arg(requested);
             return nullptr;
         }
         DatasetPtr ds = openSource(path, canonical, error);
@@ -147,9 +148,10 @@ DatasetPtr openDecoded(const QString& path, const QString& requested, ImportSour
     }
     const QString detected = detectEncoding(samples);
     if (detected.isEmpty()) {
-        *error = tr("%1 没有 .cpg 文件，也没有 DBF 编码标识，且文字既不是 UTF-8 也不是 GBK：请用 --encoding "
-                    "指定编码")
-                     .arg(path);
+        *error =
+            Tr::tr("%1 没有 .cpg 文件，也没有 DBF 编码标识，且文字既不是 UTF-8 也不是 GBK：请用 --encoding "
+                   "指定编码")
+                .arg(path);
         return nullptr;
     }
     raw.reset();
@@ -207,7 +209,7 @@ QString featureLabel(const ImportedFeature& f) {
         return f.name;
     if (!f.code.isEmpty())
         return f.code;
-    return tr("第 %1 个要素").arg(f.sourceFid);
+    return Tr::tr("第 %1 个要素").arg(f.sourceFid);
 }
 
 QString listSome(const QStringList& items) {
@@ -215,7 +217,7 @@ QString listSome(const QStringList& items) {
     QStringList head = items.mid(0, shown);
     QString text = head.join(QStringLiteral("、"));
     if (items.size() > shown)
-        text += tr(" 等 %1 个").arg(items.size());
+        text += Tr::tr(" 等 %1 个").arg(items.size());
     return text;
 }
 
@@ -233,7 +235,7 @@ OGRLayerH chooseLayer(GDALDatasetH ds, const QString& requested, ImportSourceInf
     if (!requested.isEmpty()) {
         OGRLayerH layer = GDALDatasetGetLayerByName(ds, requested.toUtf8().constData());
         if (!layer)
-            *error = tr("没有名为“%1”的图层；可用的图层：%2").arg(requested, listSome(info->layers));
+            *error = Tr::tr("没有名为“%1”的图层；可用的图层：%2").arg(requested, listSome(info->layers));
         return layer;
     }
     return firstPolygons ? firstPolygons : GDALDatasetGetLayer(ds, 0);
@@ -295,7 +297,7 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
 
     const OGRwkbGeometryType layerType = OGR_L_GetGeomType(layer);
     if (layerType != wkbUnknown && !isPolygonType(layerType)) {
-        *error = tr("%1 不是面图层（几何类型为 %2）：网格边界必须是多边形")
+        *error = Tr::tr("%1 不是面图层（几何类型为 %2）：网格边界必须是多边形")
                      .arg(options.path, QString::fromUtf8(OGRGeometryTypeToName(layerType)));
         return false;
     }
@@ -305,13 +307,14 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
     OGRSpatialReferenceH assumed = nullptr;
     if (!source) {
         if (options.assumeCrs.isEmpty()) {
-            *error = tr("%1 没有坐标系（缺少 .prj 或 srs）：请用 --assume-crs EPSG:N 指明").arg(options.path);
+            *error =
+                Tr::tr("%1 没有坐标系（缺少 .prj 或 srs）：请用 --assume-crs EPSG:N 指明").arg(options.path);
             return false;
         }
         assumed = OSRNewSpatialReference(nullptr);
         if (OSRSetFromUserInput(assumed, options.assumeCrs.toUtf8().constData()) != OGRERR_NONE) {
             OSRDestroySpatialReference(assumed);
-            *error = tr("未知的坐标系“%1”").arg(options.assumeCrs);
+            *error = Tr::tr("未知的坐标系“%1”").arg(options.assumeCrs);
             return false;
         }
         source = assumed;
@@ -331,7 +334,7 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
     OSRDestroySpatialReference(sourceClone);
     OSRDestroySpatialReference(target);
     if (!transform) {
-        *error = tr("无法从 %1 转换到 EPSG:4490：%2").arg(info.crs, gdalError());
+        *error = Tr::tr("无法从 %1 转换到 EPSG:4490：%2").arg(info.crs, gdalError());
         return false;
     }
     std::unique_ptr<void, void (*)(void*)> transformGuard(transform, [](void* t) {
@@ -349,18 +352,18 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
     const int iPopulation = findField(defn, {}, {QStringLiteral("population"), QStringLiteral("人口")});
     const auto missingField = [&](const QString& what, const QString& requested) {
         *error = requested.isEmpty()
-                     ? tr("%1 中找不到%2字段（现有字段：%3）；请用参数指定")
+                     ? Tr::tr("%1 中找不到%2字段（现有字段：%3）；请用参数指定")
                            .arg(options.path, what, info.fields.join(QStringLiteral(", ")))
-                     : tr("%1 中没有字段“%2”（现有字段：%3）")
+                     : Tr::tr("%1 中没有字段“%2”（现有字段：%3）")
                            .arg(options.path, requested, info.fields.join(QStringLiteral(", ")));
         return false;
     };
     if (iCode < 0)
-        return missingField(tr("编码"), options.codeField);
+        return missingField(Tr::tr("编码"), options.codeField);
     if (iName < 0 && !options.nameField.isEmpty())
-        return missingField(tr("名称"), options.nameField);
+        return missingField(Tr::tr("名称"), options.nameField);
     if (iParent < 0 && !options.parentField.isEmpty())
-        return missingField(tr("上级编码"), options.parentField);
+        return missingField(Tr::tr("上级编码"), options.parentField);
 
     QList<ImportedFeature> out;
     QStringList notPolygons, missingCodes, unrepairable, untransformable;
@@ -372,7 +375,7 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
         if (cancel && cancel->load(std::memory_order_relaxed)) {
             OGR_F_Destroy(f);
             CPLPopErrorHandler();
-            *error = tr("已取消");
+            *error = Tr::tr("已取消");
             return false;
         }
         ImportedFeature feature;
@@ -437,7 +440,7 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
                 OGR_G_DestroyGeometry(g);
                 continue;
             }
-            localRepairs << tr("%1：几何无效，已修复（GEOS make-valid）").arg(featureLabel(feature));
+            localRepairs << Tr::tr("%1：几何无效，已修复（GEOS make-valid）").arg(featureLabel(feature));
             OGR_G_DestroyGeometry(g);
             g = polygonal;
         }
@@ -454,34 +457,34 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
     CPLPopErrorHandler();
     // A truncated .shp reads its first records and then fails: partial data is refused too.
     if (readError == CE_Failure || readError == CE_Fatal) {
-        *error = tr("读取 %1 时出错（文件可能已损坏或被截断）：%2").arg(options.path, readMessage);
+        *error = Tr::tr("读取 %1 时出错（文件可能已损坏或被截断）：%2").arg(options.path, readMessage);
         return false;
     }
     if (!notPolygons.isEmpty()) {
-        *error = tr("%1 中有 %2 个要素不是多边形（或没有几何）：%3")
+        *error = Tr::tr("%1 中有 %2 个要素不是多边形（或没有几何）：%3")
                      .arg(options.path)
                      .arg(notPolygons.size())
                      .arg(listSome(notPolygons));
         return false;
     }
     if (!untransformable.isEmpty()) {
-        *error = tr("%1 个要素无法从 %2 转换到 EPSG:4490：%3")
+        *error = Tr::tr("%1 个要素无法从 %2 转换到 EPSG:4490：%3")
                      .arg(untransformable.size())
                      .arg(info.crs, listSome(untransformable));
         return false;
     }
     if (!unrepairable.isEmpty()) {
-        *error = tr("%1 个要素几何无效且无法修复为多边形：%2")
+        *error = Tr::tr("%1 个要素几何无效且无法修复为多边形：%2")
                      .arg(unrepairable.size())
                      .arg(listSome(unrepairable));
         return false;
     }
     if (!missingCodes.isEmpty()) {
-        *error = tr("%1 个要素缺少编码：%2").arg(missingCodes.size()).arg(listSome(missingCodes));
+        *error = Tr::tr("%1 个要素缺少编码：%2").arg(missingCodes.size()).arg(listSome(missingCodes));
         return false;
     }
     if (out.isEmpty()) {
-        *error = tr("%1 中没有要素").arg(options.path);
+        *error = Tr::tr("%1 中没有要素").arg(options.path);
         return false;
     }
     QHash<QString, int> seen;
@@ -490,7 +493,7 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
         if (++seen[f.code] == 2)
             duplicates << f.code;
     if (!duplicates.isEmpty()) {
-        *error = tr("%1 中编码重复：%2").arg(options.path, listSome(duplicates));
+        *error = Tr::tr("%1 中编码重复：%2").arg(options.path, listSome(duplicates));
         return false;
     }
     info.featureCount = int(out.size());

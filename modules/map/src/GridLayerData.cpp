@@ -20,9 +20,10 @@ namespace gc::map {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("GridLayerData", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(GridLayerData)
+};
 
 // One chunk of features parsed and projected on a worker thread.
 struct Chunk {
@@ -183,7 +184,7 @@ void loadLevel(MapLevel& level, const QList<GridRecord>& records, bool gcj02, QS
     QtConcurrent::blockingMap(chunks, [&](Chunk& c) {
         thread_local Projector projector;
         if (!projector.isValid()) {
-            c.error = tr("PROJ 无法建立 EPSG:4490 → EPSG:3857 的转换");
+            c.error = Tr::tr("PROJ 无法建立 EPSG:4490 → EPSG:3857 的转换");
             return;
         }
         for (int i = c.begin; i < c.end; ++i) {
@@ -191,7 +192,7 @@ void loadLevel(MapLevel& level, const QList<GridRecord>& records, bool gcj02, QS
             const size_t firstPoint = c.points.size();
             WkbReader reader(records[i].wkb);
             if (!reader.readGeometry(c, rings)) {
-                c.error = tr("%1 的几何无法读取").arg(records[i].code);
+                c.error = Tr::tr("%1 的几何无法读取").arg(records[i].code);
                 return;
             }
             c.ringCounts.push_back(rings);
@@ -200,7 +201,7 @@ void loadLevel(MapLevel& level, const QList<GridRecord>& records, bool gcj02, QS
                     c.points[k] = geo::wgs84ToGcj02(c.points[k]);
         }
         if (!projector.project(c.points.data(), c.points.size()))
-            c.error = tr("坐标投影失败");
+            c.error = Tr::tr("坐标投影失败");
         // Label anchors: the vertex mean of the first ring when it lies inside (always, for
         // the convex cells of most partitions), otherwise GEOS's interior point.
         size_t ring = 0;
@@ -322,7 +323,7 @@ std::shared_ptr<GridLayerData> GridLayerData::load(const CountyStore& store, con
             data->m_bounds = data->m_bounds.isNull() ? level.bounds : data->m_bounds.united(level.bounds);
     }
     if (data->m_bounds.isNull()) {
-        *error = tr("县域数据中没有任何网格");
+        *error = Tr::tr("县域数据中没有任何网格");
         return nullptr;
     }
     return data;

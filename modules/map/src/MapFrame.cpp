@@ -14,9 +14,10 @@
 namespace gc::map {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("MapFrame", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(MapFrame)
+};
 } // namespace
 
 void MapFrame::setGridImage(const QImage& image, const MapViewport& renderedFor) {
@@ -69,9 +70,9 @@ void MapFrame::paint(QPainter& p, const MapViewport& current, const GridLayerDat
     if (MapRenderer::canDrawText() && (d.readout || !d.statusNote.isEmpty())) {
         QStringList parts;
         if (d.readout) {
-            parts << tr("缩放 %1").arg(current.zoomLevel(), 0, 'f', 1);
+            parts << Tr::tr("缩放 %1").arg(current.zoomLevel(), 0, 'f', 1);
             if (!std::isnan(d.cursorLonLat.x()))
-                parts << tr("经度 %1° 纬度 %2° (CGCS2000)")
+                parts << Tr::tr("经度 %1° 纬度 %2° (CGCS2000)")
                              .arg(d.cursorLonLat.x(), 0, 'f', 6)
                              .arg(d.cursorLonLat.y(), 0, 'f', 6);
         }

@@ -19,9 +19,10 @@ Q_LOGGING_CATEGORY(lcExportPhases, "gc.export.phases", QtWarningMsg)
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("CountyExport", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(CountyExport)
+};
 
 using Field = geo::ExportField;
 using Type = geo::ExportField::Type;
@@ -79,28 +80,31 @@ std::optional<geo::ExportTable> CountyExport::gridTable(const CountyStore& store
     table.layerTitle = GridLevels::chineseName(level);
     table.geometryType = geo::ExportTable::GeometryType::MultiPolygon;
     table.fields = {
-        {QStringLiteral("code"), tr("编码"), tr("网格编码（GB/T 31000 行政区划代码 + 序号）"), Type::String},
-        {QStringLiteral("name"), tr("名称"), tr("网格名称"), Type::String},
-        {QStringLiteral("level"), tr("层级"), tr("1 县/区，2 街道/乡镇，3 社区/村，4 网格，5 微网格/楼栋"),
+        {QStringLiteral("code"), Tr::tr("编码"), Tr::tr("网格编码（GB/T 31000 行政区划代码 + 序号）"),
+         Type::String},
+        {QStringLiteral("name"), Tr::tr("名称"), Tr::tr("网格名称"), Type::String},
+        {QStringLiteral("level"), Tr::tr("层级"),
+         Tr::tr("1 县/区，2 街道/乡镇，3 社区/村，4 网格，5 微网格/楼栋"), Type::Integer},
+        {QStringLiteral("parent"), Tr::tr("上级编码"), Tr::tr("上一级网格的编码"), Type::String},
+        {QStringLiteral("households"), Tr::tr("户数"), Tr::tr("户数"), Type::Integer},
+        {QStringLiteral("population"), Tr::tr("人口"), Tr::tr("常住人口"), Type::Integer},
+        {QStringLiteral("area_m2"), Tr::tr("面积（平方米）"),
+         Tr::tr("CGCS2000 椭球面上计算的面积，单位平方米"), Type::Real},
+        {QStringLiteral("workers"), Tr::tr("网格员"), Tr::tr("负责本网格的网格员姓名，以“、”分隔"),
+         Type::String},
+        {QStringLiteral("risk"), Tr::tr("风险等级"),
+         Tr::tr("五色管控：red 红、orange 橙、yellow 黄、blue 蓝、green 绿"), Type::String},
+        {QStringLiteral("open_tix"), Tr::tr("在办工单"), Tr::tr("尚未办结的工单数"), Type::Integer},
+        {QStringLiteral("tix_30d"), Tr::tr("近30天工单"), Tr::tr("导出时刻之前 30 天内登记的工单数"),
          Type::Integer},
-        {QStringLiteral("parent"), tr("上级编码"), tr("上一级网格的编码"), Type::String},
-        {QStringLiteral("households"), tr("户数"), tr("户数"), Type::Integer},
-        {QStringLiteral("population"), tr("人口"), tr("常住人口"), Type::Integer},
-        {QStringLiteral("area_m2"), tr("面积（平方米）"), tr("CGCS2000 椭球面上计算的面积，单位平方米"),
-         Type::Real},
-        {QStringLiteral("workers"), tr("网格员"), tr("负责本网格的网格员姓名，以“、”分隔"), Type::String},
-        {QStringLiteral("risk"), tr("风险等级"),
-         tr("五色管控：red 红、orange 橙、yellow 黄、blue 蓝、green 绿"), Type::String},
-        {QStringLiteral("open_tix"), tr("在办工单"), tr("尚未办结的工单数"), Type::Integer},
-        {QStringLiteral("tix_30d"), tr("近30天工单"), tr("导出时刻之前 30 天内登记的工单数"), Type::Integer},
-        {QStringLiteral("satisf_pct"), tr("满意率（%）"), tr("满意评价数 / 全部评价数 × 100；无评价时为空"),
-         Type::Real},
+        {QStringLiteral("satisf_pct"), Tr::tr("满意率（%）"),
+         Tr::tr("满意评价数 / 全部评价数 × 100；无评价时为空"), Type::Real},
     };
     constexpr qsizetype kAreaField = 6;
     Q_ASSERT(table.fields[kAreaField].name == QLatin1String("area_m2"));
     if (includePeople)
-        table.fields << Field{QStringLiteral("worker_tel"), tr("网格员电话"), tr("个人信息：网格员联系电话"),
-                              Type::String};
+        table.fields << Field{QStringLiteral("worker_tel"), Tr::tr("网格员电话"),
+                              Tr::tr("个人信息：网格员联系电话"), Type::String};
     // Tickets and assignments name grid-level codes; a street or community sums its grids, so
     // every aggregate groups by the code's prefix of the level's length. They run on threads of
     // their own while this thread reads the grids; worker threads compute the ellipsoidal areas
@@ -170,7 +174,7 @@ std::optional<geo::ExportTable> CountyExport::gridTable(const CountyStore& store
     for (const QString& problem : {workers.error, tickets.error, ratings.error})
         if (!problem.isEmpty()) {
             if (error)
-                *error = tr("无法统计网格的工单与网格员：%1").arg(problem);
+                *error = Tr::tr("无法统计网格的工单与网格员：%1").arg(problem);
             return std::nullopt;
         }
     table.features.reserve(grids.size());
@@ -205,33 +209,34 @@ std::optional<geo::ExportTable> CountyExport::gridTable(const CountyStore& store
 geo::ExportTable CountyExport::ticketTable(const CountyStore& store, bool includePeople) {
     geo::ExportTable table;
     table.layerName = QStringLiteral("tickets");
-    table.layerTitle = tr("工单");
+    table.layerTitle = Tr::tr("工单");
     table.geometryType = geo::ExportTable::GeometryType::Point;
     table.fields = {
-        {QStringLiteral("id"), tr("工单号"), tr("工单编号"), Type::Integer64},
-        {QStringLiteral("state"), tr("状态"), tr("received 登记、dispatched 已派遣、closed 已结案 等"),
+        {QStringLiteral("id"), Tr::tr("工单号"), Tr::tr("工单编号"), Type::Integer64},
+        {QStringLiteral("state"), Tr::tr("状态"),
+         Tr::tr("received 登记、dispatched 已派遣、closed 已结案 等"), Type::String},
+        {QStringLiteral("state_zh"), Tr::tr("状态（中文）"), Tr::tr("状态的中文名称"), Type::String},
+        {QStringLiteral("category"), Tr::tr("类别"), Tr::tr("事件分类代码"), Type::String},
+        {QStringLiteral("source"), Tr::tr("来源"),
+         Tr::tr("patrol 网格员巡查、app 群众随手拍、hotline 12345热线、video 视频发现、other 其他"),
          Type::String},
-        {QStringLiteral("state_zh"), tr("状态（中文）"), tr("状态的中文名称"), Type::String},
-        {QStringLiteral("category"), tr("类别"), tr("事件分类代码"), Type::String},
-        {QStringLiteral("source"), tr("来源"),
-         tr("patrol 网格员巡查、app 群众随手拍、hotline 12345热线、video 视频发现、other 其他"),
-         Type::String},
-        {QStringLiteral("priority"), tr("紧急程度"), tr("urgent、high、normal、low"), Type::String},
-        {QStringLiteral("dept"), tr("承办部门"), tr("承办部门编码"), Type::String},
-        {QStringLiteral("grid"), tr("所属网格"), tr("事发网格编码"), Type::String},
-        {QStringLiteral("title"), tr("标题"), tr("工单标题"), Type::String},
-        {QStringLiteral("created"), tr("登记时间"), tr("北京时间"), Type::DateTime},
-        {QStringLiteral("deadline"), tr("办理时限"), tr("北京时间"), Type::DateTime},
-        {QStringLiteral("dispatched"), tr("首次派遣时间"), tr("北京时间"), Type::DateTime},
-        {QStringLiteral("resolved"), tr("办结时间"), tr("北京时间"), Type::DateTime},
-        {QStringLiteral("closed"), tr("结案时间"), tr("北京时间"), Type::DateTime},
-        {QStringLiteral("rating"), tr("评价"), tr("none 未评价、satisfied 满意、unsatisfied 不满意"),
+        {QStringLiteral("priority"), Tr::tr("紧急程度"), Tr::tr("urgent、high、normal、low"), Type::String},
+        {QStringLiteral("dept"), Tr::tr("承办部门"), Tr::tr("承办部门编码"), Type::String},
+        {QStringLiteral("grid"), Tr::tr("所属网格"), Tr::tr("事发网格编码"), Type::String},
+        {QStringLiteral("title"), Tr::tr("标题"), Tr::tr("工单标题"), Type::String},
+        {QStringLiteral("created"), Tr::tr("登记时间"), Tr::tr("北京时间"), Type::DateTime},
+        {QStringLiteral("deadline"), Tr::tr("办理时限"), Tr::tr("北京时间"), Type::DateTime},
+        {QStringLiteral("dispatched"), Tr::tr("首次派遣时间"), Tr::tr("北京时间"), Type::DateTime},
+        {QStringLiteral("resolved"), Tr::tr("办结时间"), Tr::tr("北京时间"), Type::DateTime},
+        {QStringLiteral("closed"), Tr::tr("结案时间"), Tr::tr("北京时间"), Type::DateTime},
+        {QStringLiteral("rating"), Tr::tr("评价"), Tr::tr("none 未评价、satisfied 满意、unsatisfied 不满意"),
          Type::String},
     };
     if (includePeople)
-        table.fields << Field{QStringLiteral("descr"), tr("描述"), tr("个人信息：诉求描述"), Type::String}
-                     << Field{QStringLiteral("address"), tr("地址"), tr("个人信息：事发地址"), Type::String}
-                     << Field{QStringLiteral("reporter"), tr("反映人"), tr("个人信息：反映人"), Type::String};
+        table.fields
+            << Field{QStringLiteral("descr"), Tr::tr("描述"), Tr::tr("个人信息：诉求描述"), Type::String}
+            << Field{QStringLiteral("address"), Tr::tr("地址"), Tr::tr("个人信息：事发地址"), Type::String}
+            << Field{QStringLiteral("reporter"), Tr::tr("反映人"), Tr::tr("个人信息：反映人"), Type::String};
     const QList<Ticket> tickets = store.tickets(TicketFilter{});
     table.features.reserve(tickets.size());
     for (const Ticket& t : tickets) {

@@ -12,14 +12,15 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("CountyImport", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(CountyImport)
+};
 
 QString listSome(const QStringList& items) {
     QString text = items.mid(0, 10).join(QStringLiteral("、"));
     if (items.size() > 10)
-        text += tr(" 等 %1 个").arg(items.size());
+        text += Tr::tr(" 等 %1 个").arg(items.size());
     return text;
 }
 
@@ -44,7 +45,7 @@ bool CountyImport::run(const ImportRequest& request, ImportReport* report, QStri
     };
     const auto cancelled = [&] {
         if (cancel && cancel->load()) {
-            *error = tr("已取消");
+            *error = Tr::tr("已取消");
             return true;
         }
         return false;
@@ -52,17 +53,17 @@ bool CountyImport::run(const ImportRequest& request, ImportReport* report, QStri
     const GridLevel level = request.level;
     const bool countyExists = QFileInfo::exists(request.countyPath);
     if (!countyExists && level != GridLevel::County) {
-        *error = tr("%1 不存在。新县域要从县级边界开始导入（--level county），再依次导入街道、社区、网格")
+        *error = Tr::tr("%1 不存在。新县域要从县级边界开始导入（--level county），再依次导入街道、社区、网格")
                      .arg(request.countyPath);
         return false;
     }
 
     // 1. Read the source: nothing of the county is touched yet.
-    stage(tr("读取 %1").arg(request.source.path), 5);
+    stage(Tr::tr("读取 %1").arg(request.source.path), 5);
     QList<geo::ImportedFeature> features;
     if (!geo::VectorImporter::read(
             request.source, &features, &report->source, &report->repairs, error,
-            [&](int done) { stage(tr("已读取 %1 个要素").arg(done), 10); }, cancel))
+            [&](int done) { stage(Tr::tr("已读取 %1 个要素").arg(done), 10); }, cancel))
         return false;
     if (cancelled())
         return false;
@@ -73,7 +74,7 @@ bool CountyImport::run(const ImportRequest& request, ImportReport* report, QStri
         if (const QString why = GridCode::validate(f.code, level); !why.isEmpty())
             badCodes << QStringLiteral("%1：%2").arg(label(f), why);
     if (!badCodes.isEmpty()) {
-        *error = tr("%1 个要素的编码不符合%2级（%3 位数字）：%4")
+        *error = Tr::tr("%1 个要素的编码不符合%2级（%3 位数字）：%4")
                      .arg(badCodes.size())
                      .arg(GridLevels::chineseName(level))
                      .arg(GridLevels::codeLength(level))
@@ -98,12 +99,12 @@ bool CountyImport::run(const ImportRequest& request, ImportReport* report, QStri
     // 3a. A new county: its one county-level feature names it.
     if (!countyExists) {
         if (features.size() != 1) {
-            *error = tr("新县域的县级边界应只有 1 个要素，%1 中有 %2 个")
+            *error = Tr::tr("新县域的县级边界应只有 1 个要素，%1 中有 %2 个")
                          .arg(request.source.path)
                          .arg(features.size());
             return false;
         }
-        stage(tr("创建县域 %1").arg(request.countyPath), 60);
+        stage(Tr::tr("创建县域 %1").arg(request.countyPath), 60);
         CountyInfo info;
         info.code = features.first().code;
         info.name = records.first().name;
@@ -120,7 +121,7 @@ bool CountyImport::run(const ImportRequest& request, ImportReport* report, QStri
         }
         report->countyCreated = true;
         report->imported = 1;
-        stage(tr("完成"), 100);
+        stage(Tr::tr("完成"), 100);
         return true;
     }
 
@@ -130,11 +131,11 @@ bool CountyImport::run(const ImportRequest& request, ImportReport* report, QStri
         return false;
     if (level == GridLevel::County) {
         if (store->gridCount(GridLevel::County) > 0) {
-            *error = tr("%1 已有县级边界；县级只能有一个要素").arg(request.countyPath);
+            *error = Tr::tr("%1 已有县级边界；县级只能有一个要素").arg(request.countyPath);
             return false;
         }
         if (features.size() != 1 || features.first().code != store->info().code) {
-            *error = tr("县级边界应为 1 个编码为 %1 的要素").arg(store->info().code);
+            *error = Tr::tr("县级边界应为 1 个编码为 %1 的要素").arg(store->info().code);
             return false;
         }
     }
@@ -148,7 +149,7 @@ bool CountyImport::run(const ImportRequest& request, ImportReport* report, QStri
             if (existing.contains(g.code))
                 clashes << g.code;
         if (!clashes.isEmpty()) {
-            *error = tr("%1 个编码与县域中已有的%2冲突：%3")
+            *error = Tr::tr("%1 个编码与县域中已有的%2冲突：%3")
                          .arg(clashes.size())
                          .arg(GridLevels::chineseName(level), listSome(clashes));
             return false;
@@ -160,10 +161,11 @@ bool CountyImport::run(const ImportRequest& request, ImportReport* report, QStri
     // Parents: named by a field, or the parent-level feature each overlaps most. A feature that
     // overlaps no parent at all lies outside the county's hierarchy and is refused by name.
     if (const auto parentLevel = GridLevels::parent(level)) {
-        stage(tr("匹配上级"), 40);
+        stage(Tr::tr("匹配上级"), 40);
         const QList<GridRecord> parents = store->grids(*parentLevel, true);
         if (parents.isEmpty()) {
-            *error = tr("上级层级（%1）还没有数据：请先导入%1").arg(GridLevels::chineseName(*parentLevel));
+            *error =
+                Tr::tr("上级层级（%1）还没有数据：请先导入%1").arg(GridLevels::chineseName(*parentLevel));
             return false;
         }
         QList<QByteArray> childWkb, parentWkb;
@@ -193,33 +195,33 @@ bool CountyImport::run(const ImportRequest& request, ImportReport* report, QStri
                 badPrefix << why;
         }
         if (!outside.isEmpty()) {
-            *error = tr("%1 个要素不在任何%2之内：%3")
+            *error = Tr::tr("%1 个要素不在任何%2之内：%3")
                          .arg(outside.size())
                          .arg(GridLevels::chineseName(*parentLevel), listSome(outside));
             return false;
         }
         if (!unknownParent.isEmpty()) {
-            *error = tr("%1 个要素的上级编码在县域中不存在：%2")
+            *error = Tr::tr("%1 个要素的上级编码在县域中不存在：%2")
                          .arg(unknownParent.size())
                          .arg(listSome(unknownParent));
             return false;
         }
         if (!badPrefix.isEmpty()) {
-            *error = tr("%1 个要素的编码与上级不符：%2").arg(badPrefix.size()).arg(listSome(badPrefix));
+            *error = Tr::tr("%1 个要素的编码与上级不符：%2").arg(badPrefix.size()).arg(listSome(badPrefix));
             return false;
         }
     }
     if (cancelled())
         return false;
 
-    stage(tr("写入 %1 个%2").arg(records.size()).arg(GridLevels::chineseName(level)), 60);
+    stage(Tr::tr("写入 %1 个%2").arg(records.size()).arg(GridLevels::chineseName(level)), 60);
     const int total = int(records.size());
     if (!store->insertGrids(level, records, error, [&](int done) {
-            stage(tr("已写入 %1 / %2").arg(done).arg(total), 60 + 40 * done / std::max(1, total));
+            stage(Tr::tr("已写入 %1 / %2").arg(done).arg(total), 60 + 40 * done / std::max(1, total));
         }))
         return false;
     report->imported = total;
-    stage(tr("完成"), 100);
+    stage(Tr::tr("完成"), 100);
     return true;
 }
 

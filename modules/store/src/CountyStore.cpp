@@ -17,9 +17,10 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("CountyStore", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(CountyStore)
+};
 
 QString uniqueConnectionName() {
     static QAtomicInt counter;
@@ -106,12 +107,12 @@ bool createGeoPackage(const QString& path, QString* error) {
     GDALAllRegister();
     GDALDriverH driver = GDALGetDriverByName("GPKG");
     if (!driver) {
-        *error = tr("GDAL 缺少 GPKG 驱动");
+        *error = Tr::tr("GDAL 缺少 GPKG 驱动");
         return false;
     }
     GDALDatasetH ds = GDALCreate(driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
     if (!ds) {
-        *error = tr("无法创建 %1：%2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg()));
+        *error = Tr::tr("无法创建 %1：%2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg()));
         return false;
     }
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -150,7 +151,7 @@ bool createGeoPackage(const QString& path, QString* error) {
     }
     OSRDestroySpatialReference(srs);
     if (!ok)
-        *error = tr("无法创建图层：%1").arg(QString::fromUtf8(CPLGetLastErrorMsg()));
+        *error = Tr::tr("无法创建图层：%1").arg(QString::fromUtf8(CPLGetLastErrorMsg()));
     GDALClose(ds);
     return ok;
 }
@@ -186,7 +187,7 @@ bool CountyStore::openConnection(bool readOnly, QString* error) {
     db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
                                   : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open()) {
-        *error = tr("无法打开 %1：%2").arg(m_path, db.lastError().text());
+        *error = Tr::tr("无法打开 %1：%2").arg(m_path, db.lastError().text());
         return false;
     }
     return true;
@@ -198,11 +199,11 @@ std::unique_ptr<CountyStore> CountyStore::create(const QString& path, const Coun
     if (!error)
         error = &localError;
     if (QFileInfo::exists(path)) {
-        *error = tr("%1 已存在，不会覆盖").arg(path);
+        *error = Tr::tr("%1 已存在，不会覆盖").arg(path);
         return nullptr;
     }
     if (const QString codeError = GridCode::validate(info.code, GridLevel::County); !codeError.isEmpty()) {
-        *error = tr("县级编码无效：%1").arg(codeError);
+        *error = Tr::tr("县级编码无效：%1").arg(codeError);
         return nullptr;
     }
     if (!createGeoPackage(path, error)) {
@@ -272,7 +273,7 @@ std::unique_ptr<CountyStore> CountyStore::open(const QString& path, QString* err
         error = &localError;
     const QFileInfo fi(path);
     if (!fi.exists() || !fi.isFile()) {
-        *error = tr("文件不存在：%1").arg(path);
+        *error = Tr::tr("文件不存在：%1").arg(path);
         return nullptr;
     }
     std::unique_ptr<CountyStore> store(new CountyStore);
@@ -282,14 +283,14 @@ std::unique_ptr<CountyStore> CountyStore::open(const QString& path, QString* err
     if (!store->openConnection(true, error) || !store->loadInfo(error))
         return nullptr;
     if (store->m_info.schemaVersion > kSchemaVersion) {
-        *error = tr("%1 由更新版本的 GridCommand 创建（数据版本 %2，本程序支持到 %3），请升级程序")
+        *error = Tr::tr("%1 由更新版本的 GridCommand 创建（数据版本 %2，本程序支持到 %3），请升级程序")
                      .arg(path)
                      .arg(store->m_info.schemaVersion)
                      .arg(kSchemaVersion);
         return nullptr;
     }
     if (!fi.isWritable()) {
-        *error = tr("文件只读，无法以读写方式打开：%1").arg(path);
+        *error = Tr::tr("文件只读，无法以读写方式打开：%1").arg(path);
         return nullptr;
     }
     if (!store->openConnection(false, error) ||
@@ -304,22 +305,22 @@ bool CountyStore::loadInfo(QString* error) {
     if (!q.exec(QStringLiteral("SELECT key, value FROM gc_meta"))) {
         const QString why = sql::lastError(q);
         if (why.contains(QLatin1String("no such table")))
-            *error = tr("%1 不是 GridCommand 县域数据文件（缺少 gc_meta 表）").arg(m_path);
+            *error = Tr::tr("%1 不是 GridCommand 县域数据文件（缺少 gc_meta 表）").arg(m_path);
         else
-            *error = tr("%1 无法读取（不是 SQLite/GeoPackage 文件或已损坏）：%2").arg(m_path, why);
+            *error = Tr::tr("%1 无法读取（不是 SQLite/GeoPackage 文件或已损坏）：%2").arg(m_path, why);
         return false;
     }
     QHash<QString, QString> meta;
     while (q.next())
         meta.insert(q.value(0).toString(), q.value(1).toString());
     if (meta.value(QStringLiteral("application")) != QLatin1String("GridCommand")) {
-        *error = tr("%1 不是 GridCommand 县域数据文件").arg(m_path);
+        *error = Tr::tr("%1 不是 GridCommand 县域数据文件").arg(m_path);
         return false;
     }
     bool ok = false;
     m_info.schemaVersion = meta.value(QStringLiteral("schema_version")).toInt(&ok);
     if (!ok || m_info.schemaVersion < 1) {
-        *error = tr("%1 的数据版本无效").arg(m_path);
+        *error = Tr::tr("%1 的数据版本无效").arg(m_path);
         return false;
     }
     m_info.code = meta.value(QStringLiteral("county_code"));

@@ -14,9 +14,10 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("CountyStore", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(CountyStore)
+};
 
 QString gdalError() {
     return QString::fromUtf8(CPLGetLastErrorMsg());
@@ -54,13 +55,13 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
     GDALDatasetH ds =
         GDALOpenEx(m_path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
     if (!ds) {
-        *error = tr("GDAL 无法打开 %1：%2").arg(m_path, gdalError());
+        *error = Tr::tr("GDAL 无法打开 %1：%2").arg(m_path, gdalError());
         return false;
     }
     const QByteArray tableName = GridLevels::tableName(level).toUtf8();
     OGRLayerH layer = GDALDatasetGetLayerByName(ds, tableName.constData());
     if (!layer) {
-        *error = tr("%1 中缺少图层 %2").arg(m_path, QString::fromUtf8(tableName));
+        *error = Tr::tr("%1 中缺少图层 %2").arg(m_path, QString::fromUtf8(tableName));
         GDALClose(ds);
         return false;
     }
@@ -75,7 +76,7 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
 
     bool ok = GDALDatasetStartTransaction(ds, FALSE) == OGRERR_NONE;
     if (!ok)
-        *error = tr("无法开始事务：%1").arg(gdalError());
+        *error = Tr::tr("无法开始事务：%1").arg(gdalError());
     int done = 0;
     for (const GridRecord& g : grids) {
         if (!ok)
@@ -88,7 +89,7 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
         OGRGeometryH geom = nullptr;
         if (OGR_G_CreateFromWkb(g.wkb.constData(), nullptr, &geom, int(g.wkb.size())) != OGRERR_NONE ||
             !geom) {
-            *error = tr("网格 %1 的几何无法解析").arg(g.code);
+            *error = Tr::tr("网格 %1 的几何无法解析").arg(g.code);
             ok = false;
             break;
         }
@@ -104,7 +105,7 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
         OGR_F_SetFieldString(f, iRisk, RiskLevels::key(g.risk).toUtf8().constData());
         OGR_F_SetGeometryDirectly(f, geom);
         if (OGR_L_CreateFeature(layer, f) != OGRERR_NONE) {
-            *error = tr("写入网格 %1 失败：%2").arg(g.code, gdalError());
+            *error = Tr::tr("写入网格 %1 失败：%2").arg(g.code, gdalError());
             ok = false;
         }
         OGR_F_Destroy(f);
@@ -112,7 +113,7 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
             progress(done);
     }
     if (ok && GDALDatasetCommitTransaction(ds) != OGRERR_NONE) {
-        *error = tr("提交失败：%1").arg(gdalError());
+        *error = Tr::tr("提交失败：%1").arg(gdalError());
         ok = false;
     }
     if (!ok)
@@ -160,7 +161,7 @@ bool CountyStore::setGridRisk(const QString& code, RiskLevel risk, QString* erro
     const auto level = GridCode::levelOf(code);
     if (!level) {
         if (error)
-            *error = tr("编码 %1 不对应任何层级").arg(code);
+            *error = Tr::tr("编码 %1 不对应任何层级").arg(code);
         return false;
     }
     return writeTransaction(
@@ -172,7 +173,7 @@ bool CountyStore::setGridRisk(const QString& code, RiskLevel risk, QString* erro
                            {RiskLevels::key(risk), code}, err))
                 return false;
             if (q.numRowsAffected() == 0) {
-                *err = tr("网格 %1 不存在").arg(code);
+                *err = Tr::tr("网格 %1 不存在").arg(code);
                 return false;
             }
             return true;

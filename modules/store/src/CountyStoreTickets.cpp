@@ -13,9 +13,10 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("CountyStore", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(CountyStore)
+};
 
 const QString kTicketColumns = QStringLiteral(
     "id, state, category, source, priority, appeal_type, grid_code, department_code, title, description, "
@@ -127,11 +128,11 @@ std::optional<qint64> CountyStore::createTicket(Ticket t, const QString& actor, 
     if (!error)
         error = &localError;
     if (actor.trimmed().isEmpty()) {
-        *error = tr("未注明登记人");
+        *error = Tr::tr("未注明登记人");
         return std::nullopt;
     }
     if (!t.createdAt.isValid()) {
-        *error = tr("工单缺少登记时间");
+        *error = Tr::tr("工单缺少登记时间");
         return std::nullopt;
     }
     t.state = TicketState::Received;
@@ -151,7 +152,7 @@ std::optional<qint64> CountyStore::createTicket(Ticket t, const QString& actor, 
             e.actor = actor;
             e.at = t.createdAt;
             e.fromState = e.toState = TicketState::Received;
-            e.note = tr("登记（%1）").arg(displayName(t.source));
+            e.note = Tr::tr("登记（%1）").arg(displayName(t.source));
             QSqlQuery ev(database());
             return insertEvent(ev, e, err);
         },
@@ -301,18 +302,18 @@ TransitionResult CountyStore::applyTicketAction(qint64 id, const TicketActionReq
         [&](QString* err) {
             const std::optional<Ticket> current = ticket(id);
             if (!current) {
-                *err = tr("工单 %1 不存在").arg(id);
+                *err = Tr::tr("工单 %1 不存在").arg(id);
                 return false;
             }
             if (expectedVersion >= 0 && current->version != expectedVersion) {
-                *err = tr("工单 %1 已被他人处理（当前状态：%2），请刷新后再操作")
+                *err = Tr::tr("工单 %1 已被他人处理（当前状态：%2），请刷新后再操作")
                            .arg(id)
                            .arg(displayName(current->state));
                 return false;
             }
             if ((request.action == TicketAction::Dispatch || request.action == TicketAction::Reassign) &&
                 !department(request.departmentCode)) {
-                *err = tr("部门 %1 不存在或不属于本县").arg(request.departmentCode);
+                *err = Tr::tr("部门 %1 不存在或不属于本县").arg(request.departmentCode);
                 return false;
             }
             if (request.action == TicketAction::AssignCheck && request.workerId > 0) {
@@ -321,18 +322,18 @@ TransitionResult CountyStore::applyTicketAction(qint64 id, const TicketActionReq
                                err))
                     return false;
                 if (!w.next()) {
-                    *err = tr("网格员 %1 不存在，不能指派核查").arg(request.workerId);
+                    *err = Tr::tr("网格员 %1 不存在，不能指派核查").arg(request.workerId);
                     return false;
                 }
             }
             if (request.action == TicketAction::Merge) {
                 const std::optional<Ticket> target = ticket(request.mergeInto);
                 if (!target) {
-                    *err = tr("主工单 %1 不存在").arg(request.mergeInto);
+                    *err = Tr::tr("主工单 %1 不存在").arg(request.mergeInto);
                     return false;
                 }
                 if (!isOpen(target->state)) {
-                    *err = tr("主工单 %1 已处于“%2”状态，不能并入")
+                    *err = Tr::tr("主工单 %1 已处于“%2”状态，不能并入")
                                .arg(request.mergeInto)
                                .arg(displayName(target->state));
                     return false;
@@ -359,7 +360,7 @@ TransitionResult CountyStore::applyTicketAction(qint64 id, const TicketActionReq
                            values, err, "工单"))
                 return false;
             if (q.numRowsAffected() != 1) {
-                *err = tr("工单 %1 已被他人处理，请刷新后再操作").arg(id);
+                *err = Tr::tr("工单 %1 已被他人处理，请刷新后再操作").arg(id);
                 return false;
             }
             QSqlQuery ev(database());

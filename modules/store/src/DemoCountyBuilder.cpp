@@ -22,9 +22,10 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("DemoCountyBuilder", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(DemoCountyBuilder)
+};
 
 // Dandong on the Yalu: the demo county sits where shared/data has real rivers.
 constexpr double kCenterLon = 124.30;
@@ -162,7 +163,7 @@ QList<QVector<QByteArray>> partitionAll(const QList<GridRecord>& parents, const 
     });
     for (const QString& e : errors)
         if (!e.isEmpty()) {
-            *error = tr("划分失败：%1").arg(e);
+            *error = Tr::tr("划分失败：%1").arg(e);
             return {};
         }
     return cells;
@@ -176,7 +177,7 @@ bool buildHierarchy(const DemoOptions& o, Random& rng, Hierarchy& h, QByteArray&
     const double areaKm2 = std::clamp(o.grids * 0.6, 150.0, 2500.0);
     outline = geo::makeCountyOutline(kCenterLon, kCenterLat, areaKm2, o.seed);
     if (outline.isEmpty()) {
-        *error = tr("无法生成县域轮廓");
+        *error = Tr::tr("无法生成县域轮廓");
         return false;
     }
     const double countyRadius = std::sqrt(areaKm2 / M_PI) / 111.0; // degrees, roughly
@@ -589,11 +590,11 @@ std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const
             progress(stage, percent);
     };
     if (o.grids < 1 || o.grids > kMaxGrids) {
-        *error = tr("网格数应在 1 到 %1 之间").arg(kMaxGrids);
+        *error = Tr::tr("网格数应在 1 到 %1 之间").arg(kMaxGrids);
         return nullptr;
     }
     if (o.ticketsPerGrid < 0 || o.historyDays < 1) {
-        *error = tr("工单密度或历史天数无效");
+        *error = Tr::tr("工单密度或历史天数无效");
         return nullptr;
     }
     Random rng(o.seed);
@@ -601,7 +602,7 @@ std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const
         o.now.isValid() ? o.now.toTimeZone(chinaTimeZone())
                         : QDateTime(chinaNow().date(), QTime(chinaNow().time().hour(), 0), chinaTimeZone());
 
-    report(tr("划分街道、社区和网格"), 5);
+    report(Tr::tr("划分街道、社区和网格"), 5);
     Hierarchy h;
     QByteArray outline;
     if (!buildHierarchy(o, rng, h, outline, error))
@@ -619,7 +620,7 @@ std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const
         county = top.first();
     }
 
-    report(tr("写入县域文件"), 40);
+    report(Tr::tr("写入县域文件"), 40);
     std::unique_ptr<CountyStore> store = CountyStore::create(
         path, CountyInfo{kCountyCode, kCountyName, now, CountyStore::kSchemaVersion}, error);
     if (!store)
@@ -637,7 +638,7 @@ std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const
         !store->insertGrids(GridLevel::Grid, h.grids, error))
         return fail();
 
-    report(tr("写入部门和网格员"), 55);
+    report(Tr::tr("写入部门和网格员"), 55);
     QList<DepartmentRecord> departments;
     int sort = 0;
     for (const demo::DemoDepartment& d : demo::countyDepartments())
@@ -676,7 +677,7 @@ std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const
     if (!store->insertWorkers(workers, error))
         return fail();
 
-    report(tr("生成 %1 天的工单历史").arg(o.historyDays), 65);
+    report(Tr::tr("生成 %1 天的工单历史").arg(o.historyDays), 65);
     QList<TicketPlan> plans = simulateHistory(o, h, offices, now, rng);
     QList<Ticket> tickets;
     QList<QList<TicketEvent>> events;
@@ -687,10 +688,10 @@ std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const
         events << p.events;
     }
     plans.clear();
-    report(tr("写入工单"), 80);
+    report(Tr::tr("写入工单"), 80);
     if (!store->insertTicketHistory(tickets, events, error))
         return fail();
-    report(tr("完成"), 100);
+    report(Tr::tr("完成"), 100);
     return store;
 }
 

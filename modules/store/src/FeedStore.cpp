@@ -12,9 +12,10 @@ namespace gc {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("FeedStore", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(FeedStore)
+};
 
 QVariant orNull(double v) {
     return std::isnan(v) ? QVariant() : QVariant(v);
@@ -42,7 +43,7 @@ std::optional<QStringList> FeedStore::issueTokens(const QList<qint64>& workerIds
                 if (!sql::exec(exists, QStringLiteral("SELECT 1 FROM workers WHERE id = ?"), {workerId}, err))
                     return false;
                 if (!exists.next()) {
-                    *err = tr("网格员 %1 不存在").arg(workerId);
+                    *err = Tr::tr("网格员 %1 不存在").arg(workerId);
                     return false;
                 }
                 exists.finish();
@@ -76,7 +77,7 @@ bool FeedStore::revokeToken(const QString& token, QString* error) {
                            {QDateTime::currentSecsSinceEpoch(), token}, err))
                 return false;
             if (q.numRowsAffected() != 1) {
-                *err = tr("令牌不存在或已注销");
+                *err = Tr::tr("令牌不存在或已注销");
                 return false;
             }
             return true;
@@ -149,7 +150,7 @@ bool FeedStore::writeBatch(const QList<PositionFix>& fixes, const QList<CheckinR
                 insert.bindValue(6, orNull(f.heading));
                 insert.bindValue(7, f.source);
                 if (!insert.exec()) {
-                    *err = tr("轨迹点：") + sql::lastError(insert);
+                    *err = Tr::tr("轨迹点：") + sql::lastError(insert);
                     return false;
                 }
             }
@@ -171,7 +172,7 @@ bool FeedStore::writeBatch(const QList<PositionFix>& fixes, const QList<CheckinR
                 last.bindValue(6, f->workerId);
                 last.bindValue(7, f->at);
                 if (!last.exec()) {
-                    *err = tr("最新位置：") + sql::lastError(last);
+                    *err = Tr::tr("最新位置：") + sql::lastError(last);
                     return false;
                 }
             }

@@ -7,9 +7,10 @@
 namespace gc::sql {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("SqliteReader", text);
-}
+// The translation context of this file's messages, declared where lupdate reads it.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(SqliteReader)
+};
 } // namespace
 
 bool SqliteReader::Row::isNull(int column) const {
@@ -30,7 +31,7 @@ std::unique_ptr<SqliteReader> SqliteReader::open(const QString& path, QString* e
     if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
         if (error)
-            *error = tr("无法只读打开 %1：%2").arg(path, QString::fromUtf8(sqlite3_errmsg(db)));
+            *error = Tr::tr("无法只读打开 %1：%2").arg(path, QString::fromUtf8(sqlite3_errmsg(db)));
         sqlite3_close(db);
         return nullptr;
     }
@@ -59,7 +60,7 @@ bool SqliteReader::forEachRow(const QString& sql, const QList<qint64>& bindings,
     }
     const bool ok = rc == SQLITE_DONE;
     if (!ok && error)
-        *error = tr("查询失败：%1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        *error = Tr::tr("查询失败：%1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
     sqlite3_finalize(statement);
     return ok;
 }
