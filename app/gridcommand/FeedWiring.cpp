@@ -9,6 +9,7 @@
 #include "gc/feed/FeedSimulator.h"
 #include "gc/feed/ProcessLimits.h"
 #include "gc/feed/WorkerListModel.h"
+#include "gc/store/BackgroundRead.h"
 #ifdef GC_HAVE_DISPATCH
 #include "gc/dispatch/TicketMime.h"
 #include "gc/dispatch/TicketService.h"
@@ -230,26 +231,15 @@ public:
 
     // Reads the workers on a thread with its own connection, then fills the model.
     void loadWorkers(std::function<void()> done) {
-        const QString path = m_window->store().path();
-        auto* thread = QThread::create([this, path, done] {
-            QString error;
-            auto store = gc::CountyStore::open(path, &error);
-            QList<WorkerListModel::Row> rows =
-                store ? WorkerListModel::readRows(*store) : QList<WorkerListModel::Row>{};
-            store.reset();
-            QMetaObject::invokeMethod(
-                this,
-                [this, rows = std::move(rows), error, done]() mutable {
-                    if (!error.isEmpty())
-                        m_window->showStatus(
-                            QCoreApplication::translate("FeedWiring", "无法读取网格员：%1").arg(error));
-                    model->setRows(std::move(rows));
-                    done();
-                },
-                Qt::QueuedConnection);
-        });
-        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-        thread->start();
+        gc::readCountyInBackground(
+            m_window->store().path(), this, &WorkerListModel::readRows,
+            [this, done](QList<WorkerListModel::Row> rows, const QString& error) {
+                if (!error.isEmpty())
+                    m_window->showStatus(
+                        QCoreApplication::translate("FeedWiring", "无法读取网格员：%1").arg(error));
+                model->setRows(std::move(rows));
+                done();
+            });
     }
 
     void startServer(Done done) {

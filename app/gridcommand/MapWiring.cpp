@@ -10,6 +10,7 @@
 #include "gc/map/TicketOverlay.h"
 #include "gc/map/TileCache.h"
 #include "gc/map/XyzTileSource.h"
+#include "gc/store/BackgroundRead.h"
 
 #include <QActionGroup>
 #include <QCursor>
@@ -20,7 +21,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QThread>
 #include <QTimer>
 
 #include <QToolBar>
@@ -108,37 +108,34 @@ void MainWindow::setupMap() {
             return;
         }
         *refresh = Refresh::Running;
-        auto* thread =
-            QThread::create([this, canvas, tickets, refresh, refreshTickets, path = m_store->path()] {
-                QString error;
-                QList<TicketOverlay::Marker> markers;
-                QHash<QString, GridStats> stats;
-                if (auto store = gc::CountyStore::open(path, &error)) {
-                    markers = TicketOverlay::readMarkers(*store);
-                    for (const TicketOverlay::Marker& m : markers)
-                        ++stats[m.gridCode].openTickets;
-                    for (const gc::WorkerRecord& w : store->workers())
-                        for (const QString& code : w.gridCodes)
-                            ++stats[code].workers;
+        struct MarkersAndStats {
+            QList<TicketOverlay::Marker> markers;
+            QHash<QString, GridStats> stats;
+        };
+        gc::readCountyInBackground(
+            m_store->path(), this,
+            [](gc::CountyStore& store) {
+                MarkersAndStats out;
+                out.markers = TicketOverlay::readMarkers(store);
+                for (const TicketOverlay::Marker& m : out.markers)
+                    ++out.stats[m.gridCode].openTickets;
+                for (const gc::WorkerRecord& w : store.workers())
+                    for (const QString& code : w.gridCodes)
+                        ++out.stats[code].workers;
+                return out;
+            },
+            [this, canvas, tickets, refresh, refreshTickets](MarkersAndStats read, const QString& error) {
+                if (error.isEmpty()) {
+                    tickets->setMarkers(read.markers);
+                    canvas->setGridStats(read.stats);
+                } else {
+                    showStatus(tr("无法读取工单标注：%1").arg(error));
                 }
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, canvas, tickets, refresh, refreshTickets, markers, stats, error] {
-                        if (error.isEmpty()) {
-                            tickets->setMarkers(markers);
-                            canvas->setGridStats(stats);
-                        } else {
-                            showStatus(tr("无法读取工单标注：%1").arg(error));
-                        }
-                        const bool again = *refresh == Refresh::RunningAndAskedAgain;
-                        *refresh = Refresh::Idle;
-                        if (again)
-                            refreshTickets->trigger();
-                    },
-                    Qt::QueuedConnection);
+                const bool again = *refresh == Refresh::RunningAndAskedAgain;
+                *refresh = Refresh::Idle;
+                if (again)
+                    refreshTickets->trigger();
             });
-        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-        thread->start();
     });
     connect(canvas, &MapCanvas::ticketsRefreshRequested, refreshTickets, &QAction::trigger);
     // After the first frame, so the grids never wait for the ticket and worker queries.

@@ -521,15 +521,17 @@ int runBenchIngest(const QStringList& arguments) {
         const QList<WorkerRecord> workers = store->workers();
         if (workers.isEmpty())
             return fail(verb, QStringLiteral("the county has no workers"));
+        QList<qint64> clientWorkers;
         for (int i = 0; i < clientCount; ++i) {
-            const WorkerRecord& w = workers.at(i % workers.size());
-            const auto token = feed.issueToken(w.id, QStringLiteral("bench"), &error);
-            if (!token)
-                return fail(verb, error);
-            tokens << *token;
-            if (!workerIds.contains(w.id))
-                workerIds << w.id;
+            const qint64 id = workers.at(i % workers.size()).id;
+            clientWorkers << id;
+            if (!workerIds.contains(id))
+                workerIds << id;
         }
+        const auto issued = feed.issueTokens(clientWorkers, QStringLiteral("bench"), &error);
+        if (!issued)
+            return fail(verb, error);
+        tokens = *issued;
         if (const auto g = store->grid(workers.first().gridCodes.value(0)))
             origin = geo::interiorPoint(g->wkb);
         QSqlQuery q(store->database());

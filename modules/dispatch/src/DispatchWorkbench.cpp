@@ -9,6 +9,7 @@
 #include "gc/dispatch/TicketQueueModel.h"
 #include "gc/dispatch/TicketService.h"
 #include "gc/dispatch/UndoBar.h"
+#include "gc/store/BackgroundRead.h"
 #include "gc/store/CountyStore.h"
 
 #include <QAction>
@@ -20,11 +21,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 
 #include <QVBoxLayout>
-#include <memory>
 
 namespace gc::dispatch {
 
@@ -223,31 +222,19 @@ void DispatchWorkbench::reloadInBackground() {
         return;
     m_loading = true;
     m_counts->setText(tr("正在载入工单…"));
-    const QString path = m_service.store().path();
-    auto* thread = QThread::create([this, path] {
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
-        QString error;
-        auto store = CountyStore::open(path, &error);
-        auto snapshot = std::make_shared<WorkbenchSnapshot>();
-        if (store)
-            *snapshot = readSnapshot(*store, now);
-        store.reset();
-        QMetaObject::invokeMethod(
-            this,
-            [this, snapshot, now, error] {
-                m_loading = false;
-                if (!error.isEmpty()) {
-                    m_counts->setText(
-                        tr("<span style='color:#c62828'>无法载入工单：%1</span>").arg(error.toHtmlEscaped()));
-                    return;
-                }
-                apply(std::move(*snapshot), now);
-                Q_EMIT loaded();
-            },
-            Qt::QueuedConnection);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    readCountyInBackground(
+        m_service.store().path(), this, [now](CountyStore& store) { return readSnapshot(store, now); },
+        [this, now](WorkbenchSnapshot snapshot, const QString& error) {
+            m_loading = false;
+            if (!error.isEmpty()) {
+                m_counts->setText(
+                    tr("<span style='color:#c62828'>无法载入工单：%1</span>").arg(error.toHtmlEscaped()));
+                return;
+            }
+            apply(std::move(snapshot), now);
+            Q_EMIT loaded();
+        });
 }
 
 void DispatchWorkbench::apply(WorkbenchSnapshot snapshot, qint64 now) {

@@ -56,13 +56,6 @@ void TicketOverlay::setMarkers(const QList<Marker>& markers) {
     Q_EMIT changed();
 }
 
-QHash<QString, int> TicketOverlay::openPerGrid() const {
-    QHash<QString, int> out;
-    for (const Marker& m : m_markers)
-        ++out[m.gridCode];
-    return out;
-}
-
 QColor TicketOverlay::stateColor(TicketState s) {
     switch (s) {
     case TicketState::Received:

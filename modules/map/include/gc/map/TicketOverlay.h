@@ -49,8 +49,6 @@ public:
                                      const QDateTime& now = QDateTime::currentDateTimeUtc());
     void setMarkers(const QList<Marker>& markers);
     const QList<Marker>& markers() const { return m_markers; }
-    // Open tickets per grid code, for the canvas tooltip.
-    QHash<QString, int> openPerGrid() const;
 
     int z() const override { return 100; }
     void paint(QPainter& painter, const MapViewport& viewport, const GridLayerData& data) override;
