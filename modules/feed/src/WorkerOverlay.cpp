@@ -116,74 +116,61 @@ void WorkerOverlay::paint(QPainter& painter, const map::MapViewport& viewport,
     }
     const bool names = viewport.resolution() <= kNameResolution;
     const bool headings = viewport.resolution() <= kHeadingResolution;
-    // Zoomed out, tens of thousands of workers: one pre-drawn sprite each (a blit, not an
-    // antialiased path), so a frame stays within budget.
     const auto& rows = m_model->rows();
     if (m_projected.size() != size_t(rows.size()) || m_projectedFor != &data) {
         m_projected.assign(size_t(rows.size()), Projected{});
         m_projectedFor = &data;
     }
-    // One pass per status so offline workers sit below the online ones. Zoomed out, tens of
-    // thousands of workers: a pre-drawn sprite each, blitted at whole pixels.
+    // One pass per status so offline workers sit below the online ones; the selected worker is
+    // drawn last, on top of all.
+    const int selectedRow = m_model->rowOf(m_selected);
     std::vector<int> byStatus[3];
     for (int i = 0; i < rows.size(); ++i)
-        if (rows.at(i).worker.lastAt.isValid())
+        if (rows.at(i).worker.lastAt.isValid() && i != selectedRow)
             byStatus[int(rows.at(i).status)].push_back(i);
     const size_t placed = byStatus[0].size() + byStatus[1].size() + byStatus[2].size();
-    if (viewport.resolution() > kDotResolution && placed > kDotCrowd) {
-        painter.setRenderHint(QPainter::Antialiasing, false);
-        for (const WorkerStatus pass : {WorkerStatus::Offline, WorkerStatus::Stale, WorkerStatus::Online}) {
-            const QColor c = colour(pass);
-            for (const int i : byStatus[int(pass)]) {
-                const QPointF p = viewport.toPixel(projected(i, data));
-                if (visible.contains(p))
-                    painter.fillRect(qRound(p.x()) - kDotSize / 2, qRound(p.y()) - kDotSize / 2, kDotSize,
-                                     kDotSize, c);
-            }
-        }
-        if (const int row = m_model->rowOf(m_selected); row >= 0 && rows.at(row).worker.lastAt.isValid()) {
-            painter.setRenderHint(QPainter::Antialiasing, true);
-            const QPointF p = viewport.toPixel(projected(row, data));
-            painter.setPen(QPen(QColor(0xd0, 0x1f, 0x6f), 3));
-            painter.setBrush(Qt::white);
-            painter.drawEllipse(p, 8, 8);
-            painter.setPen(Qt::black);
-            painter.drawText(p + QPointF(10, 4), rows.at(row).worker.name);
-        }
-        painter.restore();
-        return;
-    }
+    const bool dots = viewport.resolution() > kDotResolution && placed > kDotCrowd;
     const bool small = viewport.resolution() > kSmallSpriteResolution;
+    painter.setRenderHint(QPainter::Antialiasing, !dots);
     for (const WorkerStatus pass : {WorkerStatus::Offline, WorkerStatus::Stale, WorkerStatus::Online}) {
         for (const int i : byStatus[int(pass)]) {
             const WorkerListModel::Row& r = rows.at(i);
             const QPointF p = viewport.toPixel(projected(i, data));
             if (!visible.contains(p))
                 continue;
-            const bool selected = r.worker.id == m_selected;
-            const bool heading = headings && !std::isnan(r.heading);
-            if (!selected) {
-                const int bucket =
-                    heading ? int(std::lround(r.heading * kHeadingBuckets / 360.0)) % kHeadingBuckets : -1;
-                const QImage& image = sprite(pass, small, bucket);
-                const int half = image.width() / 2;
-                painter.drawImage(QPoint(qRound(p.x()) - half, qRound(p.y()) - half), image);
-            } else {
-                painter.setPen(QPen(QColor(0xd0, 0x1f, 0x6f), 3));
-                painter.setBrush(Qt::white);
-                painter.drawEllipse(p, 8, 8);
-                if (heading) {
-                    const double a = r.heading * M_PI / 180;
-                    const QPointF dir(std::sin(a), -std::cos(a));
-                    painter.setPen(QPen(colour(pass).darker(130), 2));
-                    painter.drawLine(p + dir * 7, p + dir * (7 + kHeadingTickLength));
-                }
+            if (dots) {
+                painter.fillRect(qRound(p.x()) - kDotSize / 2, qRound(p.y()) - kDotSize / 2, kDotSize,
+                                 kDotSize, colour(pass));
+                continue;
             }
-            if (names || selected) {
+            // A pre-drawn sprite each, blitted at whole pixels: a blit, not an antialiased path.
+            const int bucket = headings && !std::isnan(r.heading)
+                                   ? int(std::lround(r.heading * kHeadingBuckets / 360.0)) % kHeadingBuckets
+                                   : -1;
+            const QImage& image = sprite(pass, small, bucket);
+            const int half = image.width() / 2;
+            painter.drawImage(QPoint(qRound(p.x()) - half, qRound(p.y()) - half), image);
+            if (names) {
                 painter.setPen(Qt::black);
-                painter.drawText(p + QPointF((selected ? 7 : 5) + 3, 4), r.worker.name);
+                painter.drawText(p + QPointF(8, 4), r.worker.name);
             }
         }
+    }
+    if (selectedRow >= 0 && rows.at(selectedRow).worker.lastAt.isValid()) {
+        const WorkerListModel::Row& r = rows.at(selectedRow);
+        const QPointF p = viewport.toPixel(projected(selectedRow, data));
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(QColor(0xd0, 0x1f, 0x6f), 3));
+        painter.setBrush(Qt::white);
+        painter.drawEllipse(p, 8, 8);
+        if (headings && !std::isnan(r.heading)) {
+            const double a = r.heading * M_PI / 180;
+            const QPointF dir(std::sin(a), -std::cos(a));
+            painter.setPen(QPen(colour(r.status).darker(130), 2));
+            painter.drawLine(p + dir * 7, p + dir * (7 + kHeadingTickLength));
+        }
+        painter.setPen(Qt::black);
+        painter.drawText(p + QPointF(10, 4), r.worker.name);
     }
     painter.restore();
 }
