@@ -92,11 +92,10 @@ QList<SimulatedWorker> FeedSimulator::prepareWorkers(CountyStore& store, int cou
         const auto issued = feed.issueTokens(needTokens, QStringLiteral("simulator"), error);
         if (!issued)
             return {};
-        for (qsizetype i = 0; i < needTokens.size(); ++i)
-            tokens.insert(needTokens[i], issued->at(i));
+        qsizetype next = 0; // issued in the order the workers were listed
         for (SimulatedWorker& s : out)
             if (s.token.isEmpty())
-                s.token = tokens.value(s.workerId);
+                s.token = issued->at(next++);
     }
     return out;
 }
