@@ -66,6 +66,17 @@ private Q_SLOTS:
             << QByteArray(R"({"type":"position","lon":121,"lat":31})") << "missing_field";
         QTest::newRow("lat 91") << QByteArray(R"({"type":"position","lon":121,"lat":91,"time":1790000000})")
                                 << "out_of_range";
+        // Longitude is bounded like latitude, at ±180 (WGS 84 / CGCS2000 degrees).
+        QTest::newRow("lon 500") << QByteArray(R"({"type":"position","lon":500,"lat":31,"time":1790000000})")
+                                 << "out_of_range";
+        QTest::newRow("lon 180.001") << QByteArray(
+                                            R"({"type":"position","lon":180.001,"lat":31,"time":1790000000})")
+                                     << "out_of_range";
+        QTest::newRow("lon -181") << QByteArray(
+                                         R"({"type":"position","lon":-181,"lat":31,"time":1790000000})")
+                                  << "out_of_range";
+        QTest::newRow("checkin lon 999")
+            << QByteArray(R"({"type":"checkin","lon":999,"lat":31.2,"note":"x"})") << "out_of_range";
         QTest::newRow("lon 1e999") << QByteArray(
                                           R"({"type":"position","lon":1e999,"lat":31,"time":1790000000})")
                                    << "bad_json"; // JSON has no infinity
@@ -111,6 +122,8 @@ private Q_SLOTS:
     void echoesTheIdOfARefusedMessage() {
         const ParseResult r =
             parseFeedMessage(R"({"type":"position","id":"m-9","lon":500,"lat":31,"time":1790000000})", kNow);
+        QVERIFY(!r.ok());
+        QCOMPARE(errorKey(r.error), QStringLiteral("out_of_range"));
         QCOMPARE(r.message.clientId.toString(), QStringLiteral("m-9"));
     }
 
@@ -127,6 +140,27 @@ private Q_SLOTS:
         QVERIFY(r.message.convertedFromGcj02);
         QVERIFY(std::abs(r.message.lon - wgs.x()) < 1e-7);
         QVERIFY(std::abs(r.message.lat - wgs.y()) < 1e-7);
+    }
+
+    // The edges of the valid range are positions; one step beyond is refused.
+    void longitudeRangeEdges() {
+        for (const char* lon : {"180", "-180", "179.9999999", "0"}) {
+            const ParseResult r =
+                parseFeedMessage(QStringLiteral(R"({"type":"position","lon":%1,"lat":31,"time":1790000000})")
+                                     .arg(QLatin1String(lon))
+                                     .toUtf8(),
+                                 kNow);
+            QVERIFY2(r.ok(), lon);
+        }
+        for (const char* lon : {"180.0000001", "-180.0000001", "360", "1000", "-999"}) {
+            const ParseResult r =
+                parseFeedMessage(QStringLiteral(R"({"type":"position","lon":%1,"lat":31,"time":1790000000})")
+                                     .arg(QLatin1String(lon))
+                                     .toUtf8(),
+                                 kNow);
+            QVERIFY2(!r.ok(), lon);
+            QCOMPARE(errorKey(r.error), QStringLiteral("out_of_range"));
+        }
     }
 
     void oldPositionsAreHistory() {
@@ -185,6 +219,7 @@ private Q_SLOTS:
                 if (r.message.hasLocation) {
                     QVERIFY(std::isfinite(r.message.lon) && std::isfinite(r.message.lat));
                     QVERIFY(r.message.lat >= -90 && r.message.lat <= 90);
+                    QVERIFY(r.message.lon >= -180 && r.message.lon <= 180);
                 }
             } else {
                 ++refused;

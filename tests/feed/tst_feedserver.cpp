@@ -231,6 +231,83 @@ private Q_SLOTS:
         QCOMPARE(c.errors.value(FeedError::TooLarge), 1u);
     }
 
+    // A write the file refuses for real (a trigger in the county that raises, as a full disk or a
+    // foreign schema would) is never acknowledged: the device gets store_failed and resends; once
+    // the file takes writes again, the same message is acknowledged and stored.
+    void failedWriteIsStoreFailedNeverAck() {
+        const QString path = m_dir.filePath(QStringLiteral("failing.gpkg"));
+        qint64 worker = 0;
+        QString token;
+        {
+            auto store = feedtest::makeCounty(path);
+            worker = store->workers().first().id;
+            token = feedtest::issueToken(*store, worker);
+        }
+        const auto exec = [&](const QString& sql) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("failing"));
+            db.setDatabaseName(path);
+            bool ok = db.open() && QSqlQuery(db).exec(sql);
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("failing"));
+            return ok;
+        };
+        const auto storedPositions = [&] {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
+            db.setDatabaseName(path);
+            int n = -1;
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(
+                        QStringLiteral("SELECT count(*) FROM positions WHERE worker_id = %1").arg(worker)) &&
+                    q.next())
+                    n = q.value(0).toInt();
+            }
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("count"));
+            return n;
+        };
+        QVERIFY(exec(QStringLiteral("CREATE TRIGGER refuse_positions BEFORE INSERT ON positions "
+                                    "BEGIN SELECT RAISE(ABORT, 'disk refuses'); END")));
+        QCOMPARE(storedPositions(), 0);
+
+        FeedServer server(path);
+        QString error;
+        QVERIFY2(server.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        QVERIFY2(server.listenOsmAnd(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        Client ws(QUrl(QStringLiteral("ws://127.0.0.1:%1/feed?token=%2").arg(server.port()).arg(token)));
+        QVERIFY(ws.waitConnected());
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        for (int i = 1; i <= 3; ++i) {
+            const QJsonObject reply = ws.request(position(i, 124.25, 40.25, now - 10 + i));
+            QCOMPARE(reply.value(QLatin1String("type")).toString(), QStringLiteral("error"));
+            QCOMPARE(reply.value(QLatin1String("code")).toString(), QStringLiteral("store_failed"));
+            QCOMPARE(reply.value(QLatin1String("id")).toInt(), i);
+            QVERIFY(!reply.value(QLatin1String("reason")).toString().isEmpty());
+        }
+        // OsmAnd devices are told to resend too (503), not 200.
+        QCOMPARE(http(server.osmAndPort(),
+                      QStringLiteral("GET /?id=%1&lat=40.25&lon=124.25&timestamp=%2 HTTP/1.1\r\n\r\n")
+                          .arg(token)
+                          .arg(now)
+                          .toUtf8()),
+                 503);
+        for (const QJsonObject& r : std::as_const(ws.replies))
+            QVERIFY(r.value(QLatin1String("type")).toString() != QLatin1String("ack"));
+        QCOMPARE(server.pipeline().counters().errors.value(FeedError::StoreFailed), quint64(4));
+        QCOMPARE(server.pipeline().counters().positions, quint64(0));
+        QCOMPARE(storedPositions(), 0);
+
+        // The file takes writes again: the resent message is acknowledged and stored.
+        QVERIFY(exec(QStringLiteral("DROP TRIGGER refuse_positions")));
+        const QJsonObject resent = ws.request(position(3, 124.25, 40.25, now - 7));
+        QCOMPARE(resent.value(QLatin1String("type")).toString(), QStringLiteral("ack"));
+        QCOMPARE(resent.value(QLatin1String("id")).toInt(), 3);
+        server.close();
+        QCOMPARE(storedPositions(), 1);
+    }
+
     void ticketReportFeedbackAndRating() {
         FeedServer server(m_path);
         QString error;

@@ -353,6 +353,57 @@ private Q_SLOTS:
         QCOMPARE(first->ticket(*id)->state, TicketState::Dispatched);
     }
 
+    // Version 0 is a version like any other: two seats that both saw a new ticket cannot both act.
+    // The workflow alone does not stop the second (a dispatched ticket may be reassigned, an
+    // accepted one dispatched); only the version check does.
+    void secondSeatActingOnVersionZeroIsRefused() {
+        auto first = makeCounty(QStringLiteral("v0.gpkg"));
+        QVERIFY(first);
+        QString error;
+        QVERIFY(
+            first->insertDepartments({{QStringLiteral("CGJ"), QStringLiteral("城管局"), {}, {}, {}, 1},
+                                      {QStringLiteral("SCJ"), QStringLiteral("市场监管局"), {}, {}, {}, 2}},
+                                     &error));
+        auto second = CountyStore::open(path(QStringLiteral("v0.gpkg")), &error);
+        QVERIFY2(second, qPrintable(error));
+        const auto request = [](TicketAction action, const QString& actor, const QString& department) {
+            TicketActionRequest r;
+            r.action = action;
+            r.actor = actor;
+            r.at = chinaNow();
+            r.departmentCode = department;
+            r.reason = QStringLiteral("wrong_department");
+            return r;
+        };
+
+        // Both seats see ticket A at version 0; seat 甲 dispatches it, seat 乙 reassigns it.
+        const auto a = first->createTicket(newTicket(), QStringLiteral("热线"), &error);
+        QVERIFY2(a, qPrintable(error));
+        QCOMPARE(second->ticket(*a)->version, 0);
+        QVERIFY(first
+                    ->applyTicketAction(
+                        *a, request(TicketAction::Dispatch, QStringLiteral("甲"), QStringLiteral("CGJ")), 0)
+                    .ok);
+        const TransitionResult late = second->applyTicketAction(
+            *a, request(TicketAction::Reassign, QStringLiteral("乙"), QStringLiteral("SCJ")), 0);
+        QVERIFY(!late.ok);
+        QVERIFY2(late.error.contains(QStringLiteral("已被他人处理")), qPrintable(late.error));
+        QCOMPARE(first->ticket(*a)->departmentCode, QStringLiteral("CGJ"));
+        QCOMPARE(first->ticket(*a)->version, 1);
+        QCOMPARE(first->ticketEvents(*a).size(), 2); // report + one dispatch
+
+        // Ticket B: 甲 accepts it at version 0, 乙 dispatches what it saw as version 0.
+        const auto b = first->createTicket(newTicket(), QStringLiteral("热线"), &error);
+        QVERIFY2(b, qPrintable(error));
+        QVERIFY(first->applyTicketAction(*b, request(TicketAction::Accept, QStringLiteral("甲"), {}), 0).ok);
+        QVERIFY(!second
+                     ->applyTicketAction(
+                         *b, request(TicketAction::Dispatch, QStringLiteral("乙"), QStringLiteral("SCJ")), 0)
+                     .ok);
+        QCOMPARE(first->ticket(*b)->state, TicketState::Accepted);
+        QVERIFY(first->ticket(*b)->departmentCode.isEmpty());
+    }
+
     void hierarchyModel() {
         auto store = makeCounty(QStringLiteral("h.gpkg"));
         QVERIFY(store);
