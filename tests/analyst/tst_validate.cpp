@@ -1,6 +1,9 @@
 // gridctl validate: a clean demo passes; a county where one grid has been moved fails and names it.
 #include "AnalystTestSupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <gdal.h>
@@ -48,8 +51,7 @@ class TestValidate : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        if (!toolsAvailable())
-            QSKIP("gridctl, ogrinfo or ogr2ogr missing");
+        QVERIFY2(missingTools().isEmpty(), qPrintable(QStringLiteral("missing: ") + missingTools()));
         m_county = m_dir.filePath(QStringLiteral("county.gpkg"));
         QVERIFY(makeDemo(m_county));
     }
@@ -83,6 +85,63 @@ private Q_SLOTS:
                          QStringLiteral("SELECT count(*) FROM findings WHERE codes LIKE '%%1%'").arg(code))
                     .toInt() >= 1);
         QVERIFY(sqlValue(report, QStringLiteral("SELECT min(area_m2) FROM findings")).toDouble() >= 1.0);
+    }
+
+    // A community whose grids were all deleted (an analyst's slip in QGIS) is one gap as large as
+    // the community. The expected area comes from GDAL and PROJ, not from the validator: the
+    // community reprojected by ogr2ogr to a Lambert azimuthal equal-area projection centred on it
+    // (areas there equal areas on the GRS80 ellipsoid) and measured by OGR SQL's OGR_GEOM_AREA.
+    void parentWithoutChildrenIsOneGap() {
+        const QString copy = m_dir.filePath(QStringLiteral("childless.gpkg"));
+        QVERIFY(QFile::copy(m_county, copy));
+        const QString community = sqlValue(
+            copy, QStringLiteral("SELECT parent_code FROM grid_grid ORDER BY code LIMIT 1 OFFSET 300"));
+        QCOMPARE(community.size(), 12);
+        const int grids =
+            sqlValue(copy,
+                     QStringLiteral("SELECT count(*) FROM grid_grid WHERE parent_code = '%1'").arg(community))
+                .toInt();
+        QVERIFY(grids >= 1);
+        const Run del =
+            ogrinfo({copy, QStringLiteral("-sql"),
+                     QStringLiteral("DELETE FROM grid_grid WHERE parent_code = '%1'").arg(community)});
+        QVERIFY2(del.exitCode == 0, qPrintable(del.err));
+        QCOMPARE(featureCount(copy, QStringLiteral("grid_grid")), 1035 - grids);
+
+        const QString centre = sqlValue(
+            copy,
+            QStringLiteral(
+                "SELECT ST_X(ST_Centroid(geom)) || ' ' || ST_Y(ST_Centroid(geom)) FROM grid_community "
+                "WHERE code = '%1'")
+                .arg(community),
+            {QStringLiteral("-dialect"), QStringLiteral("sqlite")});
+        const QStringList lonLat = centre.split(QLatin1Char(' '));
+        QCOMPARE(lonLat.size(), 2);
+        const QString laea = m_dir.filePath(QStringLiteral("community_laea.gpkg"));
+        const Run projected = ogr2ogr(
+            {QStringLiteral("-f"), QStringLiteral("GPKG"), laea, copy, QStringLiteral("grid_community"),
+             QStringLiteral("-where"), QStringLiteral("code = '%1'").arg(community), QStringLiteral("-t_srs"),
+             QStringLiteral("+proj=laea +lat_0=%1 +lon_0=%2 +ellps=GRS80 +units=m +no_defs")
+                 .arg(lonLat.at(1), lonLat.at(0))});
+        QVERIFY2(projected.exitCode == 0, qPrintable(projected.err));
+        const double expected = sqlValue(laea, QStringLiteral("SELECT OGR_GEOM_AREA FROM grid_community"),
+                                         {QStringLiteral("-dialect"), QStringLiteral("OGRSQL")})
+                                    .toDouble();
+        QVERIFY2(expected > 10000, qPrintable(QString::number(expected)));
+
+        const Run r = gridctl({QStringLiteral("validate"), copy, QStringLiteral("--level"),
+                               QStringLiteral("grid"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonArray levels = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"levels").toArray();
+        QCOMPARE(levels.size(), 1);
+        const QJsonArray findings = levels.first().toObject().value(u"findings").toArray();
+        QCOMPARE(findings.size(), 1); // one gap; the other 1,035 - n grids are fine
+        const QJsonObject gap = findings.first().toObject();
+        QCOMPARE(gap.value(u"kind").toString(), QStringLiteral("gap"));
+        QCOMPARE(gap.value(u"codes").toArray().first().toString(), community);
+        const double area = gap.value(u"area_m2").toDouble();
+        QVERIFY2(std::abs(area - expected) <= expected * 0.001,
+                 qPrintable(QStringLiteral("gap %1 m², community %2 m²").arg(area).arg(expected)));
     }
 
     void levelOptionAndJson() {

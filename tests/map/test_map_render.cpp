@@ -46,6 +46,86 @@ double differingShare(const QImage& a, const QImage& b, int tolerance) {
     return double(differ) / (x.width() * x.height());
 }
 
+// The five colours of 五色管控 as the legend and the user manual publish them (0xRRGGBB),
+// written here rather than read from RiskStyle, so a wrong colour in the code is caught.
+QRgb publishedColour(RiskLevel level) {
+    switch (level) {
+    case RiskLevel::Red:
+        return qRgb(0xd7, 0x26, 0x3d);
+    case RiskLevel::Orange:
+        return qRgb(0xf0, 0x7f, 0x13);
+    case RiskLevel::Yellow:
+        return qRgb(0xf2, 0xc2, 0x00);
+    case RiskLevel::Blue:
+        return qRgb(0x2f, 0x6f, 0xd6);
+    case RiskLevel::Green:
+        return qRgb(0x2e, 0x9e, 0x4f);
+    }
+    return 0;
+}
+
+// The accessible mode's published patterns, named by what the eye sees in a patch of fill.
+enum class Pattern { None, Horizontal, RisingDiagonal, Grid, DiagonalGrid, Other };
+Pattern publishedPattern(RiskLevel level) {
+    switch (level) {
+    case RiskLevel::Red:
+        return Pattern::DiagonalGrid; // ╳╳ crossed diagonals
+    case RiskLevel::Orange:
+        return Pattern::Grid; // ┼┼ horizontal and vertical lines
+    case RiskLevel::Yellow:
+        return Pattern::RisingDiagonal; // //
+    case RiskLevel::Blue:
+        return Pattern::Horizontal; // ==
+    case RiskLevel::Green:
+        return Pattern::None;
+    }
+    return Pattern::Other;
+}
+
+// Classifies the hatch drawn over a patch of `fill`: which pixels differ from the fill, and
+// whether they form full rows, full columns, or diagonal runs in either direction.
+Pattern classifyPatch(const QImage& image, QRect patch, QRgb fill) {
+    const auto marked = [&](int x, int y) {
+        return patch.contains(x, y) && (image.pixel(x, y) & 0xffffff) != (fill & 0xffffff);
+    };
+    int marks = 0, fullRows = 0, fullColumns = 0, falling = 0, rising = 0;
+    for (int y = patch.top(); y <= patch.bottom(); ++y) {
+        bool full = true;
+        for (int x = patch.left(); x <= patch.right(); ++x) {
+            full &= marked(x, y);
+            if (!marked(x, y))
+                continue;
+            ++marks;
+            falling += marked(x + 1, y + 1) ? 1 : 0;
+            rising += marked(x + 1, y - 1) ? 1 : 0;
+        }
+        fullRows += full ? 1 : 0;
+    }
+    for (int x = patch.left(); x <= patch.right(); ++x) {
+        bool full = true;
+        for (int y = patch.top(); y <= patch.bottom(); ++y)
+            full &= marked(x, y);
+        fullColumns += full ? 1 : 0;
+    }
+    if (marks == 0)
+        return Pattern::None;
+    if (fullRows > 0 && fullColumns > 0)
+        return Pattern::Grid;
+    if (fullRows > 0)
+        return Pattern::Horizontal;
+    if (fullColumns > 0)
+        return Pattern::Other;
+    // Along a diagonal line most marks have a neighbour in the line's direction (Qt's crossed
+    // diagonals: 32 of 73 marks each way in a 17-pixel patch; a single diagonal: nearly all one
+    // way, none the other).
+    const bool fallingLines = falling * 3 > marks, risingLines = rising * 3 > marks;
+    if (fallingLines && risingLines)
+        return Pattern::DiagonalGrid;
+    if (risingLines)
+        return Pattern::RisingDiagonal;
+    return Pattern::Other;
+}
+
 } // namespace
 
 class TestMapRender : public QObject {
@@ -84,7 +164,7 @@ private Q_SLOTS:
         int checked = 0;
         for (const MapFeature& f : m_data->level(GridLevel::Grid).features) {
             const QPoint px = vp.toPixel(f.labelPoint).toPoint();
-            QCOMPARE(QColor(image.pixel(px)).rgb(), RiskStyle::fillColor(f.risk).rgb());
+            QCOMPARE(QColor(image.pixel(px)).rgb(), publishedColour(f.risk));
             ++checked;
         }
         QCOMPARE(checked, 60);
@@ -112,10 +192,10 @@ private Q_SLOTS:
         }
         int filled = 0;
         for (int r = 0; r < kRiskLevelCount; ++r)
-            filled += pixels.value(RiskStyle::fillColor(RiskLevel(r)).rgb());
+            filled += pixels.value(publishedColour(RiskLevel(r)));
         for (int r = 0; r < kRiskLevelCount; ++r) {
             const double expected = area[r] / total;
-            const double got = double(pixels.value(RiskStyle::fillColor(RiskLevel(r)).rgb())) / filled;
+            const double got = double(pixels.value(publishedColour(RiskLevel(r)))) / filled;
             QVERIFY2(std::abs(expected - got) < 0.02, qPrintable(QStringLiteral("%1: %2 vs %3")
                                                                      .arg(RiskLevels::key(RiskLevel(r)))
                                                                      .arg(got)
@@ -147,7 +227,7 @@ private Q_SLOTS:
                 parent = m_data->feature(m_data->find(parent->parentCode));
             QVERIFY(parent);
             const QPoint px = whole.toPixel(f.labelPoint).toPoint();
-            coarseColour += QColor(image.pixel(px)).rgb() == RiskStyle::fillColor(parent->risk).rgb() ? 1 : 0;
+            coarseColour += QColor(image.pixel(px)).rgb() == publishedColour(parent->risk) ? 1 : 0;
             ++total;
         }
         QVERIFY2(coarseColour >= total * 9 / 10,
@@ -172,11 +252,43 @@ private Q_SLOTS:
         QVERIFY(darkPixels(labelled) > darkPixels(plain) + 200);
     }
 
-    void accessibleModeAddsHatching() {
+    // Each risk level's own pattern, read off the pixels of a patch inside each grid: red and
+    // orange (and every other pair) stay distinguishable without colour.
+    void accessibleModeDrawsEachLevelsPattern() {
         MapRenderer renderer(m_data);
-        const QImage plain = renderCounty(renderer, QSize(600, 400), GridLevel::Grid, false, true, false);
-        const QImage hatched = renderCounty(renderer, QSize(600, 400), GridLevel::Grid, false, true, true);
-        QVERIFY(differingShare(plain, hatched, 10) > 0.01);
+        // Each grid close up (about 200 pixels across), so every grid of every level is seen.
+        const double resolution = m_data->level(GridLevel::Grid).typicalSizeM / 200;
+        int checked[kRiskLevelCount] = {};
+        for (const MapFeature& f : m_data->level(GridLevel::Grid).features) {
+            MapRenderSettings s;
+            s.viewport = MapViewport(f.labelPoint, resolution, QSize(64, 64));
+            s.forcedLevel = GridLevel::Grid;
+            s.labels = false;
+            s.outlines = false;
+            const QImage plain = renderer.render(s);
+            s.accessible = true;
+            const QImage hatched = renderer.render(s);
+            const QPoint centre = s.viewport.toPixel(f.labelPoint).toPoint();
+            const QRect patch(centre - QPoint(8, 8), QSize(17, 17));
+            QVERIFY(plain.rect().contains(patch));
+            // Only patches wholly inside the grid: every plain pixel is the grid's own colour.
+            bool inside = true;
+            for (int y = patch.top(); y <= patch.bottom() && inside; ++y)
+                for (int x = patch.left(); x <= patch.right() && inside; ++x)
+                    inside = (plain.pixel(x, y) & 0xffffff) == (publishedColour(f.risk) & 0xffffff);
+            if (!inside)
+                continue;
+            const Pattern seen = classifyPatch(hatched, patch, publishedColour(f.risk));
+            QVERIFY2(seen == publishedPattern(f.risk),
+                     qPrintable(QStringLiteral("%1 (%2): pattern %3, expected %4")
+                                    .arg(f.code, RiskLevels::key(f.risk))
+                                    .arg(int(seen))
+                                    .arg(int(publishedPattern(f.risk)))));
+            ++checked[int(f.risk)];
+        }
+        // The small county has grids of every level (49 green, 2 blue, 4 yellow, 4 orange, 1 red).
+        for (int r = 0; r < kRiskLevelCount; ++r)
+            QVERIFY2(checked[r] >= 1, qPrintable(RiskLevels::key(RiskLevel(r))));
     }
 
     void goldenImage() {
@@ -192,8 +304,28 @@ private Q_SLOTS:
             QVERIFY(image.save(golden));
             QSKIP("golden written");
         }
+        // The golden is the renderer's own earlier output, so it cannot vouch for colours: inside
+        // each visible grid (a uniform 5×5 patch around its label point, away from lines) both
+        // the image and the golden must show the published colour of the grid's risk level.
         const QImage expected(golden);
         QVERIFY2(!expected.isNull(), qPrintable(golden));
+        int checked = 0;
+        for (const MapFeature& f : m_data->level(GridLevel::Grid).features) {
+            const QPoint c = s.viewport.toPixel(f.labelPoint).toPoint();
+            const QRect patch(c - QPoint(2, 2), QSize(5, 5));
+            if (!image.rect().contains(patch))
+                continue;
+            bool uniform = true;
+            for (int y = patch.top(); y <= patch.bottom(); ++y)
+                for (int x = patch.left(); x <= patch.right(); ++x)
+                    uniform &= image.pixel(x, y) == image.pixel(c);
+            if (!uniform)
+                continue;
+            QCOMPARE(image.pixel(c) & 0xffffff, publishedColour(f.risk) & 0xffffff);
+            QCOMPARE(expected.pixel(c) & 0xffffff, publishedColour(f.risk) & 0xffffff);
+            ++checked;
+        }
+        QVERIFY2(checked >= 5, qPrintable(QString::number(checked)));
         const double share = differingShare(image, expected, 24);
         QVERIFY2(share < 0.01, qPrintable(QStringLiteral("%1 % of pixels differ").arg(share * 100)));
     }
