@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -105,6 +106,19 @@ inline QStringList gridctlErrorLines(const QString& err) {
 inline bool toolsAvailable() {
     return !gridctlPath().isEmpty() && !QStandardPaths::findExecutable(QStringLiteral("ogrinfo")).isEmpty() &&
            !QStandardPaths::findExecutable(QStringLiteral("ogr2ogr")).isEmpty();
+}
+
+// What the analyst suites need and cannot find, for the failure message: a missing tool fails
+// the suite (ctest must not say "Passed" for tests that never ran). Empty when all is there.
+inline QString missingTools() {
+    QStringList missing;
+    if (gridctlPath().isEmpty() || !QFileInfo(gridctlPath()).isExecutable())
+        missing << QStringLiteral("gridctl ($GRIDCTL)");
+    for (const char* tool : {"ogrinfo", "ogr2ogr"})
+        if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
+            missing
+                << QStringLiteral("%1 (Debian package gdal-bin, installed by scripts/setup.sh)").arg(tool);
+    return missing.join(QStringLiteral(", "));
 }
 
 // The 1,035-grid demo county, as the acceptance checks use it.

@@ -19,8 +19,7 @@ class TestDialogs : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        if (!toolsAvailable())
-            QSKIP("gridctl, ogrinfo or ogr2ogr missing");
+        QVERIFY2(missingTools().isEmpty(), qPrintable(QStringLiteral("missing: ") + missingTools()));
         m_county = m_dir.filePath(QStringLiteral("county.gpkg"));
         QVERIFY(makeDemo(m_county));
     }

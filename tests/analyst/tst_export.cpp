@@ -22,8 +22,7 @@ class TestExport : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        if (!toolsAvailable())
-            QSKIP("gridctl, ogrinfo or ogr2ogr missing");
+        QVERIFY2(missingTools().isEmpty(), qPrintable(QStringLiteral("missing: ") + missingTools()));
         QVERIFY(m_dir.isValid());
         m_county = path(QStringLiteral("county.gpkg"));
         QVERIFY(makeDemo(m_county));

@@ -100,8 +100,7 @@ class TestImport : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        if (!toolsAvailable())
-            QSKIP("gridctl, ogrinfo or ogr2ogr missing");
+        QVERIFY2(missingTools().isEmpty(), qPrintable(QStringLiteral("missing: ") + missingTools()));
         m_demo = path(QStringLiteral("demo.gpkg"));
         QVERIFY(makeDemo(m_demo));
         // A real county starts from its outline: `--into` a file that does not exist creates it.

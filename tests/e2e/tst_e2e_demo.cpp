@@ -1,9 +1,15 @@
 // End to end: `gridctl demo` writes a county that GDAL's own ogrinfo reads, with
 // exactly N grids tiling the county outline (checked by GDAL's SQL, not by our code).
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+
+#include <cmath>
 
 class TestE2eDemo : public QObject {
     Q_OBJECT
@@ -82,10 +88,82 @@ private Q_SLOTS:
                                  {QStringLiteral("info"), m_county, QStringLiteral("--json")}, &code);
         QCOMPARE(code, 0);
         QVERIFY(info.contains(QStringLiteral("\"grid\": 1035")));
-        const QString stats = run(qEnvironmentVariable("GRIDCTL"),
-                                  {QStringLiteral("stats"), m_county, QStringLiteral("--json")}, &code);
+    }
+
+    // gridctl stats against the KPI definitions of core/Kpi.h written again as SQL and run by the
+    // sqlite3 shell on the file: the same numbers, or one of the two is wrong. A period in the
+    // middle of the demo's 90 days, so both of its ends cut through tickets.
+    void statsMatchTheKpisComputedBySqlite3() {
+        const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+        QVERIFY2(!sqlite3.isEmpty(),
+                 "sqlite3 missing (Debian package sqlite3, installed by scripts/setup.sh)");
+        const QTimeZone china(8 * 3600); // the county's day boundaries are China time
+        const QDate today = QDateTime::currentDateTime().toTimeZone(china).date();
+        const QDate first = today.addDays(-60), last = today.addDays(-10);
+        int code = -1;
+        const QString stats =
+            run(qEnvironmentVariable("GRIDCTL"),
+                {QStringLiteral("stats"), m_county, QStringLiteral("--from"), first.toString(Qt::ISODate),
+                 QStringLiteral("--to"), last.toString(Qt::ISODate), QStringLiteral("--json")},
+                &code);
         QCOMPARE(code, 0);
-        QVERIFY(stats.contains(QStringLiteral("closure_rate")));
+        const QJsonObject k = QJsonDocument::fromJson(stats.toUtf8()).object();
+        QVERIFY2(!k.isEmpty(), qPrintable(stats));
+        const qint64 from = QDateTime(first, QTime(0, 0), china).toSecsSinceEpoch();
+        const qint64 to = QDateTime(last.addDays(1), QTime(0, 0), china).toSecsSinceEpoch();
+        const qint64 asOf = QDateTime::currentSecsSinceEpoch();
+        // One row per ticket created in [from, to) with the facts the definitions use, then sums.
+        const QString sql = QStringLiteral(R"(
+WITH t AS (
+  SELECT state NOT IN ('merged', 'invalid') AS valid, state, deadline, reopen_count, rating,
+         created_at, first_dispatched_at, resolved_at,
+         state = 'closed' AND closed_at IS NOT NULL AND closed_at <= %3 AS closed, closed_at,
+         resolved_at IS NOT NULL AND resolved_at <= %3 AS resolved
+  FROM tickets WHERE created_at >= %1 AND created_at < %2),
+v AS (SELECT *, (resolved OR closed OR (state IN ('closed', 'resolved') AND resolved_at IS NULL
+                                         AND closed_at IS NULL)) AS finished FROM t WHERE valid)
+SELECT (SELECT count(*) FROM v),
+       (SELECT count(*) FROM v WHERE closed),
+       (SELECT count(*) FROM v WHERE NOT finished),
+       (SELECT count(*) FROM v WHERE NOT finished AND deadline IS NOT NULL AND deadline < %3),
+       (SELECT count(*) FROM t WHERE state = 'merged'),
+       (SELECT count(*) FROM t WHERE state = 'invalid'),
+       (SELECT 1.0 * sum(resolved_at <= deadline) / count(*) FROM v WHERE resolved AND deadline IS NOT NULL),
+       (SELECT 1.0 * sum(rating = 'satisfied') / sum(reopen_count + (rating = 'satisfied')) FROM v),
+       (SELECT 1.0 * sum(reopen_count > 0) / count(*) FROM v),
+       (SELECT avg((first_dispatched_at - created_at) / 3600.0) FROM v
+          WHERE first_dispatched_at IS NOT NULL AND first_dispatched_at <= %3),
+       (SELECT avg((closed_at - created_at) / 3600.0) FROM v WHERE closed);)")
+                                .arg(from)
+                                .arg(to)
+                                .arg(asOf);
+        const QStringList row = run(sqlite3, {QStringLiteral("-readonly"), QStringLiteral("-separator"),
+                                              QStringLiteral("|"), m_county, sql})
+                                    .trimmed()
+                                    .split(QLatin1Char('|'));
+        QCOMPARE(row.size(), 11);
+        const int received = row.at(0).toInt();
+        QVERIFY2(received > 100, qPrintable(row.join(u'|'))); // the period really holds tickets
+        QCOMPARE(k.value(u"received").toInt(), received);
+        QCOMPARE(k.value(u"closed").toInt(), row.at(1).toInt());
+        QCOMPARE(k.value(u"open").toInt(), row.at(2).toInt());
+        QCOMPARE(k.value(u"overdue").toInt(), row.at(3).toInt());
+        QCOMPARE(k.value(u"merged").toInt(), row.at(4).toInt());
+        QCOMPARE(k.value(u"invalid").toInt(), row.at(5).toInt());
+        const auto near = [&](const char* key, double expected) {
+            const double got = k.value(QLatin1String(key)).toDouble(-1);
+            QVERIFY2(std::abs(got - expected) <= 0.00006,
+                     qPrintable(QStringLiteral("%1: gridctl %2, sqlite3 %3")
+                                    .arg(QLatin1String(key))
+                                    .arg(got)
+                                    .arg(expected)));
+        };
+        near("closure_rate", row.at(1).toDouble() / received);
+        near("on_time_rate", row.at(6).toDouble());
+        near("satisfaction_rate", row.at(7).toDouble());
+        near("reopen_rate", row.at(8).toDouble());
+        near("mean_hours_to_dispatch", row.at(9).toDouble());
+        near("mean_hours_to_close", row.at(10).toDouble());
     }
 
     void refusesBadInput() {

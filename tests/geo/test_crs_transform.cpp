@@ -33,6 +33,54 @@ private Q_SLOTS:
         QCOMPARE_LT(std::abs(again.y() - lonLat.y()), 1e-6);
     }
 
+    // Coordinates, not just a success flag, against values published or derived without PROJ.
+    void matchesPublishedVectors_data() {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QPointF>("input");
+        QTest::addColumn<QPointF>("expected");
+        QTest::addColumn<double>("tolerance");
+        // EPSG Guidance Note 7-2, Transverse Mercator example (OSGB 1936 / British National Grid):
+        // 50°30'N 0°30'E -> E 577274.99 m, N 69740.50 m (published to the centimetre).
+        QTest::newRow("GN 7-2 TM") << QStringLiteral("EPSG:4277") << QStringLiteral("EPSG:27700")
+                                   << QPointF(0.5, 50.5) << QPointF(577274.99, 69740.50) << 0.02;
+        // EPSG Guidance Note 7-2, Popular Visualisation Pseudo-Mercator example:
+        // 24°22'54.433"N 100°20'W -> E -11169055.58 m, N 2800000.00 m.
+        QTest::newRow("GN 7-2 Web Mercator")
+            << QStringLiteral("EPSG:4326") << QStringLiteral("EPSG:3857")
+            << QPointF(-(100.0 + 20.0 / 60), 24.0 + 22.0 / 60 + 54.433 / 3600)
+            << QPointF(-11169055.58, 2800000.00) << 0.02;
+        // On the central meridian of a Gauss-Krüger zone (scale 1) the easting is the false easting
+        // and the northing the meridian arc: ∫ a(1-e²)/(1-e² sin²φ)^{3/2} dφ from 0 to 30° on the
+        // CGCS2000 ellipsoid (a 6378137, 1/f 298.257222101), by Simpson's rule: 3320113.398 m.
+        QTest::newRow("CGCS2000 GK CM 102E")
+            << QStringLiteral("EPSG:4490") << QStringLiteral("EPSG:4543") << QPointF(102.0, 30.0)
+            << QPointF(500000.0, 3320113.398) << 0.005;
+    }
+    void matchesPublishedVectors() {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QPointF, input);
+        QFETCH(QPointF, expected);
+        QFETCH(double, tolerance);
+        QString error;
+        const std::optional<CrsTransform> forward = CrsTransform::create(from, to, &error);
+        QVERIFY2(forward, qPrintable(error));
+        bool ok = false;
+        const QPointF got = forward->transform(input, &ok);
+        QVERIFY(ok);
+        QVERIFY2(std::abs(got.x() - expected.x()) <= tolerance &&
+                     std::abs(got.y() - expected.y()) <= tolerance,
+                 qPrintable(QStringLiteral("%1 %2").arg(got.x(), 0, 'f', 3).arg(got.y(), 0, 'f', 3)));
+        // And back to where it started.
+        const std::optional<CrsTransform> back = CrsTransform::create(to, from, &error);
+        QVERIFY2(back, qPrintable(error));
+        const QPointF again = back->transform(expected, &ok);
+        QVERIFY(ok);
+        QCOMPARE_LT(std::abs(again.x() - input.x()), 1e-6);
+        QCOMPARE_LT(std::abs(again.y() - input.y()), 1e-6);
+    }
+
     void lonLatOrderEvenForGeographicCrs() {
         // EPSG:4326 and 4490 declare lat/lon axis order; we must still take and give lon/lat.
         const std::optional<CrsTransform> t = CrsTransform::create("EPSG:4490", "EPSG:4326");
@@ -121,8 +169,11 @@ private Q_SLOTS:
         QCOMPARE(copy.sourceCrs(), QStringLiteral("EPSG:4490"));
         QCOMPARE(copy.targetCrs(), QStringLiteral("EPSG:4543"));
         bool ok = false;
-        copy.transform(QPointF(102.5, 30.0), &ok);
+        // Still the working transformation: the meridian-arc vector of matchesPublishedVectors.
+        const QPointF p = copy.transform(QPointF(102.0, 30.0), &ok);
         QVERIFY(ok);
+        QCOMPARE_LT(std::abs(p.x() - 500000.0), 0.005);
+        QCOMPARE_LT(std::abs(p.y() - 3320113.398), 0.005);
     }
 };
 

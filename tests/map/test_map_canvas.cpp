@@ -11,7 +11,9 @@
 #include "gc/store/CountyStore.h"
 
 #include <QApplication>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QWheelEvent>
 
@@ -241,13 +243,34 @@ private Q_SLOTS:
         QCOMPARE(grid.count(), 0); // the marker took the click
     }
 
+    // Each colour's count is the number of grids of that risk level in the file, as the
+    // sqlite3 shell counts them (not only the total: two levels' counts swapped would pass that).
     void legendCountsPerColour() {
         MapLegend legend(m_canvas.get());
         showGrids();
-        int total = 0;
-        for (int r = 0; r < kRiskLevelCount; ++r)
-            total += legend.count(RiskLevel(r));
         QCOMPARE(legend.level(), GridLevel::Grid);
+        const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+        QVERIFY2(!sqlite3.isEmpty(),
+                 "sqlite3 missing (Debian package sqlite3, installed by scripts/setup.sh)");
+        QProcess p;
+        p.start(sqlite3, {QStringLiteral("-readonly"), m_dir.filePath(QStringLiteral("county.gpkg")),
+                          QStringLiteral("SELECT risk_level, count(*) FROM grid_grid GROUP BY risk_level")});
+        QVERIFY(p.waitForFinished(30000));
+        QHash<QString, int> expected;
+        for (const QByteArray& line : p.readAllStandardOutput().split('\n'))
+            if (const QList<QByteArray> parts = line.split('|'); parts.size() == 2)
+                expected.insert(QString::fromLatin1(parts.at(0)), parts.at(1).toInt());
+        QVERIFY2(expected.size() >= 3, "the small county has grids of several levels");
+        const QList<QPair<RiskLevel, QString>> keys = {{RiskLevel::Red, QStringLiteral("red")},
+                                                       {RiskLevel::Orange, QStringLiteral("orange")},
+                                                       {RiskLevel::Yellow, QStringLiteral("yellow")},
+                                                       {RiskLevel::Blue, QStringLiteral("blue")},
+                                                       {RiskLevel::Green, QStringLiteral("green")}};
+        int total = 0;
+        for (const auto& [level, key] : keys) {
+            QCOMPARE(legend.count(level), expected.value(key));
+            total += legend.count(level);
+        }
         QCOMPARE(total, 60);
     }
 };

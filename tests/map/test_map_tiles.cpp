@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +53,51 @@ bool writeMbTiles(const QString& path, const QList<QPair<TileId, QColor>>& tiles
     QSqlDatabase::removeDatabase(QStringLiteral("writer"));
     return ok;
 }
+
+// A real HTTP tile server on the loopback that counts every request it gets, per path.
+// It serves the tiles it has (PNG, 200) and answers 404 for the others, over keep-alive
+// connections as QNetworkAccessManager uses them.
+class CountingTileServer : public QObject {
+public:
+    explicit CountingTileServer(QHash<QString, QByteArray> tiles) : m_tiles(std::move(tiles)) {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    quint16 port() const { return m_server.serverPort(); }
+    QHash<QString, int> requests; // path -> how often it was asked for
+    int total() const {
+        int n = 0;
+        for (int c : requests)
+            n += c;
+        return n;
+    }
+
+private:
+    void serve(QTcpSocket* socket) {
+        QByteArray& buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        for (qsizetype end = buffer.indexOf("\r\n\r\n"); end >= 0; end = buffer.indexOf("\r\n\r\n")) {
+            const QByteArray head = buffer.left(end);
+            buffer.remove(0, end + 4);
+            const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
+            const QString path = QString::fromLatin1(requestLine.value(1));
+            ++requests[path];
+            const auto it = m_tiles.constFind(path);
+            const QByteArray body = it != m_tiles.cend() ? *it : QByteArray();
+            socket->write((it != m_tiles.cend() ? QByteArray("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n")
+                                                : QByteArray("HTTP/1.1 404 Not Found\r\n")) +
+                          "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        }
+    }
+    QTcpServer m_server;
+    QHash<QString, QByteArray> m_tiles;
+    QHash<QTcpSocket*, QByteArray> m_buffers;
+};
 
 } // namespace
 
@@ -114,6 +161,46 @@ private Q_SLOTS:
         // Asking again does not storm the source: failed tiles are remembered.
         image = cache.compose(vp, &complete);
         QCOMPARE(QColor(image.pixel(400, 400)), QColor(Qt::red));
+    }
+
+    // Redrawing a view many times asks the server once per tile: tiles it has are kept, tiles
+    // it lacks (404) are remembered as failed, and the parent standing in is fetched once.
+    // Counted by a real HTTP server, not assumed.
+    void xyzSourceIsAskedOncePerTile() {
+        // A view of 500 pixels at zoom 10 centred where the four children of tile 9/420/200
+        // meet: those four tiles are visible; the server has the north-west one and the parent.
+        CountingTileServer server({{QStringLiteral("/10/840/400.png"), png(Qt::magenta)},
+                                   {QStringLiteral("/9/420/200.png"), png(Qt::red)}});
+        QVERIFY(server.listen());
+        TileCache cache;
+        cache.setSource(std::make_unique<XyzTileSource>(
+            QStringLiteral("http://127.0.0.1:%1/{z}/{x}/{y}.png").arg(server.port()), QString()));
+        const MapViewport vp(tileBounds(TileId{9, 420, 200}).center(), MapViewport::kZoom0Resolution / 1024,
+                             QSize(500, 500));
+        QCOMPARE(cache.tileZoom(vp), 10);
+        bool complete = true;
+        // The first frame asks for the four tiles of the view and their parent.
+        (void)cache.compose(vp, &complete);
+        QVERIFY(!complete);
+        QTRY_COMPARE_WITH_TIMEOUT(server.total(), 5, 10000);
+        QTest::qWait(200); // let the answers arrive
+        // Then many frames, as panning by a pixel or an overlay update redraws.
+        QImage image;
+        for (int frame = 0; frame < 30; ++frame) {
+            image = cache.compose(vp, &complete);
+            QTest::qWait(10);
+        }
+        QTest::qWait(300); // anything asked for by now has reached the server
+        QCOMPARE(server.total(), 5);
+        for (const char* path :
+             {"/10/840/400.png", "/10/841/400.png", "/10/840/401.png", "/10/841/401.png", "/9/420/200.png"})
+            QVERIFY2(server.requests.value(QLatin1String(path)) == 1,
+                     qPrintable(QStringLiteral("%1 asked %2 times")
+                                    .arg(QLatin1String(path))
+                                    .arg(server.requests.value(QLatin1String(path)))));
+        QVERIFY(!complete);                                           // three tiles are missing on the server
+        QCOMPARE(QColor(image.pixel(100, 100)), QColor(Qt::magenta)); // the tile the server has
+        QCOMPARE(QColor(image.pixel(400, 400)), QColor(Qt::red));     // its parent, scaled, for the others
     }
 
     void xyzUrlTemplate() {

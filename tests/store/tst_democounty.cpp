@@ -1,6 +1,7 @@
 // The demo county: exact grid count, exact tiling, determinism, realistic ticket KPIs.
 #include "gc/core/ChinaTime.h"
 #include "gc/core/Kpi.h"
+#include "gc/core/TicketWorkflow.h"
 #include "gc/geo/Geometry.h"
 #include "gc/store/DemoCountyBuilder.h"
 
@@ -88,21 +89,64 @@ private Q_SLOTS:
         QVERIFY(k.satisfactionRate > 0.93 && k.satisfactionRate < 0.99);
         QVERIFY(k.overdue > 0);
         QVERIFY(k.merged > 0 && k.invalid > 0);
-        // Every ticket's history is a legal path: replaying its events through the
-        // workflow reaches the stored state.
+        // Every ticket's history is a legal path: replaying its events through the workflow,
+        // from the ticket as it was reported, accepts each step, reaches each event's state and
+        // ends at the stored ticket (state, department, times, rating, reopenings, escalation).
         TicketFilter all;
-        all.limit = 300;
+        all.limit = 400;
+        int replayed = 0, steps = 0;
         for (const Ticket& t : store->tickets(all)) {
             const QList<TicketEvent> events = store->ticketEvents(t.id);
             QVERIFY(!events.isEmpty());
             QCOMPARE(events.first().action, TicketAction::Report);
-            QCOMPARE(events.last().toState, t.state);
+            QCOMPARE(events.first().toState, TicketState::Received);
+            QCOMPARE(events.first().at, t.createdAt);
+            Ticket replay; // what was known when it was reported
+            replay.id = t.id;
+            replay.category = t.category;
+            replay.source = t.source;
+            replay.priority = t.priority;
+            replay.appealType = t.appealType;
+            replay.gridCode = t.gridCode;
+            replay.createdAt = t.createdAt;
+            replay.deadline = t.deadline;
             for (int i = 1; i < events.size(); ++i) {
-                QCOMPARE(events[i].fromState, events[i - 1].toState);
-                QVERIFY(events[i].at >= events[i - 1].at);
-                QVERIFY(events[i].at <= m_now);
+                const TicketEvent& e = events[i];
+                QCOMPARE(e.fromState, events[i - 1].toState);
+                QVERIFY(e.at >= events[i - 1].at);
+                QVERIFY(e.at <= m_now);
+                TicketActionRequest r;
+                r.action = e.action;
+                r.actor = e.actor;
+                r.at = e.at;
+                r.departmentCode = e.departmentCode;
+                r.reason = e.reason;
+                r.note = e.note;
+                r.workerId = e.workerId;
+                r.mergeInto = e.action == TicketAction::Merge ? t.mergedInto : 0;
+                const TransitionResult result = TicketWorkflow::apply(replay, r);
+                QVERIFY2(result.ok, qPrintable(QStringLiteral("ticket %1 step %2 (%3): %4")
+                                                   .arg(t.id)
+                                                   .arg(i)
+                                                   .arg(toKey(e.action), result.error)));
+                QCOMPARE(result.ticket.state, e.toState);
+                replay = result.ticket;
+                ++steps;
             }
+            QCOMPARE(replay.state, t.state);
+            QCOMPARE(replay.departmentCode, t.departmentCode);
+            QCOMPARE(replay.firstDispatchedAt, t.firstDispatchedAt);
+            QCOMPARE(replay.resolvedAt, t.resolvedAt);
+            QCOMPARE(replay.closedAt, t.closedAt);
+            QCOMPARE(replay.rating, t.rating);
+            QCOMPARE(replay.reopenCount, t.reopenCount);
+            QCOMPARE(replay.escalationLevel, t.escalationLevel);
+            QCOMPARE(replay.mergedInto, t.mergedInto);
+            QCOMPARE(replay.deadline, t.deadline);
+            ++replayed;
         }
+        QCOMPARE(replayed, 400);
+        QVERIFY(steps > 400 * 3); // most tickets went through several steps
     }
 
     void rejectsBadOptions() {
