@@ -3,7 +3,6 @@
 #include "gc/core/ChinaTime.h"
 #include "gc/geo/CrsCatalog.h"
 #include "gc/store/CountyExport.h"
-#include "gc/store/CountyStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,6 +16,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStyle>
 #include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -64,7 +64,13 @@ ExportDialog::ExportDialog(const QString& countyPath, QWidget* parent)
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("exportStatus"));
     m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statusIcon = new QLabel(this);
+    m_statusIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(24, 24));
+    m_statusIcon->setAlignment(Qt::AlignTop);
+    m_statusIcon->hide();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_startButton = m_buttons->addButton(tr("导出"), QDialogButtonBox::AcceptRole);
 
@@ -80,7 +86,10 @@ ExportDialog::ExportDialog(const QString& countyPath, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_progress);
-    layout->addWidget(m_status);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_statusIcon);
+    statusRow->addWidget(m_status, 1);
+    layout->addLayout(statusRow);
     layout->addWidget(m_buttons);
 
     connect(m_what, &QComboBox::currentIndexChanged, this,
@@ -150,8 +159,10 @@ void ExportDialog::updateFormatControls() {
     // RFC 7946 and KML know WGS 84 only: pick it rather than let the user walk into a refusal.
     if (format == VectorFormat::GeoJson || format == VectorFormat::Kml)
         setCrs(QStringLiteral("EPSG:4326"));
-    if (!m_output->text().isEmpty()) {
-        const QFileInfo fi(m_output->text());
+    // A folder stays a folder (Shapefile and CSV are written into it as <layer>.<suffix>).
+    const QString output = m_output->text();
+    if (!output.isEmpty() && !output.endsWith(QLatin1Char('/')) && !QFileInfo(output).isDir()) {
+        const QFileInfo fi(output);
         m_output->setText(fi.dir().filePath(fi.completeBaseName() + QLatin1Char('.') +
                                             gc::geo::vectorFormatSuffix(format)));
     }
@@ -185,62 +196,58 @@ void ExportDialog::setRunning(bool running) {
     m_encoding->setEnabled(!running && options().format == VectorFormat::Shapefile);
 }
 
+gc::CountyExport::Content ExportDialog::content() const {
+    gc::CountyExport::Content c;
+    c.what = m_what->currentData().toString() == QLatin1String("tickets")
+                 ? gc::CountyExport::Content::What::Tickets
+                 : gc::CountyExport::Content::What::Grids;
+    c.level = static_cast<gc::GridLevel>(m_level->currentData().toInt());
+    c.includePeople = m_personal->isChecked();
+    c.now = gc::chinaNow();
+    return c;
+}
+
 void ExportDialog::start() {
     if (m_thread)
         return;
-    gc::geo::ExportOptions o = options();
+    const gc::geo::ExportOptions o = options();
     if (o.crs.isEmpty()) {
         onDone(false, tr("请选择坐标系"));
         return;
     }
-    // CRS, format and path are checked before anything is written.
-    if (const QString problem = gc::geo::VectorExporter::check(o); !problem.isEmpty()) {
+    // CRS, format and path are checked before anything is written, the county itself guarded
+    // against being the output, by the same check gridctl uses.
+    const QString county = m_countyPath;
+    const gc::CountyExport::Content c = content();
+    if (const QString problem = gc::CountyExport::check(county, c, o); !problem.isEmpty()) {
         onDone(false, problem);
         return;
     }
-    const QString county = m_countyPath;
-    const QString what = m_what->currentData().toString();
-    const auto level = static_cast<gc::GridLevel>(m_level->currentData().toInt());
-    const bool personal = m_personal->isChecked();
+    const QString written = gc::CountyExport::outputPath(county, c, o);
     m_cancel = std::make_shared<std::atomic_bool>(false);
     const auto cancel = m_cancel;
     setRunning(true);
     m_progress->setValue(0);
-    m_status->setText(tr("正在读取县域数据…"));
-    m_thread = QThread::create([this, county, what, level, personal, o, cancel] {
+    showStatus(tr("正在读取县域数据…"), false);
+    m_thread = QThread::create([this, county, c, o, written, cancel] {
         QString error;
-        bool ok = false;
         int count = 0;
-        {
-            // A CountyStore belongs to the thread that opened it: this one opens its own.
-            auto store = gc::CountyStore::open(county, &error);
-            const std::optional<gc::geo::ExportTable> table =
-                !store ? std::nullopt
-                : what == QLatin1String("tickets")
-                    ? gc::CountyExport::ticketTable(*store, personal)
-                    : gc::CountyExport::gridTable(*store, level, gc::chinaNow(), personal, &error);
-            if (table) {
-                count = int(table->features.size());
+        // CountyExport::run opens a CountyStore of its own, on this thread.
+        const bool ok = gc::CountyExport::run(
+            county, c, o, &count, &error,
+            [this](int done, int total) {
                 QMetaObject::invokeMethod(
-                    this, [this, count] { onProgress(tr("正在写入 %1 个要素…").arg(count), 0); },
+                    this,
+                    [this, done, total] {
+                        onProgress(done == 0 ? tr("正在写入 %1 个要素…").arg(total) : QString(),
+                                   100 * done / std::max(1, total));
+                    },
                     Qt::QueuedConnection);
-                if (!cancel->load())
-                    ok = gc::geo::VectorExporter::write(
-                        *table, o, &error,
-                        [this, count](int done) {
-                            QMetaObject::invokeMethod(
-                                this,
-                                [this, done, count] {
-                                    onProgress(QString(), 100 * done / std::max(1, count));
-                                },
-                                Qt::QueuedConnection);
-                        },
-                        cancel.get());
-                else
-                    error = tr("已取消");
-            }
-        }
-        const QString message = ok ? tr("已导出 %1 个要素到 %2").arg(count).arg(o.path) : error;
+            },
+            cancel.get());
+        const QString message = !ok         ? error
+                                : count > 0 ? tr("已导出 %1 个要素到 %2").arg(count).arg(written)
+                                            : tr("没有可导出的要素：%1 是一个空图层").arg(written);
         QMetaObject::invokeMethod(
             this, [this, ok, message] { onDone(ok, message); }, Qt::QueuedConnection);
     });
@@ -248,9 +255,18 @@ void ExportDialog::start() {
     m_thread->start();
 }
 
+// A refusal or failure stands out in red beside its icon; progress and success read as plain text.
+void ExportDialog::showStatus(const QString& text, bool error) {
+    m_status->setText(text);
+    m_status->setProperty("error", error);
+    m_status->setStyleSheet(error ? QStringLiteral("QLabel { color: #c62828; font-weight: bold; }")
+                                  : QString());
+    m_statusIcon->setVisible(error);
+}
+
 void ExportDialog::onProgress(const QString& text, int percent) {
     if (!text.isEmpty())
-        m_status->setText(text);
+        showStatus(text, false);
     m_progress->setValue(percent);
 }
 
@@ -261,7 +277,7 @@ void ExportDialog::onDone(bool ok, const QString& message) {
     }
     setRunning(false);
     m_lastMessage = message;
-    m_status->setText(message);
+    showStatus(message, !ok);
     if (ok)
         m_progress->setValue(100);
     Q_EMIT exportFinished(ok, message);
@@ -270,7 +286,7 @@ void ExportDialog::onDone(bool ok, const QString& message) {
 void ExportDialog::cancel() {
     if (m_thread) {
         m_cancel->store(true);
-        m_status->setText(tr("正在取消…"));
+        showStatus(tr("正在取消…"), false);
     }
 }
 

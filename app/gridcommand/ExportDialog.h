@@ -2,6 +2,7 @@
 
 #include "gc/core/GridLevel.h"
 #include "gc/geo/VectorExporter.h"
+#include "gc/store/CountyExport.h"
 
 #include <QDialog>
 
@@ -55,6 +56,8 @@ private:
     void onProgress(const QString& text, int percent);
     void onDone(bool ok, const QString& message);
     gc::geo::ExportOptions options() const;
+    gc::CountyExport::Content content() const;
+    void showStatus(const QString& text, bool error);
 
     QString m_countyPath;
     QComboBox* m_what = nullptr;
@@ -66,7 +69,8 @@ private:
     QLineEdit* m_output = nullptr;
     QCheckBox* m_personal = nullptr;
     QProgressBar* m_progress = nullptr;
-    QLabel* m_status = nullptr;
+    QLabel* m_status = nullptr;     // progress, result, or the reason for a refusal
+    QLabel* m_statusIcon = nullptr; // shown beside a refusal or failure
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_startButton = nullptr;
     QThread* m_thread = nullptr;

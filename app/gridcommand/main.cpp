@@ -14,6 +14,8 @@
 #include <QTranslator>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <csignal>
+
 namespace {
 
 // Builds the demo county off the UI thread, with a progress dialog. The builder's
@@ -47,6 +49,9 @@ bool createDemoCounty(const QString& path, QString* error) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Past a file size limit (ulimit -f) the kernel would kill the app mid-write; ignored, the
+    // write fails with EFBIG instead and is reported like a full disk.
+    std::signal(SIGXFSZ, SIG_IGN);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("GridCommand"));
     QApplication::setApplicationDisplayName(QObject::tr("网格化指挥中心"));

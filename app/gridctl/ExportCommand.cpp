@@ -4,7 +4,6 @@
 
 #include "gc/core/ChinaTime.h"
 #include "gc/store/CountyExport.h"
-#include "gc/store/CountyStore.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -25,21 +24,13 @@ struct ExportRun {
     double seconds = 0;
 };
 
-// The whole export, as the CLI and the GUI run it: open, gather, write.
-bool exportCounty(const QString& county, const QString& what, GridLevel level,
-                  const geo::ExportOptions& options, bool includePeople, const QDateTime& now, ExportRun* run,
-                  QString* error) {
+// The whole export, timed: CountyExport::run opens, gathers and writes, as the GUI runs it too.
+bool exportCounty(const QString& county, const CountyExport::Content& content,
+                  const geo::ExportOptions& options, ExportRun* run, QString* error) {
     QElapsedTimer timer;
     timer.start();
-    auto store = CountyStore::open(county, error);
-    if (!store)
+    if (!CountyExport::run(county, content, options, &run->features, error))
         return false;
-    const std::optional<geo::ExportTable> table =
-        what == QLatin1String("tickets") ? CountyExport::ticketTable(*store, includePeople)
-                                         : CountyExport::gridTable(*store, level, now, includePeople, error);
-    if (!table || !geo::VectorExporter::write(*table, options, error))
-        return false;
-    run->features = int(table->features.size());
     run->seconds = timer.elapsed() / 1000.0;
     return true;
 }
@@ -65,8 +56,11 @@ int runExport(const QStringList& arguments) {
     const QCommandLineOption encoding(QStringLiteral("encoding"),
                                       QStringLiteral("Shapefile text encoding: CP936 (default) or UTF-8."),
                                       QStringLiteral("E"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output file."),
-                                 QStringLiteral("PATH"));
+    const QCommandLineOption out(
+        QStringLiteral("out"),
+        QStringLiteral("Output file; for shp and csv also a folder (existing or ending in /, made if "
+                       "missing), written as FOLDER/<layer>.shp like ogr2ogr."),
+        QStringLiteral("PATH"));
     const QCommandLineOption overwrite(QStringLiteral("overwrite"),
                                        QStringLiteral("Replace an existing output."));
     const QCommandLineOption people(
@@ -120,15 +114,25 @@ int runExport(const QStringList& arguments) {
     options.encoding = p.value(encoding);
     options.path = p.value(out);
     options.overwrite = p.isSet(overwrite);
+    const QString county = p.positionalArguments().first();
+    CountyExport::Content content;
+    content.what = whatValue == QLatin1String("tickets") ? CountyExport::Content::What::Tickets
+                                                         : CountyExport::Content::What::Grids;
+    content.level = *levelValue;
+    content.includePeople = p.isSet(people);
+    content.now = reference;
     // Everything that can be refused is refused before the county is even opened.
-    if (const QString problem = geo::VectorExporter::check(options); !problem.isEmpty())
+    if (const QString problem = CountyExport::check(county, content, options); !problem.isEmpty())
         return fail(verb, problem, 2);
     ExportRun run;
     QString error;
-    if (!exportCounty(p.positionalArguments().first(), whatValue, *levelValue, options, p.isSet(people),
-                      reference, &run, &error))
+    if (!exportCounty(county, content, options, &run, &error))
         return fail(verb, error);
-    const QJsonObject summary{{QStringLiteral("out"), options.path},
+    const QString written = CountyExport::outputPath(county, content, options);
+    // An empty layer is a valid file, as ogr2ogr writes it; but a user expecting data should know.
+    if (run.features == 0)
+        fail(verb, QStringLiteral("警告：没有可导出的要素，%1 是一个空图层").arg(written), 0);
+    const QJsonObject summary{{QStringLiteral("out"), written},
                               {QStringLiteral("format"), geo::vectorFormatKey(options.format)},
                               {QStringLiteral("crs"), options.crs},
                               {QStringLiteral("features"), run.features},
@@ -137,7 +141,7 @@ int runExport(const QStringList& arguments) {
         printJson(QJsonDocument(summary));
     else
         printLine(QStringLiteral("%1: %2 个要素（%3，%4），用时 %5 s")
-                      .arg(options.path)
+                      .arg(written)
                       .arg(run.features)
                       .arg(geo::vectorFormatKey(options.format), options.crs)
                       .arg(run.seconds, 0, 'f', 2));
@@ -211,8 +215,10 @@ int runBenchExport(const QStringList& arguments) {
             options.path = dir.filePath(QStringLiteral("ours_%1.%2").arg(++counter).arg(suffix));
             ExportRun run;
             QString error;
-            if (!exportCounty(county, QStringLiteral("grids"), *levelValue, options, false, chinaNow(), &run,
-                              &error))
+            CountyExport::Content content;
+            content.level = *levelValue;
+            content.now = chinaNow();
+            if (!exportCounty(county, content, options, &run, &error))
                 return fail(verb, error);
             ours << run.seconds;
             features = run.features;

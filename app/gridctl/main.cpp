@@ -7,9 +7,14 @@
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <csignal>
+
 #include <unistd.h>
 
 int main(int argc, char** argv) {
+    // Past a file size limit (ulimit -f) the kernel would kill the process mid-write; ignored, the
+    // write fails with EFBIG instead and the export's error path cleans up, as for a full disk.
+    std::signal(SIGXFSZ, SIG_IGN);
     // A GUI application without a display: rendering labels needs fonts, which need a
     // platform plugin; the offscreen one works on servers and in CI.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -17,14 +17,24 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
+
+#include <sys/stat.h>
 
 namespace gc::geo {
 
 Q_LOGGING_CATEGORY(lcExportPhases, "gc.export.phases", QtWarningMsg)
+// GDAL's own messages during an export; a failure reaches the user as one line built from GDAL's
+// last error instead. QT_LOGGING_RULES="gc.export.gdal.info=true" shows them.
+Q_LOGGING_CATEGORY(lcExportGdal, "gc.export.gdal", QtWarningMsg)
 
 namespace {
 
@@ -34,6 +44,18 @@ struct Tr {
 };
 QString gdalError() {
     return QString::fromUtf8(CPLGetLastErrorMsg());
+}
+QString errnoText(int error) {
+    switch (error) {
+    case ENOSPC:
+        return Tr::tr("磁盘已满");
+    case EFBIG:
+        return Tr::tr("超出文件大小限制");
+    case EDQUOT:
+        return Tr::tr("超出磁盘配额");
+    default:
+        return QString::fromLocal8Bit(std::strerror(error));
+    }
 }
 
 struct FormatInfo {
@@ -110,40 +132,114 @@ OGRFieldType ogrType(ExportField::Type type, VectorFormat format) {
     return OFTString;
 }
 
-// GDAL cannot remove a half-written Shapefile and its sidecars by name alone; its driver can.
-void removeOutput(VectorFormat format, const QString& path) {
-    if (format == VectorFormat::Shapefile) {
-        const QFileInfo fi(path);
-        const QString base = fi.dir().filePath(fi.completeBaseName());
-        for (const char* suffix : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx"})
-            QFile::remove(base + QLatin1String(suffix));
-        QFile::remove(VectorExporter::mappingFilePath(path));
-    } else {
-        QFile::remove(path);
-        if (format == VectorFormat::Csv)
-            QFile::remove(
-                QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".csvt")));
+// What a Shapefile output consists of. The spatial indexes are only ever a previous output's: the
+// new one does not write them, so replacing the output removes them rather than let them describe
+// the old file.
+constexpr const char* kShapefileSuffixes[] = {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx"};
+
+// Shapefile and CSV take a folder as ogr2ogr does: one that exists, or a path ending in '/'.
+bool isFolderOutput(const ExportOptions& options) {
+    if (options.format != VectorFormat::Shapefile && options.format != VectorFormat::Csv)
+        return false;
+    return options.path.endsWith(QLatin1Char('/')) || QFileInfo(options.path).isDir();
+}
+
+// Every file written or replaced when `format` is written to `path`.
+QStringList filesOf(VectorFormat format, const QString& path) {
+    const QFileInfo fi(path);
+    const QString base = fi.dir().filePath(fi.completeBaseName());
+    switch (format) {
+    case VectorFormat::Shapefile: {
+        QStringList files;
+        for (const char* suffix : kShapefileSuffixes)
+            files << base + QLatin1String(suffix);
+        return files << VectorExporter::mappingFilePath(path);
+    }
+    case VectorFormat::Csv:
+        return {path, base + QStringLiteral(".csvt")};
+    case VectorFormat::GeoPackage:
+    case VectorFormat::GeoJson:
+    case VectorFormat::Kml:
+        break;
+    }
+    return {path};
+}
+
+// The path a write to `path` reaches: the longest part that exists with symlinks and ".." resolved
+// as the kernel resolves them, the rest (which does not exist yet) appended as written. Lexical
+// cleaning alone would be wrong: "link/../c.gpkg" is beside the link's target, not beside the link.
+QString reachedPath(const QString& path) {
+    const QString absolute =
+        QDir::isAbsolutePath(path) ? path : QDir::currentPath() + QLatin1Char('/') + path;
+    QString head = absolute;
+    QStringList tail;
+    for (;;) {
+        char buffer[PATH_MAX];
+        if (::realpath(QFile::encodeName(head).constData(), buffer)) {
+            const QString reached = QFile::decodeName(buffer);
+            return tail.isEmpty() ? reached
+                                  : QDir::cleanPath(reached + QLatin1Char('/') + tail.join(QLatin1Char('/')));
+        }
+        const qsizetype slash = head.lastIndexOf(QLatin1Char('/'));
+        if (slash < 0 || head == QLatin1String("/"))
+            return QDir::cleanPath(absolute);
+        tail.prepend(head.mid(slash + 1));
+        head = slash == 0 ? QStringLiteral("/") : head.left(slash);
     }
 }
 
-bool outputExists(VectorFormat format, const QString& path) {
-    if (QFileInfo::exists(path))
-        return true;
-    if (format == VectorFormat::Shapefile) {
-        const QFileInfo fi(path);
-        const QString base = fi.dir().filePath(fi.completeBaseName());
-        return QFileInfo::exists(base + QStringLiteral(".dbf")) ||
-               QFileInfo::exists(base + QStringLiteral(".shx"));
+// Device and inode: the one identity a hard link cannot hide.
+std::optional<std::pair<dev_t, ino_t>> fileIdentity(const QString& path) {
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::nullopt;
+    return std::make_pair(st.st_dev, st.st_ino);
+}
+
+// The first output that reaches a protected file or one of its SQLite sidecars, with that file;
+// empty if none does.
+std::pair<QString, QString> reachedProtectedFile(const QStringList& outputs,
+                                                 const QStringList& protectedFiles) {
+    for (const QString& file : protectedFiles)
+        for (const char* sidecar : {"", "-wal", "-shm", "-journal"}) {
+            const QString guarded = file + QLatin1String(sidecar);
+            const QString guardedPath = reachedPath(guarded);
+            const auto guardedIdentity = fileIdentity(guarded);
+            for (const QString& output : outputs)
+                if (reachedPath(output) == guardedPath ||
+                    (guardedIdentity && fileIdentity(output) == guardedIdentity))
+                    return {output, file};
+        }
+    return {};
+}
+
+bool anyExists(const QStringList& files) {
+    return std::any_of(files.begin(), files.end(), [](const QString& f) {
+        const QFileInfo fi(f);
+        return fi.exists() || fi.isSymLink();
+    });
+}
+
+// Writes `data` as a new file through GDAL's VSI layer (a real path or /vsimem), every step
+// checked: a full disk or a file size limit shows only in the write's count or in the close.
+bool writeFileChecked(const QString& path, const char* data, size_t length, QString* error) {
+    VSILFILE* file = VSIFOpenL(path.toUtf8().constData(), "wb");
+    bool ok = file != nullptr;
+    int failure = ok ? 0 : errno;
+    if (ok && length > 0 && VSIFWriteL(data, 1, length, file) != length) {
+        ok = false;
+        failure = errno;
     }
-    return false;
+    if (file && VSIFCloseL(file) != 0 && ok) {
+        ok = false;
+        failure = errno;
+    }
+    if (!ok)
+        *error = Tr::tr("无法写入 %1：%2").arg(QFileInfo(path).fileName(), errnoText(failure));
+    return ok;
 }
 
 bool writeMappingFile(const ExportTable& table, const QString& path, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = Tr::tr("无法写入字段对照表 %1：%2").arg(path, file.errorString());
-        return false;
-    }
     // UTF-8 with a byte-order mark: Excel on a Chinese Windows otherwise reads it as GBK.
     QByteArray out = "\xEF\xBB\xBF";
     const auto quote = [](QString s) -> QString {
@@ -155,11 +251,7 @@ bool writeMappingFile(const ExportTable& table, const QString& path, QString* er
         out += (quote(f.name) + QLatin1Char(',') + quote(f.label) + QLatin1Char(',') + quote(f.meaning) +
                 QStringLiteral("\r\n"))
                    .toUtf8();
-    if (file.write(out) != out.size()) {
-        *error = Tr::tr("无法写入字段对照表 %1：%2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeFileChecked(path, out.constData(), size_t(out.size()), error);
 }
 
 // Byte 29 of the DBF header names the code page for readers that never look at the .cpg.
@@ -167,19 +259,21 @@ bool patchLanguageDriverId(const QString& shpPath, int ldid) {
     if (ldid == 0)
         return true;
     const QFileInfo fi(shpPath);
-    QFile dbf(fi.dir().filePath(fi.completeBaseName() + QStringLiteral(".dbf")));
-    if (!dbf.open(QIODevice::ReadWrite) || !dbf.seek(29))
+    const QString dbfPath = fi.dir().filePath(fi.completeBaseName() + QStringLiteral(".dbf"));
+    VSILFILE* dbf = VSIFOpenL(dbfPath.toUtf8().constData(), "r+b");
+    if (!dbf)
         return false;
     const char byte = char(ldid);
-    return dbf.write(&byte, 1) == 1;
+    const bool written = VSIFSeekL(dbf, 29, SEEK_SET) == 0 && VSIFWriteL(&byte, 1, 1, dbf) == 1;
+    return VSIFCloseL(dbf) == 0 && written;
 }
 
 // The .cpg names the encoding of the DBF strings; GDAL, QGIS and ArcGIS read it first.
-bool writeCodePageFile(const QString& shpPath, const QString& encoding) {
+bool writeCodePageFile(const QString& shpPath, const QString& encoding, QString* error) {
     const QFileInfo fi(shpPath);
-    QFile cpg(fi.dir().filePath(fi.completeBaseName() + QStringLiteral(".cpg")));
     const QByteArray name = encoding.toLatin1();
-    return cpg.open(QIODevice::WriteOnly | QIODevice::Truncate) && cpg.write(name) == name.size();
+    return writeFileChecked(fi.dir().filePath(fi.completeBaseName() + QStringLiteral(".cpg")),
+                            name.constData(), size_t(name.size()), error);
 }
 
 // "yyyy-MM-dd HH:mm:ss": a time in a Shapefile, kept as text (DBF has dates only).
@@ -222,9 +316,26 @@ QString VectorExporter::mappingFilePath(const QString& shapefilePath) {
     return fi.dir().filePath(fi.completeBaseName() + QStringLiteral("_fields.csv"));
 }
 
+QString VectorExporter::outputPath(const ExportOptions& options) {
+    if (!isFolderOutput(options))
+        return options.path;
+    return QDir(options.path)
+        .filePath(options.layerName + QLatin1Char('.') + vectorFormatSuffix(options.format));
+}
+
+QStringList VectorExporter::outputFiles(const ExportOptions& options) {
+    return filesOf(options.format, outputPath(options));
+}
+
 QString VectorExporter::check(const ExportOptions& options) {
     if (options.path.isEmpty())
         return Tr::tr("没有指定输出文件");
+    const QStringList outputs = outputFiles(options);
+    // First, whatever else is wrong: this is the mistake that destroys a county.
+    if (const auto [output, file] = reachedProtectedFile(outputs, options.protectedFiles); !file.isEmpty())
+        return Tr::tr(
+                   "不能写入 %1：它指向正在读取的县域数据 %2（或其 -wal/-shm/-journal 文件），写入会毁掉它")
+            .arg(output, file);
     const SrsPtr srs = readSrs(options.crs);
     if (!srs)
         return Tr::tr("未知的坐标系“%1”：PROJ 不认识它（示例：EPSG:4490、EPSG:4326、EPSG:4527）")
@@ -235,44 +346,149 @@ QString VectorExporter::check(const ExportOptions& options) {
             .arg(options.crs);
     if (options.format == VectorFormat::Kml && !isWgs84(*srs))
         return Tr::tr("KML 只能使用 EPSG:4326（WGS 84），不能用 %1").arg(options.crs);
+    const bool folder = isFolderOutput(options);
     if (options.format == VectorFormat::Shapefile) {
         if (!options.encoding.isEmpty() && canonicalEncoding(options.encoding).isEmpty())
             return Tr::tr("未知的字符编码“%1”（可用：CP936、UTF-8）").arg(options.encoding);
-        if (QFileInfo(options.path).suffix().toLower() != QLatin1String("shp"))
-            return Tr::tr("Shapefile 输出文件名应以 .shp 结尾：%1").arg(options.path);
+        if (!folder && QFileInfo(options.path).suffix().toLower() != QLatin1String("shp"))
+            return Tr::tr("Shapefile 输出文件名应以 .shp 结尾，或给出一个文件夹（已存在或以 / 结尾）：%1")
+                .arg(options.path);
     } else if (!options.encoding.isEmpty() && canonicalEncoding(options.encoding) != QLatin1String("UTF-8")) {
         return Tr::tr("%1 格式总是 UTF-8 编码；只有 Shapefile 可以选择 %2")
             .arg(vectorFormatKey(options.format), options.encoding);
     }
-    const QFileInfo fi(options.path);
-    if (!fi.absoluteDir().exists())
-        return Tr::tr("输出目录不存在：%1").arg(fi.absolutePath());
-    if (!options.overwrite && outputExists(options.format, options.path))
-        return Tr::tr("%1 已存在；如需覆盖请指定覆盖选项").arg(options.path);
+    // GDAL's CSV driver makes a folder of any other name: a file stays a file.
+    if (options.format == VectorFormat::Csv && !folder &&
+        QFileInfo(options.path).suffix().toLower() != QLatin1String("csv"))
+        return Tr::tr("CSV 输出文件名应以 .csv 结尾，或给出一个文件夹（已存在或以 / 结尾）：%1")
+            .arg(options.path);
+    if (folder && options.layerName.isEmpty())
+        return Tr::tr("没有图层名，无法在文件夹 %1 中命名输出文件").arg(options.path);
+    const QFileInfo out(outputPath(options));
+    const QFileInfo dir(out.absolutePath());
+    if (dir.exists() && !dir.isDir())
+        return Tr::tr("%1 不是文件夹").arg(dir.filePath());
+    // A folder output is made if missing, as ogr2ogr makes it: one level, in a folder that exists.
+    if (!dir.exists() && !(folder && QFileInfo(dir.absolutePath()).isDir()))
+        return Tr::tr("输出目录不存在：%1").arg(dir.filePath());
+    if (out.isDir())
+        return Tr::tr("%1 是文件夹，不能写成 %2 文件").arg(out.filePath(), vectorFormatKey(options.format));
+    for (const QString& output : outputs)
+        if (QFileInfo::exists(output + QStringLiteral("-wal")) ||
+            QFileInfo::exists(output + QStringLiteral("-shm")))
+            return Tr::tr("不能覆盖 %1：它是一个正被打开的 SQLite 数据库（旁边有 -wal/-shm 文件）")
+                .arg(output);
+    if (!options.overwrite && anyExists(outputs))
+        return Tr::tr("%1 已存在；如需覆盖请指定覆盖选项").arg(out.filePath());
     return {};
 }
 
 namespace {
 
-// A Shapefile is written in memory first and then copied out, one write per file: shapelib seeks
-// before every record, and each seek flushes the stdio buffer, so writing straight to disk costs
-// three system calls per feature. Files too big for that go straight to disk.
-class ShapefileStaging {
+// While it lives, GDAL's messages on this thread go to lcExportGdal rather than stderr.
+class GdalMessagesToLog {
 public:
-    explicit ShapefileStaging(const QString& finalPath) : m_finalPath(finalPath) {
+    GdalMessagesToLog() { CPLPushErrorHandler(log); }
+    ~GdalMessagesToLog() { CPLPopErrorHandler(); }
+    GdalMessagesToLog(const GdalMessagesToLog&) = delete;
+    GdalMessagesToLog& operator=(const GdalMessagesToLog&) = delete;
+
+private:
+    static void CPL_STDCALL log(CPLErr level, CPLErrorNum number, const char* message) {
+        qCInfo(lcExportGdal, "GDAL %d (%d): %s", int(level), int(number), message);
+    }
+};
+
+// Everything an export writes goes into a hidden folder beside the output first, and is renamed
+// into place only once every file is complete: a full disk, a file size limit or a cancel leaves
+// the previous output as it was and nothing half-written. Renaming within a folder is atomic and
+// needs no space.
+class OutputStaging {
+public:
+    explicit OutputStaging(const QString& finalPath) : m_finalPath(finalPath) {}
+    ~OutputStaging() {
+        if (!m_dir.isEmpty())
+            QDir(m_dir).removeRecursively();
+        if (!m_committed && !m_createdFolder.isEmpty())
+            QDir().rmdir(m_createdFolder);
+    }
+    OutputStaging(const OutputStaging&) = delete;
+    OutputStaging& operator=(const OutputStaging&) = delete;
+
+    bool create(QString* error) {
+        const QString folder = QFileInfo(m_finalPath).absolutePath();
+        if (!QFileInfo(folder).isDir()) {
+            if (!QDir().mkdir(folder)) {
+                *error = Tr::tr("无法创建文件夹 %1").arg(folder);
+                return false;
+            }
+            m_createdFolder = folder;
+        }
+        static std::atomic_int counter{0};
+        const QString dir = QDir(folder).filePath(QStringLiteral(".%1.part-%2-%3")
+                                                      .arg(QFileInfo(m_finalPath).fileName())
+                                                      .arg(QCoreApplication::applicationPid())
+                                                      .arg(counter.fetch_add(1)));
+        if (::mkdir(QFile::encodeName(dir).constData(), 0700) != 0) {
+            *error = Tr::tr("无法在 %1 中写入：%2").arg(folder, errnoText(errno));
+            return false;
+        }
+        m_dir = dir;
+        return true;
+    }
+
+    QString dir() const { return m_dir; }
+
+    // Renames each staged file over its output; an output the new export did not write (a
+    // previous Shapefile's spatial index) is removed.
+    bool commit(const QStringList& outputs, QString* error) {
+        for (const QString& output : outputs) {
+            const QString staged = QDir(m_dir).filePath(QFileInfo(output).fileName());
+            const QByteArray target = QFile::encodeName(output);
+            if (QFileInfo::exists(staged)) {
+                if (::rename(QFile::encodeName(staged).constData(), target.constData()) != 0) {
+                    *error = Tr::tr("无法把导出结果移到 %1：%2").arg(output, errnoText(errno));
+                    return false;
+                }
+            } else if (::unlink(target.constData()) != 0 && errno != ENOENT) {
+                *error = Tr::tr("无法删除旧文件 %1：%2").arg(output, errnoText(errno));
+                return false;
+            }
+        }
+        m_committed = true;
+        return true;
+    }
+
+private:
+    QString m_finalPath;
+    QString m_dir;
+    QString m_createdFolder;
+    bool m_committed = false;
+};
+
+// All formats but GeoPackage (SQLite wants a real file) are written in memory first and copied
+// out, one checked write per file. GDAL's GeoJSON, KML and CSV writers do not check their own
+// writes, so a full disk would otherwise pass unseen; and shapelib seeks before every record,
+// each seek flushing the stdio buffer, so writing a Shapefile straight to disk costs three system
+// calls per feature. Files too big for memory go straight to disk and are read back instead.
+class MemoryStaging {
+public:
+    MemoryStaging() {
         static std::atomic_int counter{0};
         m_dir = QStringLiteral("/vsimem/gridcommand-export-%1-%2")
                     .arg(QCoreApplication::applicationPid())
                     .arg(counter.fetch_add(1));
+        // Made explicitly: GDAL's CSV driver writes a file only where it sees a folder.
+        VSIMkdir(m_dir.toUtf8().constData(), 0700);
     }
-    ~ShapefileStaging() { VSIRmdirRecursive(m_dir.toUtf8().constData()); }
-    ShapefileStaging(const ShapefileStaging&) = delete;
-    ShapefileStaging& operator=(const ShapefileStaging&) = delete;
+    ~MemoryStaging() { VSIRmdirRecursive(m_dir.toUtf8().constData()); }
+    MemoryStaging(const MemoryStaging&) = delete;
+    MemoryStaging& operator=(const MemoryStaging&) = delete;
 
-    QString gdalPath() const { return m_dir + QLatin1Char('/') + QFileInfo(m_finalPath).fileName(); }
+    QString dir() const { return m_dir; }
 
-    // Copies every file GDAL wrote beside the final path.
-    bool publish(QString* error) const {
+    // Copies every file GDAL wrote into `folder`.
+    bool publish(const QString& folder, QString* error) const {
         char** names = VSIReadDir(m_dir.toUtf8().constData());
         bool ok = true;
         for (int i = 0; ok && names && names[i]; ++i) {
@@ -280,22 +496,20 @@ public:
             vsi_l_offset length = 0;
             const GByte* data =
                 VSIGetMemFileBuffer((m_dir + QLatin1Char('/') + name).toUtf8().constData(), &length, FALSE);
-            QFile out(QFileInfo(m_finalPath).dir().filePath(name));
-            ok = (data || length == 0) && out.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-                 out.write(reinterpret_cast<const char*>(data), qint64(length)) == qint64(length);
-            if (!ok)
-                *error = Tr::tr("无法写入 %1：%2").arg(out.fileName(), out.errorString());
+            ok =
+                (data || length == 0) && writeFileChecked(QDir(folder).filePath(name),
+                                                          reinterpret_cast<const char*>(data), length, error);
         }
         CSLDestroy(names);
         return ok;
     }
 
 private:
-    QString m_finalPath;
     QString m_dir;
 };
 
-// Larger Shapefiles (SHP and DBF together; the format allows 2 GB each) are not staged in memory.
+// Larger outputs (a Shapefile's SHP and DBF together; the format allows 2 GB each) are not staged
+// in memory.
 constexpr qint64 kMaxStagedBytes = qint64(512) << 20;
 
 qint64 estimatedBytes(const ExportTable& table) {
@@ -313,31 +527,39 @@ public:
           m_encoder(m_encoding), m_shapefile(options.format == VectorFormat::Shapefile) {}
 
     bool run(const std::function<void(int)>& progress, const std::atomic_bool* cancel) {
-        std::optional<ShapefileStaging> staging;
-        if (m_shapefile && estimatedBytes(m_table) <= kMaxStagedBytes)
-            staging.emplace(m_options.path);
-        if (m_options.overwrite)
-            removeOutput(m_options.format, m_options.path);
+        // Through a symlink the file it names is replaced, as ogr2ogr would write through it.
+        m_finalPath = reachedPath(VectorExporter::outputPath(m_options));
+        const GdalMessagesToLog quiet;
+        OutputStaging output(m_finalPath);
+        if (!output.create(m_error))
+            return false;
+        std::optional<MemoryStaging> memory;
+        if (m_options.format != VectorFormat::GeoPackage && estimatedBytes(m_table) <= kMaxStagedBytes)
+            memory.emplace();
+        const QString gdalPath =
+            (memory ? memory->dir() : output.dir()) + QLatin1Char('/') + QFileInfo(m_finalPath).fileName();
         PhaseTimer phases(lcExportPhases(), "write");
         prepareTransform();
         encodeStrings();
         phases.mark("encode strings");
-        openDataset(staging ? staging->gdalPath() : m_options.path);
+        openDataset(gdalPath);
         createLayer();
         createFields();
         writeFeatures(progress, cancel);
         phases.mark("write features");
         closeDataset();
         phases.mark("close");
-        if (m_ok && staging && !staging->publish(m_error))
-            m_ok = false;
         if (m_ok && m_shapefile)
-            writeShapefileSidecars();
+            writeShapefileSidecars(gdalPath);
+        if (m_ok && memory && !memory->publish(output.dir(), m_error))
+            m_ok = false;
+        else if (m_ok && !memory && m_options.format != VectorFormat::GeoPackage)
+            verifyWritten(gdalPath);
+        if (m_ok && !output.commit(filesOf(m_options.format, m_finalPath), m_error))
+            m_ok = false;
         phases.mark("files out");
-        if (!m_ok) {
-            removeOutput(m_options.format, m_options.path);
+        if (!m_ok)
             return false;
-        }
         if (progress)
             progress(int(m_table.features.size()));
         return true;
@@ -441,7 +663,7 @@ private:
         m_geometryType =
             m_table.geometryType == ExportTable::GeometryType::Point ? wkbPoint : wkbMultiPolygon;
         const QByteArray layerName =
-            m_shapefile ? QFileInfo(m_options.path).completeBaseName().toUtf8() : m_table.layerName.toUtf8();
+            m_shapefile ? QFileInfo(m_finalPath).completeBaseName().toUtf8() : m_table.layerName.toUtf8();
         m_layer =
             GDALDatasetCreateLayer(m_ds, layerName.constData(), OGRSpatialReference::ToHandle(m_target.get()),
                                    m_geometryType, layerOptions.List());
@@ -574,22 +796,44 @@ private:
         OGR_F_Destroy(f);
     }
 
+    // GDAL reports a failed write (SQLITE_FULL, a short write) in its error state, some of it
+    // only at commit (a GeoPackage builds its spatial index and extent then) or at close.
     void closeDataset() {
+        CPLErrorReset();
         if (m_transaction && m_ok && GDALDatasetCommitTransaction(m_ds) != OGRERR_NONE)
             fail(Tr::tr("提交失败：%1").arg(gdalError()));
         else if (m_transaction && !m_ok)
             GDALDatasetRollbackTransaction(m_ds);
-        if (m_ds)
-            GDALClose(m_ds);
+        if (m_ok && CPLGetLastErrorType() >= CE_Failure)
+            fail(Tr::tr("提交失败：%1").arg(gdalError()));
+        if (!m_ds)
+            return;
+        CPLErrorReset();
+        GDALClose(m_ds);
         m_ds = nullptr;
+        if (m_ok && CPLGetLastErrorType() >= CE_Failure)
+            fail(Tr::tr("无法写完 %1：%2").arg(m_options.path, gdalError()));
     }
 
-    void writeShapefileSidecars() {
-        if (!writeCodePageFile(m_options.path, m_encoding))
-            fail(Tr::tr("无法写入 .cpg 编码文件：%1").arg(m_options.path));
-        else if (!patchLanguageDriverId(m_options.path, dbfLanguageDriverId(m_encoding)))
+    // A file GDAL wrote straight to disk is read back: it must hold every feature.
+    void verifyWritten(const QString& path) {
+        const char* const drivers[] = {info(m_options.format).driver, nullptr};
+        GDALDatasetH ds = GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
+                                     nullptr, nullptr);
+        OGRLayerH layer = ds ? GDALDatasetGetLayer(ds, 0) : nullptr;
+        const GIntBig count = layer ? OGR_L_GetFeatureCount(layer, TRUE) : -1;
+        if (ds)
+            GDALClose(ds);
+        if (count != GIntBig(m_table.features.size()))
+            fail(Tr::tr("写出的 %1 不完整（磁盘已满或超出文件大小限制？）").arg(m_options.path));
+    }
+
+    void writeShapefileSidecars(const QString& shpPath) {
+        if (!writeCodePageFile(shpPath, m_encoding, m_error))
+            m_ok = false;
+        else if (!patchLanguageDriverId(shpPath, dbfLanguageDriverId(m_encoding)))
             fail(Tr::tr("无法写入 DBF 语言标识：%1").arg(m_options.path));
-        else if (!writeMappingFile(m_table, VectorExporter::mappingFilePath(m_options.path), m_error))
+        else if (!writeMappingFile(m_table, VectorExporter::mappingFilePath(shpPath), m_error))
             m_ok = false;
     }
 
@@ -600,6 +844,7 @@ private:
     TextEncoder m_encoder;
     const bool m_shapefile;
     const QTimeZone m_china{8 * 3600};
+    QString m_finalPath; // the output, symlinks resolved
     bool m_ok = true;
     bool m_transaction = false;
     SrsPtr m_target;

@@ -12,6 +12,7 @@
 
 #include <cstring>
 #include <future>
+#include <utility>
 
 namespace gc {
 
@@ -70,7 +71,63 @@ std::future<Aggregate<T>> aggregate(const QString& countyPath, const QString& sq
     });
 }
 
+geo::ExportOptions completed(const QString& countyPath, const CountyExport::Content& content,
+                             geo::ExportOptions options) {
+    options.layerName = content.what == CountyExport::Content::What::Tickets
+                            ? QStringLiteral("tickets")
+                            : GridLevels::tableName(content.level);
+    options.protectedFiles << countyPath;
+    return options;
+}
+
 } // namespace
+
+QString CountyExport::check(const QString& countyPath, const Content& content, geo::ExportOptions options) {
+    return geo::VectorExporter::check(completed(countyPath, content, std::move(options)));
+}
+
+QString CountyExport::outputPath(const QString& countyPath, const Content& content,
+                                 geo::ExportOptions options) {
+    return geo::VectorExporter::outputPath(completed(countyPath, content, std::move(options)));
+}
+
+bool CountyExport::run(const QString& countyPath, const Content& content, geo::ExportOptions options,
+                       int* features, QString* error, const std::function<void(int, int)>& progress,
+                       const std::atomic_bool* cancel) {
+    options = completed(countyPath, content, std::move(options));
+    // Refused before the county is even opened.
+    if (const QString problem = geo::VectorExporter::check(options); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    auto store = CountyStore::open(countyPath, error);
+    if (!store)
+        return false;
+    const std::optional<geo::ExportTable> table =
+        content.what == Content::What::Tickets
+            ? ticketTable(*store, content.includePeople)
+            : gridTable(*store, content.level, content.now, content.includePeople, error);
+    if (!table)
+        return false;
+    const int total = int(table->features.size());
+    if (features)
+        *features = total;
+    if (cancel && cancel->load()) {
+        if (error)
+            *error = Tr::tr("已取消");
+        return false;
+    }
+    if (progress)
+        progress(0, total);
+    return geo::VectorExporter::write(
+        *table, options, error,
+        [&progress, total](int done) {
+            if (progress)
+                progress(done, total);
+        },
+        cancel);
+}
 
 std::optional<geo::ExportTable> CountyExport::gridTable(const CountyStore& store, GridLevel level,
                                                         const QDateTime& now, bool includePeople,
