@@ -150,9 +150,10 @@ QStringList filesOf(VectorFormat format, const QString& path) {
     const QString base = fi.dir().filePath(fi.completeBaseName());
     switch (format) {
     case VectorFormat::Shapefile: {
-        QStringList files;
+        QStringList files{path};
         for (const char* suffix : kShapefileSuffixes)
-            files << base + QLatin1String(suffix);
+            if (base + QLatin1String(suffix) != path)
+                files << base + QLatin1String(suffix);
         return files << VectorExporter::mappingFilePath(path);
     }
     case VectorFormat::Csv:
