@@ -174,6 +174,11 @@ private Q_SLOTS:
             QCOMPARE(indexes(*store), 2);
             for (const char* statement :
                  {"DROP INDEX ticket_events_action", "DROP INDEX tickets_grid_state_created",
+                  // and what schema 3 added (the risk engine's tables)
+                  "DROP TABLE risk_rules", "DROP TABLE risk_overrides", "DROP TABLE risk_history",
+                  "DROP TABLE key_persons", "DROP TABLE key_places", "DROP TABLE grid_adjacency",
+                  "DELETE FROM gpkg_contents WHERE table_name IN ('risk_rules', 'risk_overrides', 'risk_history', "
+                  "'key_persons', 'key_places', 'grid_adjacency')",
                   "UPDATE gc_meta SET value = '1' WHERE key = 'schema_version'"})
                 QVERIFY(QSqlQuery(store->database()).exec(QString::fromLatin1(statement)));
             QCOMPARE(indexes(*store), 0);
@@ -181,8 +186,45 @@ private Q_SLOTS:
         QString error;
         auto store = CountyStore::open(path(QStringLiteral("v1.gpkg")), &error);
         QVERIFY2(store, qPrintable(error));
-        QCOMPARE(store->info().schemaVersion, 2);
+        QCOMPARE(store->info().schemaVersion, CountyStore::kSchemaVersion);
         QCOMPARE(indexes(*store), 2);
+    }
+
+    // A file of schema 2 (before the risk engine) gets the risk tables on opening, registered
+    // in gpkg_contents so QGIS lists them; the grid layers' risk_level stays writable through
+    // the store's own connection (GDAL's R-tree triggers need ST_* functions there).
+    void version2FileIsMigrated() {
+        const QStringList riskTables = {QStringLiteral("risk_rules"),  QStringLiteral("risk_overrides"),
+                                        QStringLiteral("risk_history"), QStringLiteral("key_persons"),
+                                        QStringLiteral("key_places"),  QStringLiteral("grid_adjacency")};
+        const auto count = [&](const CountyStore& store, const QString& sql) {
+            QSqlQuery q(store.database());
+            int n = 0;
+            for (const QString& t : riskTables)
+                if (q.exec(sql.arg(t)) && q.next())
+                    n += q.value(0).toInt();
+            return n;
+        };
+        const QString inMaster = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'");
+        const QString inContents = QStringLiteral("SELECT count(*) FROM gpkg_contents WHERE table_name = '%1'");
+        {
+            auto store = makeCounty(QStringLiteral("v2.gpkg"));
+            QVERIFY(store);
+            QCOMPARE(count(*store, inMaster), 6);
+            QSqlQuery q(store->database());
+            for (const QString& t : riskTables) {
+                QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(t)));
+                QVERIFY(q.exec(QStringLiteral("DELETE FROM gpkg_contents WHERE table_name = '%1'").arg(t)));
+            }
+            QVERIFY(q.exec(QStringLiteral("UPDATE gc_meta SET value = '2' WHERE key = 'schema_version'")));
+            QCOMPARE(count(*store, inMaster), 0);
+        }
+        QString error;
+        auto store = CountyStore::open(path(QStringLiteral("v2.gpkg")), &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->info().schemaVersion, 3);
+        QCOMPARE(count(*store, inMaster), 6);
+        QCOMPARE(count(*store, inContents), 6);
     }
 
     void ticketClosedLoop() {

@@ -1,5 +1,6 @@
 #include "gc/store/CountyStore.h"
 
+#include "GpkgSqlFunctions.h"
 #include "SqlHelpers.h"
 #include "gc/core/ChinaTime.h"
 
@@ -190,6 +191,10 @@ bool CountyStore::openConnection(bool readOnly, QString* error) {
         *error = Tr::tr("无法打开 %1：%2").arg(m_path, db.lastError().text());
         return false;
     }
+    if (!readOnly && !sql::registerGpkgFunctions(db, error)) {
+        *error = Tr::tr("无法打开 %1：%2").arg(m_path, *error);
+        return false;
+    }
     return true;
 }
 
@@ -337,6 +342,35 @@ bool CountyStore::migrate(QString* error) {
         // rating events by action, and ticket counts by grid, state and age.
         {QStringLiteral("CREATE INDEX ticket_events_action ON ticket_events(action, ticket_id)"),
          QStringLiteral("CREATE INDEX tickets_grid_state_created ON tickets(grid_code, state, created_at)")},
+        // 3: the risk engine (RiskStore): the county's rules files (newest wins, the old ones stay),
+        // overrides (人工研判) with a required end, every band change, key places and persons, and
+        // the grid adjacency Gi* needs, computed once per geometry.
+        {QStringLiteral("CREATE TABLE risk_rules (id INTEGER PRIMARY KEY, json TEXT NOT NULL, "
+                        "set_at INTEGER NOT NULL, set_by TEXT)"),
+         QStringLiteral("CREATE TABLE risk_overrides (id INTEGER PRIMARY KEY, code TEXT NOT NULL, band TEXT NOT NULL, "
+                        "reason TEXT NOT NULL CHECK (reason <> ''), set_by TEXT NOT NULL, start_at INTEGER NOT NULL, "
+                        "end_at INTEGER NOT NULL CHECK (end_at > start_at), cleared_at INTEGER, cleared_by TEXT, "
+                        "clear_reason TEXT, lapsed_at INTEGER)"),
+         QStringLiteral("CREATE INDEX risk_overrides_end ON risk_overrides(end_at, code)"),
+         QStringLiteral("CREATE TABLE risk_history (id INTEGER PRIMARY KEY, code TEXT NOT NULL, level INTEGER NOT NULL, "
+                        "at INTEGER NOT NULL, from_band TEXT NOT NULL, to_band TEXT NOT NULL, score REAL NOT NULL, "
+                        "cause TEXT NOT NULL CHECK (cause IN ('rules', 'data', 'override', 'expiry')), note TEXT)"),
+         QStringLiteral("CREATE INDEX risk_history_code_at ON risk_history(code, at)"),
+         QStringLiteral("CREATE INDEX risk_history_at ON risk_history(at)"),
+         QStringLiteral("CREATE TABLE key_persons (grid_code TEXT NOT NULL, type TEXT NOT NULL, "
+                        "count INTEGER NOT NULL CHECK (count >= 0), PRIMARY KEY (grid_code, type))"),
+         QStringLiteral("CREATE TABLE key_places (id INTEGER PRIMARY KEY, name TEXT, type TEXT NOT NULL, "
+                        "lon REAL NOT NULL, lat REAL NOT NULL, grid_code TEXT NOT NULL)"),
+         QStringLiteral("CREATE INDEX key_places_grid ON key_places(grid_code)"),
+         QStringLiteral("CREATE TABLE grid_adjacency (level INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, "
+                        "PRIMARY KEY (level, a, b)) WITHOUT ROWID"),
+         QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
+                        "VALUES ('risk_rules', 'attributes', '风险规则', '风险规则', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
+                        "('risk_overrides', 'attributes', '人工研判', '人工研判', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
+                        "('risk_history', 'attributes', '风险等级变化', '风险等级变化', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
+                        "('key_persons', 'attributes', '重点人员', '重点人员（按类别计数）', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
+                        "('key_places', 'attributes', '重点场所', '重点场所', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
+                        "('grid_adjacency', 'attributes', '网格邻接', '网格邻接（共边）', strftime('%Y-%m-%dT%H:%M:%fZ','now'))")},
     };
     Q_ASSERT(steps.size() == kSchemaVersion - 1);
     for (int version = m_info.schemaVersion; version < kSchemaVersion; ++version) {

@@ -51,7 +51,7 @@ struct RiskAssessment {
     QString code;
     QString name;
     GridLevel level = GridLevel::Grid;
-    double score = 0;                    // sum of reasons[].points, in order
+    double score = 0;                       // sum of reasons[].points, in order
     RiskLevel scoreBand = RiskLevel::Green; // the band of the score alone
     RiskLevel ruleBand = RiskLevel::Green;  // after triggers (or children for a parent)
     RiskLevel band = RiskLevel::Green;      // what the map shows: ruleBand unless overridden

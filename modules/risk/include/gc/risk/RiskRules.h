@@ -38,18 +38,18 @@ struct RiskIndicator {
     QString label; // 超期工单
     QString unit;  // 件, 人, 处, 天
     RiskIndicatorKind kind = RiskIndicatorKind::OpenTickets;
-    double points = 0;              // per unit
-    std::optional<double> cap;      // at most this many points
+    double points = 0;         // per unit
+    std::optional<double> cap; // at most this many points
     // Ticket filters (ticket kinds only); empty = any.
-    QStringList categories;          // category code prefixes
-    QStringList priorities;          // urgent|high|normal|low
-    QList<CategoryWeight> weights;   // `tickets`: value = sum of weights (default 1)
-    int days = 0;                    // window for created_at; 0 = no window
-    double minAgeHours = 0;          // open_tickets: at least this old
-    double maxAgeHours = 0;          // open_tickets: at most this old; 0 = no limit
-    QStringList types;               // key_persons / key_places types; empty = all
-    double graceDays = 0;            // checkin_gap: no points within this many days
-    double maxDays = 30;             // checkin_gap: value when there has never been a check-in
+    QStringList categories;        // category code prefixes
+    QStringList priorities;        // urgent|high|normal|low
+    QList<CategoryWeight> weights; // `tickets`: value = sum of weights (default 1)
+    int days = 0;                  // window for created_at; 0 = no window
+    double minAgeHours = 0;        // open_tickets: at least this old
+    double maxAgeHours = 0;        // open_tickets: at most this old; 0 = no limit
+    QStringList types;             // key_persons / key_places types; empty = all
+    double graceDays = 0;          // checkin_gap: no points within this many days
+    double maxDays = 30;           // checkin_gap: value when there has never been a check-in
 
     bool isTicketKind() const;
     // Points for `value` units: value × points, capped.

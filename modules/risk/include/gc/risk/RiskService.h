@@ -100,8 +100,15 @@ Q_SIGNALS:
     void assessmentsUpdated(const QStringList& codes);
     void rulesChanged();
 
+public:
+    struct Impl; // opaque; public only so the implementation's helpers can name it
+
 private:
-    struct Impl;
+    // The one path every update takes: lapse what ended, assess `grids` (all when empty) and their
+    // parents, write the band changes with `cause`, signal.
+    bool update(const QList<int>& grids, RiskChangeCause cause, const QDateTime& now,
+                QList<RiskChange>* written, QString* error, const QString& note = {});
+
     std::unique_ptr<Impl> d;
     RiskRules m_rules;
 };

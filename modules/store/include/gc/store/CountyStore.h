@@ -31,7 +31,7 @@ struct TicketFilter {
 // opened it; open another CountyStore on the same file for another thread or process.
 class CountyStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     ~CountyStore();
     CountyStore(const CountyStore&) = delete;

@@ -5,6 +5,7 @@
 #include "gc/core/Ticket.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -42,6 +43,7 @@ struct RiskOverride {
     QDateTime clearedAt; // set when a person cleared it before its end
     QString clearedBy;
     QString clearReason;
+    QDateTime lapsedAt; // set (to `end`) once the engine has recorded its lapse
 
     bool activeAt(const QDateTime& t) const {
         return start <= t && t < end && (!clearedAt.isValid() || t < clearedAt);
@@ -72,10 +74,10 @@ struct RiskChange {
 };
 
 struct RiskHistoryFilter {
-    QString code;    // empty: every grid
-    QDateTime from;  // inclusive; invalid: no bound
-    QDateTime to;    // exclusive; invalid: no bound
-    int limit = -1;  // newest first when limited
+    QString code;   // empty: every grid
+    QDateTime from; // inclusive; invalid: no bound
+    QDateTime to;   // exclusive; invalid: no bound
+    int limit = -1; // newest first when limited
 };
 
 // 重点场所: a point in the county (hazard site, school, market …).
@@ -111,16 +113,22 @@ public:
 
     // --- Facts ------------------------------------------------------------------------------
     // Every ticket that is still open or was created at or after `createdSince` (epoch seconds),
-    // of the given grids (empty: all), through a fast reader. `grid` is the ticket's grid code.
+    // of the given grids (empty: all), through a fast reader. `grid` is the ticket's grid code as
+    // UTF-8, valid during the call only (a million tickets need no million strings).
     bool forEachTicket(qint64 createdSince, const QStringList& gridCodes,
-                       const std::function<void(const QString& grid, const RiskTicketFacts&)>& visit,
+                       const std::function<void(QByteArrayView grid, const RiskTicketFacts&)>& visit,
                        QString* error) const;
+    // Every ticket's events in time order (the demo's replay rebuilds past states from them).
+    bool forEachTicketEvent(
+        const std::function<void(qint64 ticketId, TicketAction action, qint64 at, TicketState to)>& visit,
+        QString* error) const;
     // Grid codes of the given tickets.
     QStringList gridsOfTickets(const QList<qint64>& ticketIds) const;
     // Grids assigned to a worker (a check-in touches them).
     QStringList gridsOfWorker(qint64 workerId) const;
-    // The last patrol check-in (epoch seconds) per grid, by any worker assigned to it.
-    QHash<QString, qint64> lastCheckins(const QStringList& gridCodes = {}) const;
+    // The last patrol check-in (epoch seconds, not after `notAfter` when > 0) per grid, by any
+    // worker assigned to it.
+    QHash<QString, qint64> lastCheckins(const QStringList& gridCodes = {}, qint64 notAfter = 0) const;
 
     QList<KeyPersonCount> keyPersons(const QStringList& gridCodes = {}) const;
     bool replaceKeyPersons(const QList<KeyPersonCount>& counts, QString* error);
@@ -131,14 +139,21 @@ public:
     // --- Bands, overrides, history -------------------------------------------------------------
     // The band every feature of a level shows now (the grid tables' risk_level).
     QHash<QString, RiskLevel> bands(GridLevel level) const;
-    // Writes bands and their history in one transaction; `changes` carry the new band.
-    bool applyChanges(const QList<RiskChange>& changes, QString* error);
+    // Writes bands and their history in one transaction; `changes` carry the new band. Overrides
+    // in `lapsedOverrideIds` are marked lapsed at their end in the same transaction.
+    bool applyChanges(const QList<RiskChange>& changes, QString* error,
+                      const QList<qint64>& lapsedOverrideIds = {});
 
-    bool insertOverride(RiskOverride& o, const RiskChange& change, QString* error);
+    // Stores an override (id assigned) and, when the band moves, the change, in one transaction.
+    bool insertOverride(RiskOverride& o, const std::optional<RiskChange>& change, QString* error);
     bool clearOverride(qint64 id, const QString& by, const QString& reason, const QDateTime& at,
                        const std::optional<RiskChange>& change, QString* error);
-    // Overrides not cleared whose end is after `since` (active now or lapsing since then).
-    QList<RiskOverride> overrides(const QDateTime& endAfter, const QString& code = {}) const;
+    // Overrides in force at `now` (not cleared, start <= now < end), of one code or all.
+    QList<RiskOverride> activeOverrides(const QDateTime& now, const QString& code = {}) const;
+    // Overrides whose end has come (end <= now) that were neither cleared nor recorded as lapsed.
+    QList<RiskOverride> overridesToLapse(const QDateTime& now) const;
+    // Every override of a code, newest first (for the explanation and the GUI's timeline).
+    QList<RiskOverride> overridesOf(const QString& code) const;
 
     QList<RiskChange> history(const RiskHistoryFilter& filter) const;
 

@@ -1,0 +1,620 @@
+// The risk engine of one county: facts from the store, scores from RiskCalculator, overrides,
+// parents, band changes written with their cause, and hot spots.
+#include "gc/risk/RiskService.h"
+
+#include "gc/core/ChinaTime.h"
+#include "gc/geo/GridAdjacency.h"
+#include "gc/risk/RiskCalculator.h"
+#include "gc/store/CountyStore.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <cmath>
+
+namespace gc {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RiskService)
+};
+constexpr qint64 kDay = 86400;
+} // namespace
+
+struct RiskService::Impl {
+    explicit Impl(CountyStore& s) : store(s), riskStore(s) {}
+
+    struct Node {
+        QString code;
+        QString name;
+        GridLevel level = GridLevel::Grid;
+        int population = 0;
+        int parent = -1;
+        QList<int> children;
+        RiskLevel stored = RiskLevel::Green; // the band written in the store (what the map shows)
+    };
+
+    CountyStore& store;
+    RiskStore riskStore;
+    QList<Node> nodes;
+    QHash<QString, int> index;
+    QHash<QByteArray, int> gridIndexUtf8; // grid-level codes as UTF-8, for the ticket scan
+    QList<int> byLevel[kGridLevelCount + 1];
+    QList<RiskAssessment> assessments;
+    bool loaded = false;
+
+    bool loadHierarchy(QString* error);
+    // Indicator values of the given grid nodes (all grids when `grids` is empty).
+    bool gridValues(const RiskCalculator& calc, const QList<int>& grids, QVector<double>& values,
+                    QString* error) const;
+    // Assessments at `now` under `rules` for the given grid nodes plus every ancestor; results in `out`
+    // (indexed like nodes). Overrides are applied from `active`.
+    bool assess(const RiskRules& rules, const QDateTime& now, const QList<int>& grids,
+                const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out, QString* error) const;
+    void rollUp(const RiskRules& rules, const QList<int>& parents, const QHash<QString, RiskOverride>& active,
+                QList<RiskAssessment>& out) const;
+};
+
+bool RiskService::Impl::loadHierarchy(QString* error) {
+    nodes.clear();
+    index.clear();
+    gridIndexUtf8.clear();
+    for (auto& l : byLevel)
+        l.clear();
+    for (int l = 1; l <= static_cast<int>(GridLevel::Grid); ++l) {
+        const auto level = static_cast<GridLevel>(l);
+        for (const GridRecord& g : store.grids(level, false)) {
+            Node n;
+            n.code = g.code;
+            n.name = g.name;
+            n.level = level;
+            n.population = g.population;
+            n.stored = g.risk;
+            const int i = int(nodes.size());
+            index.insert(g.code, i);
+            byLevel[l] << i;
+            if (level == GridLevel::Grid)
+                gridIndexUtf8.insert(g.code.toUtf8(), i);
+            nodes << n;
+        }
+    }
+    for (qsizetype i = 0; i < nodes.size(); ++i) {
+        // Parents by code prefix, as the hierarchy's codes are built (GB/T 31000).
+        if (nodes[i].level == GridLevel::County)
+            continue;
+        const int p = index.value(GridCode::parentCode(nodes[i].code), -1);
+        nodes[i].parent = p;
+        if (p >= 0)
+            nodes[p].children << int(i);
+    }
+    if (nodes.isEmpty() && error)
+        *error = Tr::tr("县域没有任何网格");
+    assessments = QList<RiskAssessment>(nodes.size());
+    return true;
+}
+
+bool RiskService::Impl::gridValues(const RiskCalculator& calc, const QList<int>& grids,
+                                   QVector<double>& values, QString* error) const {
+    const int k = calc.indicatorCount();
+    // Grid node → row in `values`.
+    QHash<int, int> row;
+    QStringList codes;
+    const bool all = grids.isEmpty();
+    const QList<int>& list = all ? byLevel[static_cast<int>(GridLevel::Grid)] : grids;
+    for (int r = 0; r < list.size(); ++r) {
+        row.insert(list[r], r);
+        if (!all)
+            codes << nodes[list[r]].code;
+    }
+    values.fill(0.0, qsizetype(list.size()) * k);
+    const bool ok = riskStore.forEachTicket(
+        calc.windowStart(), codes,
+        [&](QByteArrayView grid, const RiskTicketFacts& t) {
+            const int node = gridIndexUtf8.value(QByteArray::fromRawData(grid.data(), grid.size()), -1);
+            if (node < 0)
+                return;
+            const int r = all ? node - list.first() : row.value(node, -1);
+            if (r >= 0)
+                calc.addTicket(t, values.data() + qsizetype(r) * k);
+        },
+        error);
+    if (!ok)
+        return false;
+    for (const KeyPersonCount& c : riskStore.keyPersons(codes)) {
+        const int r = row.value(index.value(c.gridCode, -1), -1);
+        if (r >= 0)
+            calc.addKeyPersons(c.type, c.count, values.data() + qsizetype(r) * k);
+    }
+    for (const KeyPlace& p : riskStore.keyPlaces(codes)) {
+        const int r = row.value(index.value(p.gridCode, -1), -1);
+        if (r >= 0)
+            calc.addKeyPlace(p.type, values.data() + qsizetype(r) * k);
+    }
+    const QHash<QString, qint64> checkins = riskStore.lastCheckins(codes, calc.now());
+    for (int r = 0; r < list.size(); ++r)
+        calc.setLastCheckin(checkins.value(nodes[list[r]].code, 0), values.data() + qsizetype(r) * k);
+    return true;
+}
+
+void RiskService::Impl::rollUp(const RiskRules& rules, const QList<int>& parents,
+                               const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out) const {
+    for (int p : parents) {
+        QList<RiskParents::Child> children;
+        children.reserve(nodes[p].children.size());
+        for (int c : nodes[p].children)
+            children << RiskParents::Child{out[c].band, out[c].score, nodes[c].population};
+        RiskAssessment a = RiskParents::assess(rules.parentRule(), children);
+        a.code = nodes[p].code;
+        a.name = nodes[p].name;
+        a.level = nodes[p].level;
+        if (const auto it = active.constFind(a.code); it != active.cend()) {
+            a.override = *it;
+            a.band = it->band;
+            a.decidedBy = RiskDecision::Override;
+        }
+        out[p] = a;
+    }
+}
+
+bool RiskService::Impl::assess(const RiskRules& rules, const QDateTime& now, const QList<int>& grids,
+                               const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out,
+                               QString* error) const {
+    const RiskCalculator calc(rules, now.toSecsSinceEpoch());
+    QVector<double> values;
+    if (!gridValues(calc, grids, values, error))
+        return false;
+    const int k = calc.indicatorCount();
+    const QList<int>& list = grids.isEmpty() ? byLevel[static_cast<int>(GridLevel::Grid)] : grids;
+    for (int r = 0; r < list.size(); ++r) {
+        const Node& n = nodes[list[r]];
+        RiskAssessment a = calc.assess(values.constData() + qsizetype(r) * k);
+        a.code = n.code;
+        a.name = n.name;
+        a.level = n.level;
+        if (const auto it = active.constFind(n.code); it != active.cend()) {
+            a.override = *it;
+            a.band = it->band;
+            a.decidedBy = RiskDecision::Override;
+        }
+        out[list[r]] = a;
+    }
+    // Parents bottom-up: the touched grids' ancestors only, or every parent on a full pass.
+    for (int l = static_cast<int>(GridLevel::Community); l >= static_cast<int>(GridLevel::County); --l) {
+        QList<int> parents;
+        if (grids.isEmpty())
+            parents = byLevel[l];
+        else {
+            QSet<int> seen;
+            for (int g : grids)
+                for (int p = nodes[g].parent; p >= 0; p = nodes[p].parent)
+                    if (nodes[p].level == static_cast<GridLevel>(l) && !seen.contains(p)) {
+                        seen.insert(p);
+                        parents << p;
+                    }
+        }
+        rollUp(rules, parents, active, out);
+    }
+    return true;
+}
+
+RiskService::RiskService(CountyStore& store, QObject* parent)
+    : QObject(parent), d(std::make_unique<Impl>(store)), m_rules(RiskRules::builtIn()) {
+    qRegisterMetaType<gc::RiskChange>();
+    qRegisterMetaType<QList<gc::RiskChange>>();
+}
+
+RiskService::~RiskService() = default;
+
+QDateTime RiskService::resolveNow(const QDateTime& now) {
+    const QDateTime t = now.isValid() ? now : chinaNow();
+    return fromEpochSeconds(t.toSecsSinceEpoch());
+}
+
+bool RiskService::load(QString* error, const QDateTime& now) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    error->clear();
+    if (const auto json = d->riskStore.rulesJson(error)) {
+        auto rules = RiskRules::parse(*json, error);
+        if (!rules) {
+            *error = Tr::tr("县域保存的风险规则无效：%1").arg(*error);
+            return false;
+        }
+        m_rules = *rules;
+    } else if (!error->isEmpty())
+        return false;
+    if (!d->loadHierarchy(error))
+        return false;
+    d->loaded = true;
+    return recomputeAll(error, now);
+}
+
+namespace {
+// The changes between what the store shows and the new assessments of `nodes` (indices), with the
+// cause: an override that lapsed says so (at its end), anything else is `cause`.
+template <typename Nodes>
+QList<RiskChange> diff(const Nodes& nodes, const QList<RiskAssessment>& next, const QList<int>& which,
+                       RiskChangeCause cause, const QDateTime& now,
+                       const QHash<QString, RiskOverride>& lapsed) {
+    QList<RiskChange> changes;
+    for (int i : which) {
+        const RiskAssessment& a = next[i];
+        if (a.band == nodes[i].stored)
+            continue;
+        RiskChange c;
+        c.code = a.code;
+        c.level = a.level;
+        c.at = now;
+        c.from = nodes[i].stored;
+        c.to = a.band;
+        c.score = a.score;
+        c.cause = cause;
+        if (const auto it = lapsed.constFind(a.code); it != lapsed.cend()) {
+            c.cause = RiskChangeCause::Expiry;
+            c.at = it->end;
+            c.note = QCoreApplication::translate("RiskService", "人工研判 #%1（%2）已于 %3 到期")
+                         .arg(it->id)
+                         .arg(it->reason, it->end.toString(Qt::ISODate));
+        }
+        changes << c;
+    }
+    return changes;
+}
+} // namespace
+
+bool RiskService::recomputeAll(QString* error, const QDateTime& now) {
+    QList<RiskChange> changes;
+    return update({}, RiskChangeCause::Data, resolveNow(now), &changes, error);
+}
+
+bool RiskService::update(const QList<int>& grids, RiskChangeCause cause, const QDateTime& now,
+                         QList<RiskChange>* written, QString* error, const QString& note) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    if (!d->loaded) {
+        *error = Tr::tr("风险引擎尚未加载");
+        return false;
+    }
+    const QList<RiskOverride> lapsing = d->riskStore.overridesToLapse(now);
+    QHash<QString, RiskOverride> lapsed;
+    QList<qint64> lapsedIds;
+    for (const RiskOverride& o : lapsing) {
+        lapsed.insert(o.code, o);
+        lapsedIds << o.id;
+    }
+    QHash<QString, RiskOverride> active;
+    for (const RiskOverride& o : d->riskStore.activeOverrides(now))
+        active.insert(o.code, o);
+    // A lapse touches its grid even when the caller did not name it.
+    QList<int> touched = grids;
+    if (!grids.isEmpty())
+        for (const RiskOverride& o : lapsing) {
+            const int i = d->index.value(o.code, -1);
+            if (i >= 0 && d->nodes[i].level == GridLevel::Grid && !touched.contains(i))
+                touched << i;
+        }
+    QList<RiskAssessment> next = d->assessments;
+    if (!d->assess(m_rules, now, touched, active, next, error))
+        return false;
+    QList<int> which;
+    if (touched.isEmpty())
+        for (int i = 0; i < d->nodes.size(); ++i)
+            which << i;
+    else {
+        QSet<int> seen;
+        for (int g : touched)
+            for (int p = g; p >= 0; p = d->nodes[p].parent)
+                if (!seen.contains(p)) {
+                    seen.insert(p);
+                    which << p;
+                }
+        // Lapsed overrides on parents.
+        for (const RiskOverride& o : lapsing) {
+            const int i = d->index.value(o.code, -1);
+            if (i >= 0 && !seen.contains(i)) {
+                seen.insert(i);
+                which << i;
+            }
+        }
+    }
+    QList<RiskChange> changes = diff(d->nodes, next, which, cause, now, lapsed);
+    if (!note.isEmpty())
+        for (RiskChange& c : changes)
+            if (c.note.isEmpty())
+                c.note = note;
+    if (!d->riskStore.applyChanges(changes, error, lapsedIds))
+        return false;
+    d->assessments = next;
+    for (const RiskChange& c : changes)
+        d->nodes[d->index.value(c.code)].stored = c.to;
+    if (written)
+        *written = changes;
+    QStringList codes;
+    for (int i : which)
+        codes << d->nodes[i].code;
+    if (!changes.isEmpty())
+        Q_EMIT bandsChanged(changes);
+    Q_EMIT assessmentsUpdated(codes);
+    return true;
+}
+
+bool RiskService::updateGrids(const QStringList& gridCodes, QString* error, const QDateTime& now) {
+    QList<int> grids;
+    for (const QString& code : gridCodes) {
+        const int i = d->index.value(code, -1);
+        if (i >= 0 && d->nodes[i].level == GridLevel::Grid && !grids.contains(i))
+            grids << i;
+    }
+    if (grids.isEmpty())
+        return lapseExpired(error, now);
+    return update(grids, RiskChangeCause::Data, resolveNow(now), nullptr, error);
+}
+
+bool RiskService::updateForTickets(const QList<qint64>& ticketIds, QString* error, const QDateTime& now) {
+    return updateGrids(d->riskStore.gridsOfTickets(ticketIds), error, now);
+}
+
+bool RiskService::updateForWorker(qint64 workerId, QString* error, const QDateTime& now) {
+    return updateGrids(d->riskStore.gridsOfWorker(workerId), error, now);
+}
+
+bool RiskService::lapseExpired(QString* error, const QDateTime& now) {
+    const QDateTime t = resolveNow(now);
+    QStringList codes;
+    for (const RiskOverride& o : d->riskStore.overridesToLapse(t))
+        codes << o.code;
+    if (codes.isEmpty())
+        return true;
+    QList<int> nodes;
+    for (const QString& code : codes) {
+        const int i = d->index.value(code, -1);
+        if (i >= 0)
+            nodes << i;
+    }
+    // Grids lapse through the grid path; a parent's override lapses through a full roll-up.
+    bool parentOverride = false;
+    for (int i : nodes)
+        parentOverride = parentOverride || d->nodes[i].level != GridLevel::Grid;
+    return update(parentOverride ? QList<int>() : nodes, RiskChangeCause::Expiry, t, nullptr, error);
+}
+
+QList<RiskAssessment> RiskService::assessments(GridLevel level) const {
+    QList<RiskAssessment> out;
+    const int l = static_cast<int>(level);
+    if (l < 1 || l > kGridLevelCount)
+        return out;
+    out.reserve(d->byLevel[l].size());
+    for (int i : d->byLevel[l])
+        out << d->assessments[i];
+    return out;
+}
+
+std::optional<RiskAssessment> RiskService::assessment(const QString& code) const {
+    const int i = d->index.value(code, -1);
+    if (i < 0)
+        return std::nullopt;
+    return d->assessments[i];
+}
+
+QString RiskService::explain(const QString& code) const {
+    const auto a = assessment(code);
+    return a ? RiskExplanation::text(*a, m_rules) : QString();
+}
+
+QHash<RiskLevel, int> RiskService::bandCounts(GridLevel level) const {
+    QHash<RiskLevel, int> counts;
+    for (int i = 0; i < kRiskLevelCount; ++i)
+        counts.insert(static_cast<RiskLevel>(i), 0);
+    const int l = static_cast<int>(level);
+    if (l >= 1 && l <= kGridLevelCount)
+        for (int i : d->byLevel[l])
+            ++counts[d->assessments[i].band];
+    return counts;
+}
+
+bool RiskService::setOverride(const RiskOverrideRequest& r, QString* error, const QDateTime& now) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    const QDateTime t = resolveNow(now);
+    const int i = d->index.value(r.code, -1);
+    if (i < 0) {
+        *error = Tr::tr("编码 %1 不存在").arg(r.code);
+        return false;
+    }
+    if (r.reason.trimmed().isEmpty()) {
+        *error = Tr::tr("人工研判必须填写理由");
+        return false;
+    }
+    if (r.by.trimmed().isEmpty()) {
+        *error = Tr::tr("人工研判必须写明研判人");
+        return false;
+    }
+    if (!r.end.isValid()) {
+        *error = Tr::tr("人工研判必须给出截止时间");
+        return false;
+    }
+    if (r.end <= t) {
+        *error = Tr::tr("截止时间 %1 已过，不能设为人工研判的结束").arg(r.end.toString(Qt::ISODate));
+        return false;
+    }
+    // A new override replaces the one in force: clearing it first keeps one active per code.
+    for (const RiskOverride& old : d->riskStore.activeOverrides(t, r.code))
+        if (!d->riskStore.clearOverride(old.id, r.by, Tr::tr("被新的人工研判取代"), t, std::nullopt, error))
+            return false;
+    RiskOverride o;
+    o.code = r.code;
+    o.band = r.band;
+    o.reason = r.reason.trimmed();
+    o.by = r.by.trimmed();
+    o.start = t;
+    o.end = r.end;
+    if (!d->riskStore.insertOverride(o, std::nullopt, error))
+        return false;
+    QList<int> grids;
+    if (d->nodes[i].level == GridLevel::Grid)
+        grids << i;
+    return update(grids, RiskChangeCause::Override, t, nullptr, error, o.reason);
+}
+
+bool RiskService::clearOverride(const QString& code, const QString& reason, const QString& by, QString* error,
+                                const QDateTime& now) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    const QDateTime t = resolveNow(now);
+    const int i = d->index.value(code, -1);
+    if (i < 0) {
+        *error = Tr::tr("编码 %1 不存在").arg(code);
+        return false;
+    }
+    if (reason.trimmed().isEmpty()) {
+        *error = Tr::tr("解除人工研判必须填写理由");
+        return false;
+    }
+    const QList<RiskOverride> active = d->riskStore.activeOverrides(t, code);
+    if (active.isEmpty()) {
+        *error = Tr::tr("%1 没有生效的人工研判").arg(code);
+        return false;
+    }
+    for (const RiskOverride& o : active)
+        if (!d->riskStore.clearOverride(o.id, by.trimmed().isEmpty() ? QStringLiteral("-") : by.trimmed(),
+                                        reason.trimmed(), t, std::nullopt, error))
+            return false;
+    QList<int> grids;
+    if (d->nodes[i].level == GridLevel::Grid)
+        grids << i;
+    return update(grids, RiskChangeCause::Override, t, nullptr, error, reason.trimmed());
+}
+
+bool RiskService::setRules(const QByteArray& json, bool dryRun, QList<RiskChange>* changes, QString* error,
+                           const QString& by, const QDateTime& now) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    const auto rules = RiskRules::parse(json, error);
+    if (!rules)
+        return false;
+    const QDateTime t = resolveNow(now);
+    QHash<QString, RiskOverride> active;
+    for (const RiskOverride& o : d->riskStore.activeOverrides(t))
+        active.insert(o.code, o);
+    QList<RiskAssessment> next = d->assessments;
+    if (!d->assess(*rules, t, {}, active, next, error))
+        return false;
+    QList<int> all;
+    for (int i = 0; i < d->nodes.size(); ++i)
+        all << i;
+    const QList<RiskChange> diffs = diff(d->nodes, next, all, RiskChangeCause::Rules, t, {});
+    if (changes)
+        *changes = diffs;
+    if (dryRun)
+        return true;
+    if (!d->riskStore.saveRules(json, by, t, diffs, error))
+        return false;
+    m_rules = *rules;
+    d->assessments = next;
+    for (const RiskChange& c : diffs)
+        d->nodes[d->index.value(c.code)].stored = c.to;
+    Q_EMIT rulesChanged();
+    if (!diffs.isEmpty())
+        Q_EMIT bandsChanged(diffs);
+    QStringList codes;
+    for (const auto& n : std::as_const(d->nodes))
+        codes << n.code;
+    Q_EMIT assessmentsUpdated(codes);
+    return true;
+}
+
+QList<RiskChange> RiskService::history(const RiskHistoryFilter& filter) const {
+    return d->riskStore.history(filter);
+}
+
+QHash<QString, RiskLevel> RiskService::bandsAt(const QDateTime& at) const {
+    QHash<QString, RiskLevel> bands;
+    for (const auto& n : std::as_const(d->nodes))
+        bands.insert(n.code, n.stored);
+    RiskHistoryFilter f;
+    f.from = at.addSecs(1); // changes at `at` itself are already in force at `at`
+    // Newest first: undoing each change in turn walks the county back to `at`.
+    for (const RiskChange& c : d->riskStore.history(f))
+        bands.insert(c.code, c.from);
+    return bands;
+}
+
+QList<HotSpot> RiskService::hotSpots(GridLevel level, int days, QString* error, const QDateTime& now) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    const int l = static_cast<int>(level);
+    if (l < 1 || l > static_cast<int>(GridLevel::Grid) || days <= 0) {
+        *error = Tr::tr("热点分析的层级或天数无效");
+        return {};
+    }
+    const qint64 end = resolveNow(now).toSecsSinceEpoch();
+    const qint64 since = end - qint64(days) * kDay;
+    const QList<int>& features = d->byLevel[l];
+    QHash<int, int> position; // node → row
+    for (int r = 0; r < features.size(); ++r)
+        position.insert(features[r], r);
+    QList<double> counts(features.size(), 0.0);
+    // A grid's ancestor at `level`, cached per grid node.
+    QHash<int, int> ancestor;
+    const bool ok = d->riskStore.forEachTicket(
+        since, {},
+        [&](QByteArrayView grid, const RiskTicketFacts& t) {
+            if (t.createdAt < since || t.createdAt > end || t.state == TicketState::Merged ||
+                t.state == TicketState::Invalid)
+                return;
+            const int g = d->gridIndexUtf8.value(QByteArray::fromRawData(grid.data(), grid.size()), -1);
+            if (g < 0)
+                return;
+            auto it = ancestor.find(g);
+            if (it == ancestor.end()) {
+                int p = g;
+                while (p >= 0 && d->nodes[p].level != level)
+                    p = d->nodes[p].parent;
+                it = ancestor.insert(g, p >= 0 ? position.value(p, -1) : -1);
+            }
+            if (*it >= 0)
+                counts[*it] += 1;
+        },
+        error);
+    if (!ok)
+        return {};
+    auto pairs = d->riskStore.adjacency(level);
+    if (!pairs) {
+        const QList<GridRecord> records = d->store.grids(level, true);
+        QList<QByteArray> wkbs;
+        for (const GridRecord& g : records)
+            wkbs << g.wkb;
+        const auto indexPairs = geo::GridAdjacency::sharedBoundaries(wkbs, error);
+        if (!error->isEmpty())
+            return {};
+        QList<QPair<QString, QString>> codePairs;
+        for (const auto& [a, b] : indexPairs)
+            codePairs << qMakePair(records[a].code, records[b].code);
+        if (!d->riskStore.saveAdjacency(level, codePairs, error))
+            return {};
+        pairs = codePairs;
+    }
+    QList<QList<int>> neighbours(features.size());
+    for (const auto& [a, b] : *pairs) {
+        const int ra = position.value(d->index.value(a, -1), -1);
+        const int rb = position.value(d->index.value(b, -1), -1);
+        if (ra >= 0 && rb >= 0) {
+            neighbours[ra] << rb;
+            neighbours[rb] << ra;
+        }
+    }
+    const QList<double> z = GetisOrd::giStar(counts, neighbours);
+    QList<HotSpot> out;
+    out.reserve(features.size());
+    for (int r = 0; r < features.size(); ++r)
+        out << HotSpot{d->nodes[features[r]].code, counts[r], z[r], GetisOrd::twoSidedP(z[r]),
+                       GetisOrd::bin(z[r])};
+    return out;
+}
+
+} // namespace gc
