@@ -312,6 +312,21 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("no-such"))));
     }
 
+    // Staging does not lose a sidecar GDAL writes: a CSV keeps its CRS in a .prj (and its types
+    // in a .csvt), which ogrinfo reads.
+    void csvKeepsItsSidecars() {
+        const QString out = path(QStringLiteral("gk.csv"));
+        const Run r =
+            gridctl({QStringLiteral("export"), m_county, QStringLiteral("--format"), QStringLiteral("csv"),
+                     QStringLiteral("--crs"), QStringLiteral("EPSG:4527"), QStringLiteral("--out"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(QFileInfo::exists(path(QStringLiteral("gk.csvt"))));
+        const Run info = ogrinfo({QStringLiteral("-ro"), QStringLiteral("-so"), out, QStringLiteral("gk")});
+        QVERIFY2(info.out.contains(QLatin1String("CGCS2000 / 3-degree Gauss-Kruger zone 39")),
+                 qPrintable(info.out));
+        QCOMPARE(featureCount(out, QStringLiteral("gk")), 1035);
+    }
+
     // Issue 10 item 9: an export of nothing (the demo has no building-level grids) writes a valid
     // empty layer, exits 0, and says so in one warning line.
     void emptyExportSaysSo_data() {

@@ -157,7 +157,7 @@ QStringList filesOf(VectorFormat format, const QString& path) {
         return files << VectorExporter::mappingFilePath(path);
     }
     case VectorFormat::Csv:
-        return {path, base + QStringLiteral(".csvt")};
+        return {path, base + QStringLiteral(".csvt"), base + QStringLiteral(".prj")};
     case VectorFormat::GeoPackage:
     case VectorFormat::GeoJson:
     case VectorFormat::Kml:
@@ -443,6 +443,16 @@ public:
     // Renames each staged file over its output; an output the new export did not write (a
     // previous Shapefile's spatial index) is removed.
     bool commit(const QStringList& outputs, QString* error) {
+        // A file GDAL wrote that is not in the list would be lost here, and would have escaped the
+        // protection check: refused, so that a new sidecar shows up in the tests.
+        QStringList names;
+        for (const QString& output : outputs)
+            names << QFileInfo(output).fileName();
+        for (const QString& staged : QDir(m_dir).entryList(QDir::Files | QDir::Hidden))
+            if (!names.contains(staged)) {
+                *error = Tr::tr("导出写出了意料之外的文件 %1").arg(staged);
+                return false;
+            }
         for (const QString& output : outputs) {
             const QString staged = QDir(m_dir).filePath(QFileInfo(output).fileName());
             const QByteArray target = QFile::encodeName(output);
