@@ -1,8 +1,10 @@
 #include "Command.h"
 
+#include "gc/risk/RiskDemo.h"
 #include "gc/store/DemoCountyBuilder.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -25,12 +27,16 @@ int runDemo(const QStringList& arguments) {
     const QCommandLineOption tickets(QStringLiteral("tickets-per-grid"),
                                      QStringLiteral("Tickets per grid over the 90-day history."),
                                      QStringLiteral("T"), QStringLiteral("2.0"));
+    const QCommandLineOption totalTickets(
+        QStringLiteral("tickets"),
+        QStringLiteral("Tickets in all over the history (instead of --tickets-per-grid)."),
+        QStringLiteral("N"));
     const QCommandLineOption now(QStringLiteral("now"),
                                  QStringLiteral("End of the ticket history, ISO 8601 (default: this hour)."),
                                  QStringLiteral("TIME"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a summary as JSON."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
-    p.addOptions({out, grids, seed, tickets, now, json, quiet});
+    p.addOptions({out, grids, seed, tickets, totalTickets, now, json, quiet});
     int code = 0;
     if (!parse(p, verb,
                QStringLiteral("Write a realistic demo county (GeoPackage) that QGIS and ogrinfo open."),
@@ -52,6 +58,12 @@ int runDemo(const QStringList& arguments) {
     o.ticketsPerGrid = p.value(tickets).toDouble(&ok);
     if (!ok || o.ticketsPerGrid < 0 || o.ticketsPerGrid > 50)
         return fail(verb, QStringLiteral("--tickets-per-grid must be from 0 to 50"), 2);
+    if (p.isSet(totalTickets)) {
+        const qint64 n = p.value(totalTickets).toLongLong(&ok);
+        if (!ok || n < 0 || double(n) / o.grids > 50)
+            return fail(verb, QStringLiteral("--tickets must be from 0 to 50 per grid"), 2);
+        o.ticketsPerGrid = double(n) / o.grids;
+    }
     if (p.isSet(now)) {
         o.now = QDateTime::fromString(p.value(now), Qt::ISODate);
         if (!o.now.isValid())
@@ -70,6 +82,19 @@ int runDemo(const QStringList& arguments) {
     });
     if (!store)
         return fail(verb, error);
+    // The colours are the risk engine's: key persons, places and patrol check-ins where the tickets
+    // are, then the engine replayed over the history.
+    if (showProgress)
+        QTextStream(stderr) << QStringLiteral("[ 99%] 五色管控：按规则回放 %1 天 (%2 s)\n")
+                                   .arg(o.historyDays)
+                                   .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
+    if (!RiskDemo::populate(*store, o.seed, o.now, o.historyDays, &error)) {
+        const QString path = store->path();
+        store.reset();
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        return fail(verb, error);
+    }
     QJsonObject summary{{QStringLiteral("file"), store->path()},
                         {QStringLiteral("county"), store->info().name},
                         {QStringLiteral("streets"), store->gridCount(GridLevel::Street)},

@@ -2,13 +2,17 @@
 #include "Command.h"
 
 #include "gc/core/ChinaTime.h"
+#include "gc/risk/KeyPlaceImporter.h"
 #include "gc/risk/RiskService.h"
 #include "gc/store/CountyStore.h"
+#include "gc/store/RiskStore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <cmath>
 
 namespace gc::cli {
@@ -447,6 +451,166 @@ int runHotspots(const QStringList& args) {
     return 0;
 }
 
+int runKeyplaces(const QStringList& args) {
+    const QString sub = args.size() > 1 ? args.at(1) : QString();
+    const QStringList rest = QStringList{args.first()} + args.mid(2);
+    if (sub == QLatin1String("import")) {
+        const QString verb = QStringLiteral("keyplaces import");
+        QCommandLineParser p;
+        p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
+        p.addPositionalArgument(
+            QStringLiteral("FILE"),
+            QStringLiteral("CSV with lon/lat (经度/纬度) columns, or a point Shapefile/GeoPackage."));
+        const QCommandLineOption type(
+            QStringLiteral("type"), QStringLiteral("Type of every place (else the file's type/类型 column)."),
+            QStringLiteral("T"));
+        p.addOption(type);
+        int code = 0;
+        if (!parse(p, verb,
+                   QStringLiteral("Import 重点场所 (key places) as points; each is placed in its grid."),
+                   rest, &code))
+            return code;
+        if (p.positionalArguments().size() < 2)
+            return fail(verb, QStringLiteral("name a county file and a points file"), 2);
+        auto e = openEngine(p, verb, &code);
+        if (!e)
+            return code;
+        QString error;
+        const int n =
+            KeyPlaceImporter::import(*e->store, p.positionalArguments().at(1), p.value(type), &error);
+        if (n < 0)
+            return fail(verb, error);
+        // The places' grids score them from now on.
+        QStringList grids;
+        for (const KeyPlace& place : RiskStore(*e->store).keyPlaces())
+            grids << place.gridCode;
+        grids.removeDuplicates();
+        if (!e->risk->updateGrids(grids, &error))
+            return fail(verb, error);
+        printLine(QStringLiteral("%1 处重点场所已导入").arg(n));
+        return 0;
+    }
+    if (sub == QLatin1String("list")) {
+        const QString verb = QStringLiteral("keyplaces list");
+        QCommandLineParser p;
+        p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
+        const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print as JSON."));
+        p.addOption(json);
+        int code = 0;
+        if (!parse(p, verb, QStringLiteral("The county's 重点场所 (key places)."), rest, &code))
+            return code;
+        auto store = openCountyArgument(p, verb, &code);
+        if (!store)
+            return code;
+        const QList<KeyPlace> places = RiskStore(*store).keyPlaces();
+        if (p.isSet(json)) {
+            QJsonArray out;
+            for (const KeyPlace& k : places)
+                out << QJsonObject{{QStringLiteral("id"), k.id},     {QStringLiteral("name"), k.name},
+                                   {QStringLiteral("type"), k.type}, {QStringLiteral("lon"), k.lon},
+                                   {QStringLiteral("lat"), k.lat},   {QStringLiteral("grid"), k.gridCode}};
+            printJson(QJsonDocument(out));
+        } else
+            for (const KeyPlace& k : places)
+                printLine(QStringLiteral("%1 %2 %3 %4").arg(k.id).arg(k.gridCode, k.type, k.name));
+        return 0;
+    }
+    return fail(QStringLiteral("keyplaces"),
+                QStringLiteral("usage: gridctl keyplaces import|list COUNTY … (--help)"), 2);
+}
+
+// `gridctl bench risk`: full recompute, one incremental update, Gi*, on a county given or generated.
+int runBenchRisk(const QStringList& args) {
+    const QString verb = QStringLiteral("bench risk");
+    QCommandLineParser p;
+    p.addPositionalArgument(
+        QStringLiteral("county.gpkg"),
+        QStringLiteral("County to measure (default: a demo county generated in a temp folder)."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print as JSON."));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("Runs of each measurement (default 3; best kept)."),
+                                    QStringLiteral("N"), QStringLiteral("3"));
+    p.addOptions({json, repeat});
+    int code = 0;
+    if (!parse(p, verb,
+               QStringLiteral(
+                   "Times the risk engine: full recompute, incremental update of one grid after a ticket "
+                   "event, Gi* hot spots (adjacency cached), and the one-time adjacency."),
+               args, &code))
+        return code;
+    if (p.positionalArguments().isEmpty())
+        return fail(verb,
+                    QStringLiteral(
+                        "name a county (e.g. gridctl demo --out big.gpkg --grids 90000 --tickets 1000000)"),
+                    2);
+    const int runs = std::max(1, p.value(repeat).toInt());
+    auto e = openEngine(p, verb, &code);
+    if (!e)
+        return code;
+    QString error;
+    QElapsedTimer timer;
+    const auto best = [&](const std::function<bool()>& work, double* ms) {
+        *ms = 1e18;
+        for (int i = 0; i < runs; ++i) {
+            timer.start();
+            if (!work())
+                return false;
+            *ms = std::min(*ms, timer.nsecsElapsed() / 1e6);
+        }
+        return true;
+    };
+    double fullMs = 0, incrementalMs = 0, giMs = 0, adjacencyMs = 0;
+    if (!best([&] { return e->risk->recomputeAll(&error); }, &fullMs))
+        return fail(verb, error);
+    // The busiest grid: the most work for one incremental update.
+    QString busiest;
+    double most = -1;
+    for (const RiskAssessment& a : e->risk->assessments(GridLevel::Grid))
+        if (a.score > most) {
+            most = a.score;
+            busiest = a.code;
+        }
+    if (!best([&] { return e->risk->updateGrids({busiest}, &error); }, &incrementalMs))
+        return fail(verb, error);
+    // The first Gi* may compute and store the adjacency; later ones read it from the cache.
+    timer.start();
+    QList<HotSpot> spots = e->risk->hotSpots(GridLevel::Grid, 90, &error);
+    adjacencyMs = timer.nsecsElapsed() / 1e6;
+    if (!error.isEmpty())
+        return fail(verb, error);
+    if (!best(
+            [&] {
+                spots = e->risk->hotSpots(GridLevel::Grid, 90, &error);
+                return error.isEmpty();
+            },
+            &giMs))
+        return fail(verb, error);
+    const QJsonObject out{{QStringLiteral("grids"), e->store->gridCount(GridLevel::Grid)},
+                          {QStringLiteral("tickets"), e->store->ticketCount()},
+                          {QStringLiteral("full_recompute_ms"), fullMs},
+                          {QStringLiteral("incremental_update_ms"), incrementalMs},
+                          {QStringLiteral("incremental_grid"), busiest},
+                          {QStringLiteral("gi_star_ms"), giMs},
+                          {QStringLiteral("first_gi_star_with_adjacency_ms"), adjacencyMs},
+                          {QStringLiteral("runs"), runs}};
+    if (p.isSet(json))
+        printJson(QJsonDocument(out));
+    else
+        printLine(QStringLiteral("%1 grids, %2 tickets: full %3 ms, incremental %4 ms, Gi* %5 ms (first, "
+                                 "with adjacency: %6 ms)")
+                      .arg(out[QStringLiteral("grids")].toInt())
+                      .arg(out[QStringLiteral("tickets")].toInt())
+                      .arg(fullMs, 0, 'f', 1)
+                      .arg(incrementalMs, 0, 'f', 2)
+                      .arg(giMs, 0, 'f', 1)
+                      .arg(adjacencyMs, 0, 'f', 1));
+    return 0;
+}
+
+const Registrar keyplacesRegistrar(QStringLiteral("keyplaces"),
+                                   QStringLiteral("Key places (重点场所): import, list"), runKeyplaces);
+const Registrar benchRiskRegistrar(QStringLiteral("bench-risk"),
+                                   QStringLiteral("Benchmark of the risk engine"), runBenchRisk);
 const Registrar riskRegistrar(QStringLiteral("risk"),
                               QStringLiteral("Five-colour risk: list, explain, override, history, rules"),
                               runRisk);

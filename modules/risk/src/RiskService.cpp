@@ -41,6 +41,10 @@ struct RiskService::Impl {
     QList<int> byLevel[kGridLevelCount + 1];
     QList<RiskAssessment> assessments;
     bool loaded = false;
+    // Where the full pass reads tickets: the store, or (while replaying) the tickets as they were.
+    std::function<bool(qint64 since, const std::function<void(QByteArrayView, const RiskTicketFacts&)>&,
+                       QString*)>
+        pastTickets;
 
     bool loadHierarchy(QString* error);
     // Indicator values of the given grid nodes (all grids when `grids` is empty).
@@ -106,17 +110,16 @@ bool RiskService::Impl::gridValues(const RiskCalculator& calc, const QList<int>&
             codes << nodes[list[r]].code;
     }
     values.fill(0.0, qsizetype(list.size()) * k);
-    const bool ok = riskStore.forEachTicket(
-        calc.windowStart(), codes,
-        [&](QByteArrayView grid, const RiskTicketFacts& t) {
-            const int node = gridIndexUtf8.value(QByteArray::fromRawData(grid.data(), grid.size()), -1);
-            if (node < 0)
-                return;
-            const int r = all ? node - list.first() : row.value(node, -1);
-            if (r >= 0)
-                calc.addTicket(t, values.data() + qsizetype(r) * k);
-        },
-        error);
+    const auto visit = [&](QByteArrayView grid, const RiskTicketFacts& t) {
+        const int node = gridIndexUtf8.value(QByteArray::fromRawData(grid.data(), grid.size()), -1);
+        if (node < 0)
+            return;
+        const int r = all ? node - list.first() : row.value(node, -1);
+        if (r >= 0)
+            calc.addTicket(t, values.data() + qsizetype(r) * k);
+    };
+    const bool ok = all && pastTickets ? pastTickets(calc.windowStart(), visit, error)
+                                       : riskStore.forEachTicket(calc.windowStart(), codes, visit, error);
     if (!ok)
         return false;
     for (const KeyPersonCount& c : riskStore.keyPersons(codes)) {
@@ -525,6 +528,100 @@ bool RiskService::setRules(const QByteArray& json, bool dryRun, QList<RiskChange
         codes << n.code;
     Q_EMIT assessmentsUpdated(codes);
     return true;
+}
+
+namespace {
+
+// Every ticket with its event log, to tell what it looked like at any past moment.
+class TicketTimeline {
+public:
+    bool load(const RiskStore& store, QString* error) {
+        QHash<qint64, int> byId;
+        const bool ok = store.forEachTicket(
+            0, {},
+            [&](QByteArrayView grid, const RiskTicketFacts& t) {
+                byId.insert(t.id, int(m_tickets.size()));
+                m_tickets.push_back({grid.toByteArray(), t, {}});
+            },
+            error);
+        if (!ok)
+            return false;
+        return store.forEachTicketEvent(
+            [&](qint64 id, TicketAction action, qint64 at, TicketState to) {
+                const int i = byId.value(id, -1);
+                if (i >= 0)
+                    m_tickets[size_t(i)].events.push_back({action, at, to});
+            },
+            error);
+    }
+
+    // The tickets created by `t` as they stood at `t`.
+    void forEachAt(qint64 t, const std::function<void(QByteArrayView, const RiskTicketFacts&)>& visit) const {
+        for (const Entry& e : m_tickets) {
+            if (e.now.createdAt > t)
+                continue;
+            RiskTicketFacts f = e.now;
+            f.state = TicketState::Received;
+            f.rating = Rating::None;
+            f.reopenCount = 0;
+            int escalations = 0;
+            for (const Event& ev : e.events) {
+                if (ev.at > t)
+                    break;
+                f.state = ev.to;
+                if (ev.action == TicketAction::RateSatisfied)
+                    f.rating = Rating::Satisfied;
+                else if (ev.action == TicketAction::RateUnsatisfied) {
+                    f.rating = Rating::Unsatisfied;
+                    ++f.reopenCount;
+                } else if (ev.action == TicketAction::Escalate)
+                    ++escalations;
+            }
+            f.escalationLevel =
+                static_cast<GridLevel>(std::max(1, static_cast<int>(GridLevel::Grid) - escalations));
+            visit(e.grid, f);
+        }
+    }
+
+private:
+    struct Event {
+        TicketAction action;
+        qint64 at;
+        TicketState to;
+    };
+    struct Entry {
+        QByteArray grid;
+        RiskTicketFacts now;
+        std::vector<Event> events;
+    };
+    std::vector<Entry> m_tickets;
+};
+
+} // namespace
+
+bool RiskService::replayHistory(const QList<QDateTime>& steps, QString* error, const QDateTime& now) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    const QDateTime end = resolveNow(now);
+    TicketTimeline timeline;
+    if (!timeline.load(d->riskStore, error))
+        return false;
+    for (const QDateTime& step : steps) {
+        if (step >= end)
+            break;
+        const qint64 t = step.toSecsSinceEpoch();
+        d->pastTickets = [&](qint64, const std::function<void(QByteArrayView, const RiskTicketFacts&)>& visit,
+                             QString*) {
+            timeline.forEachAt(t, visit);
+            return true;
+        };
+        const bool ok = update({}, RiskChangeCause::Data, resolveNow(step), nullptr, error);
+        d->pastTickets = nullptr;
+        if (!ok)
+            return false;
+    }
+    return recomputeAll(error, end);
 }
 
 QList<RiskChange> RiskService::history(const RiskHistoryFilter& filter) const {
