@@ -114,7 +114,7 @@ bool RiskDemo::populate(CountyStore& store, quint32 seed, const QDateTime& nowIn
     QList<QDateTime> steps;
     for (qint64 t = start + qint64(stepDays) * 86400; t < end; t += qint64(stepDays) * 86400)
         steps << fromEpochSeconds(t);
-    return risk.replayHistory(steps, error, now);
+    return risk.replayHistory(steps, error) && risk.recomputeAll(error, now);
 }
 
 } // namespace gc

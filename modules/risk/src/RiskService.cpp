@@ -599,11 +599,11 @@ private:
 
 } // namespace
 
-bool RiskService::replayHistory(const QList<QDateTime>& steps, QString* error, const QDateTime& now) {
+bool RiskService::replayHistory(const QList<QDateTime>& steps, QString* error) {
     QString localError;
     if (!error)
         error = &localError;
-    const QDateTime end = resolveNow(now);
+    const QDateTime end = resolveNow({});
     TicketTimeline timeline;
     if (!timeline.load(d->riskStore, error))
         return false;
@@ -621,7 +621,7 @@ bool RiskService::replayHistory(const QList<QDateTime>& steps, QString* error, c
         if (!ok)
             return false;
     }
-    return recomputeAll(error, end);
+    return true;
 }
 
 QList<RiskChange> RiskService::history(const RiskHistoryFilter& filter) const {

@@ -80,11 +80,12 @@ public:
                   const QString& by = {}, const QDateTime& now = {});
 
     // --- History and replay ------------------------------------------------------------------
-    // Runs the engine at each of `steps` (ascending, none after the clock) with the tickets as they
+    // Runs the engine at each of `steps` (ascending, none in the future) with the tickets as they
     // stood then (states, ratings, reopens and escalations rebuilt from the event log) and writes
     // the band changes at those times (cause data). A new county's history and the 90-day replay so
-    // come from the engine itself. Ends with a recompute at the clock.
-    bool replayHistory(const QList<QDateTime>& steps, QString* error, const QDateTime& now = {});
+    // come from the engine itself. The assessments are left as of the last step: call recomputeAll()
+    // afterwards for the present.
+    bool replayHistory(const QList<QDateTime>& steps, QString* error);
 
     QList<RiskChange> history(const RiskHistoryFilter& filter) const;
     // Every feature's band at `at`, rebuilt from the current bands and the history after `at`
