@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QTemporaryDir>
 
+#include <csignal>
 #include <unistd.h>
 
 using namespace gc::test;
@@ -310,6 +311,38 @@ private Q_SLOTS:
         QVERIFY(r.exitCode > 0);
         QCOMPARE(gridctlErrorLines(r.err).size(), 1);
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("no-such"))));
+    }
+
+    // An export killed mid-way (SIGKILL, a power cut) leaves its hidden staging folder; the next
+    // export of the same output clears it once its process is gone, and nothing else.
+    void abandonedStagingIsCleared() {
+        const QString dir = path(QStringLiteral("abandoned"));
+        QVERIFY(QDir().mkpath(dir));
+        QProcess finished;
+        finished.start(QStringLiteral("/bin/true"));
+        QVERIFY(finished.waitForStarted());
+        const qint64 deadPid = finished.processId();
+        QVERIFY(finished.waitForFinished());
+        QVERIFY(deadPid > 0 && ::kill(pid_t(deadPid), 0) != 0); // gone
+        const QString gone = QStringLiteral(".out.gpkg.part-%1-0").arg(deadPid);
+        const QString alive = QStringLiteral(".out.gpkg.part-%1-0").arg(QCoreApplication::applicationPid());
+        const QString other = QStringLiteral(".other.gpkg.part-%1-0").arg(deadPid);
+        for (const QString& name : {gone, alive, other}) {
+            QVERIFY(QDir(dir).mkpath(name));
+            QFile junk(QDir(dir).filePath(name + QStringLiteral("/out.gpkg")));
+            QVERIFY(junk.open(QIODevice::WriteOnly));
+            junk.write("half a GeoPackage");
+        }
+        const Run r = gridctl({QStringLiteral("export"), m_county, QStringLiteral("--format"),
+                               QStringLiteral("gpkg"), QStringLiteral("--crs"), QStringLiteral("EPSG:4490"),
+                               QStringLiteral("--out"), dir + QStringLiteral("/out.gpkg")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QStringList left = QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        left.sort();
+        QStringList expected{alive, other, QStringLiteral("out.gpkg")};
+        expected.sort();
+        QCOMPARE(left, expected);
+        QCOMPARE(featureCount(dir + QStringLiteral("/out.gpkg"), QStringLiteral("grid_grid")), 1035);
     }
 
     // Staging does not lose a sidecar GDAL writes: a CSV keeps its CRS in a .prj (and its types

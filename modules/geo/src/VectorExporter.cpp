@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include <csignal>
 #include <sys/stat.h>
 
 namespace gc::geo {
@@ -425,11 +426,12 @@ public:
             }
             m_createdFolder = folder;
         }
+        const QString prefix = QStringLiteral(".%1.part-").arg(QFileInfo(m_finalPath).fileName());
+        removeAbandoned(folder, prefix);
         static std::atomic_int counter{0};
-        const QString dir = QDir(folder).filePath(QStringLiteral(".%1.part-%2-%3")
-                                                      .arg(QFileInfo(m_finalPath).fileName())
-                                                      .arg(QCoreApplication::applicationPid())
-                                                      .arg(counter.fetch_add(1)));
+        const QString dir = QDir(folder).filePath(
+            prefix +
+            QStringLiteral("%1-%2").arg(QCoreApplication::applicationPid()).arg(counter.fetch_add(1)));
         if (::mkdir(QFile::encodeName(dir).constData(), 0700) != 0) {
             *error = Tr::tr("无法在 %1 中写入：%2").arg(folder, errnoText(errno));
             return false;
@@ -471,6 +473,20 @@ public:
     }
 
 private:
+    // What an export of the same output killed mid-way (SIGKILL, a power cut) left behind: the
+    // staging folders of processes that no longer exist.
+    static void removeAbandoned(const QString& folder, const QString& prefix) {
+        for (const QFileInfo& entry : QDir(folder).entryInfoList(QDir::Dirs | QDir::Hidden |
+                                                                 QDir::NoDotAndDotDot | QDir::NoSymLinks)) {
+            if (!entry.fileName().startsWith(prefix))
+                continue;
+            const qint64 pid =
+                entry.fileName().mid(prefix.size()).section(QLatin1Char('-'), 0, 0).toLongLong();
+            if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+                QDir(entry.filePath()).removeRecursively();
+        }
+    }
+
     QString m_finalPath;
     QString m_dir;
     QString m_createdFolder;
