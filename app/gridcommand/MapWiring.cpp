@@ -1,11 +1,11 @@
-// Wiring of the map module into the main window: the canvas in the centre, legend as a
-// dock, search in the toolbar, basemap choices in the View menu, open tickets as an overlay.
+// Wiring of the map module into the main window: the canvas in the centre, layers and legend
+// as a dock, search in the toolbar, basemap choices in the View menu, open tickets as an overlay.
 #include "MainWindow.h"
 
 #include "gc/map/GridLayerData.h"
 #include "gc/map/GridSearchBox.h"
+#include "gc/map/LayerPanel.h"
 #include "gc/map/MapCanvas.h"
-#include "gc/map/MapLegend.h"
 #include "gc/map/MbTilesSource.h"
 #include "gc/map/TicketOverlay.h"
 #include "gc/map/TileCache.h"
@@ -19,6 +19,7 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -60,10 +61,16 @@ void MainWindow::setupMap() {
     registerPart(QStringLiteral("map"), canvas);
     canvas->loadCounty(m_store->path()); // geometry loads off the UI thread
 
-    // Legend dock.
-    auto* legendDock = new QDockWidget(tr("图例"), this);
-    legendDock->setWidget(new MapLegend(canvas, legendDock));
+    // Layers and legend dock (the fill legend with its counts is part of the layer panel).
+    auto* legendDock = new QDockWidget(tr("图层与图例"), this);
+    auto* scroll = new QScrollArea(legendDock);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* layers = new LayerPanel(canvas, scroll);
+    scroll->setWidget(layers);
+    legendDock->setWidget(scroll);
     addDock(legendDock, Qt::LeftDockWidgetArea, QStringLiteral("mapLegendDock"));
+    registerPart(QStringLiteral("layers"), layers);
 
     // Search and zoom in the toolbar.
     toolBar()->addSeparator();

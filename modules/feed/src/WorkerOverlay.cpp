@@ -13,14 +13,18 @@ constexpr double kHitRadiusPx = 8;
 constexpr double kNameResolution = 4.0;     // m/px: names from about street level in
 constexpr double kHeadingResolution = 20.0; // m/px: heading ticks from about community level in
 constexpr int kSpriteSize = 14;
-constexpr int kSmallSpriteSize = 10;
-constexpr double kSmallSpriteResolution = 20.0; // m/px
-// Zoomed out to a whole county, 20,000 workers would bury the grids' risk colours under rings:
-// plain dots of the status colour, a quarter of the area, leave the map readable. A thousand
-// workers keep their rings.
+// Zoomed out to streets and the whole county, workers crowd the central streets (885 in the demo
+// county's centre, tens of thousands in the largest): a filled symbol each would bury the risk
+// colours and the names. There they are hollow rings, the grid's colour showing through the
+// middle and between them, a white edge keeping the ring apart from any of the five colours;
+// the names are drawn over them (MapFrame::kLabelZ). A hollow ring still says where each worker
+// is and, by its colour, whether it is online, which a density overlay would not.
+constexpr double kHollowResolution = 20.0; // m/px: about community level and out
+constexpr int kHollowSize = 9;
+// More than kDotCrowd workers in view at county scale: smaller and thinner rings.
 constexpr double kDotResolution = 40.0; // m/px
 constexpr size_t kDotCrowd = 3000;
-constexpr int kDotSize = 4;
+constexpr int kCrowdSize = 6;
 // Workers are white dots with a ring in the status colour: they stay visible on every
 // risk colour of the grids beneath (green, blue, yellow, orange, red).
 QColor colour(WorkerStatus s) {
@@ -38,33 +42,48 @@ QColor colour(WorkerStatus s) {
 constexpr int kHeadingBuckets = 36; // 10 degrees each
 constexpr double kHeadingTickLength = 6;
 
-// Premultiplied ARGB like the canvas image, so a blit is the fast blend. Small dots when
-// zoomed out, where tens of thousands of workers share the screen; with a heading tick (one
-// sprite per 10 degrees) from community zoom in, so a worker costs one blit, not a blit and an
-// antialiased line. `headingBucket` -1: no tick.
-const QImage& sprite(WorkerStatus s, bool small, int headingBucket) {
+enum class Symbol { Full, Hollow, HollowCrowd };
+
+// Premultiplied ARGB like the canvas image, so a blit is the fast blend. A worker costs one blit,
+// not an antialiased path; with a heading tick (one sprite per 10 degrees) from community zoom
+// in. `headingBucket` -1: no tick.
+const QImage& sprite(WorkerStatus s, Symbol symbol, int headingBucket) {
     static QHash<int, QImage> cache;
-    const int key = (int(s) * 2 + int(small)) * (kHeadingBuckets + 1) + headingBucket + 1;
+    const int key = (int(s) * 3 + int(symbol)) * (kHeadingBuckets + 1) + headingBucket + 1;
     QImage& image = cache[key];
-    if (image.isNull()) {
-        const int dot = small ? kSmallSpriteSize : kSpriteSize;
-        const int size = headingBucket < 0 ? dot : dot + 2 * int(kHeadingTickLength + 1);
-        image = QImage(size, size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::transparent);
-        QPainter p(&image);
-        p.setRenderHint(QPainter::Antialiasing);
-        const QPointF centre(size / 2.0, size / 2.0);
-        if (headingBucket >= 0) {
-            const double a = headingBucket * (360.0 / kHeadingBuckets) * M_PI / 180;
-            const QPointF dir(std::sin(a), -std::cos(a));
-            const double radius = dot / 2.0 - 2;
-            p.setPen(QPen(colour(s).darker(130), 2));
-            p.drawLine(centre + dir * radius, centre + dir * (radius + kHeadingTickLength));
+    if (!image.isNull())
+        return image;
+    const int dot = symbol == Symbol::Full     ? kSpriteSize
+                    : symbol == Symbol::Hollow ? kHollowSize
+                                               : kCrowdSize;
+    const int size = headingBucket < 0 ? dot : dot + 2 * int(kHeadingTickLength + 1);
+    image = QImage(size, size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPointF centre(size / 2.0, size / 2.0);
+    if (symbol != Symbol::Full) {
+        const double ring = symbol == Symbol::Hollow ? 1.8 : 1.3;
+        const double radius = dot / 2.0 - 0.5 - ring / 2;
+        p.setBrush(Qt::NoBrush);
+        if (symbol == Symbol::Hollow) {
+            p.setPen(QPen(QColor(255, 255, 255, 220), ring + 1.6));
+            p.drawEllipse(centre, radius, radius);
         }
-        p.setPen(QPen(colour(s), small ? 2.0 : 2.5));
-        p.setBrush(s == WorkerStatus::Offline ? QColor(0xd0, 0xd3, 0xd8) : QColor(Qt::white));
-        p.drawEllipse(centre, dot / 2.0 - 1.5, dot / 2.0 - 1.5);
+        p.setPen(QPen(colour(s), ring));
+        p.drawEllipse(centre, radius, radius);
+        return image;
     }
+    if (headingBucket >= 0) {
+        const double a = headingBucket * (360.0 / kHeadingBuckets) * M_PI / 180;
+        const QPointF dir(std::sin(a), -std::cos(a));
+        const double radius = dot / 2.0 - 2;
+        p.setPen(QPen(colour(s).darker(130), 2));
+        p.drawLine(centre + dir * radius, centre + dir * (radius + kHeadingTickLength));
+    }
+    p.setPen(QPen(colour(s), 2.5));
+    p.setBrush(s == WorkerStatus::Offline ? QColor(0xd0, 0xd3, 0xd8) : QColor(Qt::white));
+    p.drawEllipse(centre, dot / 2.0 - 1.5, dot / 2.0 - 1.5);
     return image;
 }
 
@@ -129,25 +148,20 @@ void WorkerOverlay::paint(QPainter& painter, const map::MapViewport& viewport,
         if (rows.at(i).worker.lastAt.isValid() && i != selectedRow)
             byStatus[int(rows.at(i).status)].push_back(i);
     const size_t placed = byStatus[0].size() + byStatus[1].size() + byStatus[2].size();
-    const bool dots = viewport.resolution() > kDotResolution && placed > kDotCrowd;
-    const bool small = viewport.resolution() > kSmallSpriteResolution;
-    painter.setRenderHint(QPainter::Antialiasing, !dots);
+    const Symbol symbol = viewport.resolution() <= kHollowResolution                     ? Symbol::Full
+                          : viewport.resolution() > kDotResolution && placed > kDotCrowd ? Symbol::HollowCrowd
+                                                                                         : Symbol::Hollow;
     for (const WorkerStatus pass : {WorkerStatus::Offline, WorkerStatus::Stale, WorkerStatus::Online}) {
         for (const int i : byStatus[int(pass)]) {
             const WorkerListModel::Row& r = rows.at(i);
             const QPointF p = viewport.toPixel(projected(i, data));
             if (!visible.contains(p))
                 continue;
-            if (dots) {
-                painter.fillRect(qRound(p.x()) - kDotSize / 2, qRound(p.y()) - kDotSize / 2, kDotSize,
-                                 kDotSize, colour(pass));
-                continue;
-            }
             // A pre-drawn sprite each, blitted at whole pixels: a blit, not an antialiased path.
-            const int bucket = headings && !std::isnan(r.heading)
+            const int bucket = symbol == Symbol::Full && headings && !std::isnan(r.heading)
                                    ? int(std::lround(r.heading * kHeadingBuckets / 360.0)) % kHeadingBuckets
                                    : -1;
-            const QImage& image = sprite(pass, small, bucket);
+            const QImage& image = sprite(pass, symbol, bucket);
             const int half = image.width() / 2;
             painter.drawImage(QPoint(qRound(p.x()) - half, qRound(p.y()) - half), image);
             if (names) {
@@ -213,6 +227,16 @@ bool WorkerOverlay::click(QPointF pixel, const map::MapViewport& viewport, const
         return false;
     Q_EMIT workerClicked(m_model->rows().at(row).worker.id);
     return true;
+}
+
+QList<map::LegendEntry> WorkerOverlay::legend() const {
+    QList<map::LegendEntry> out;
+    for (const WorkerStatus s : {WorkerStatus::Online, WorkerStatus::Stale, WorkerStatus::Offline})
+        out << map::LegendEntry{sprite(s, Symbol::Full, -1), tr("网格员：%1").arg(displayName(s)),
+                                m_model ? m_model->count(s) : 0};
+    out << map::LegendEntry{sprite(WorkerStatus::Online, Symbol::Hollow, -1),
+                            tr("网格员（街道、全县视图）：空心圈，不遮挡风险底色"), -1};
+    return out;
 }
 
 QString WorkerOverlay::toolTip(QPointF pixel, const map::MapViewport& viewport,

@@ -89,7 +89,7 @@ MapCanvas::MapCanvas(QWidget* parent)
     m_ticketRefresh.setSingleShot(true);
     m_ticketRefresh.setInterval(150);
     connect(&m_ticketRefresh, &QTimer::timeout, this, &MapCanvas::ticketsRefreshRequested);
-    connect(&m_job, &QFutureWatcher<QImage>::finished, this, &MapCanvas::renderDone);
+    connect(&m_job, &QFutureWatcher<RenderedView>::finished, this, &MapCanvas::renderDone);
     connect(&m_loader, &QFutureWatcher<std::shared_ptr<GridLayerData>>::finished, this, [this] {
         m_loading = false;
         auto data = m_loader.result();
@@ -173,10 +173,13 @@ void MapCanvas::addOverlay(MapOverlay* overlay) {
     if (!overlay || m_overlays.contains(overlay))
         return;
     m_overlays << overlay;
+    if (!overlay->layerKey().isEmpty() && m_hiddenLayers.contains(overlay->layerKey()))
+        overlay->setVisible(false);
     std::stable_sort(m_overlays.begin(), m_overlays.end(),
                      [](const auto& a, const auto& b) { return (a ? a->z() : 0) < (b ? b->z() : 0); });
     connect(overlay, &MapOverlay::changed, this, qOverload<>(&QWidget::update));
     update();
+    Q_EMIT overlaysChanged();
 }
 
 void MapCanvas::removeOverlay(MapOverlay* overlay) {
@@ -184,6 +187,70 @@ void MapCanvas::removeOverlay(MapOverlay* overlay) {
     if (overlay)
         disconnect(overlay, nullptr, this, nullptr);
     update();
+    Q_EMIT overlaysChanged();
+}
+
+void MapCanvas::setFillColouring(const QString& layerKey, std::shared_ptr<const FeatureColouring> colouring) {
+    const bool active = activeColouring() == m_colourings.value(layerKey);
+    m_colourings.insert(layerKey, std::move(colouring));
+    if (active || activeColouring() == m_colourings.value(layerKey)) {
+        viewChanged();
+        Q_EMIT countsChanged();
+    }
+}
+
+std::shared_ptr<const FeatureColouring> MapCanvas::activeColouring() const {
+    if (isLayerVisible(kRiskLayer))
+        return m_colourings.value(kRiskLayer);
+    if (isLayerVisible(kHotSpotLayer) && m_colourings.value(kHotSpotLayer))
+        return m_colourings.value(kHotSpotLayer);
+    static const auto neutral = [] {
+        auto c = std::make_shared<FeatureColouring>();
+        c->palette = {RiskStyle::neutralFill()};
+        c->classNames = {tr("不填色")};
+        c->uniformClass = 0;
+        c->classesAreRisk = false;
+        return std::shared_ptr<const FeatureColouring>(c);
+    }();
+    return neutral;
+}
+
+int MapCanvas::fillClassOf(FeatureRef ref) const {
+    const MapFeature* f = m_data ? m_data->feature(ref) : nullptr;
+    if (!f)
+        return -1;
+    const auto c = activeColouring();
+    return c ? c->classOf(ref.level, ref.index, f->risk) : int(f->risk);
+}
+
+QList<MapOverlay*> MapCanvas::overlays() const {
+    QList<MapOverlay*> out;
+    for (const auto& o : m_overlays)
+        if (o)
+            out << o.data();
+    return out;
+}
+
+void MapCanvas::setLayerVisible(const QString& key, bool visible) {
+    if (isLayerVisible(key) == visible)
+        return;
+    if (visible)
+        m_hiddenLayers.remove(key);
+    else
+        m_hiddenLayers.insert(key);
+    for (const auto& o : m_overlays)
+        if (o && o->layerKey() == key)
+            o->setVisible(visible);
+    m_frame.setGridVisible(isLayerVisible(kGridsLayer));
+    m_frame.setBasemapVisible(isLayerVisible(kBasemapLayer));
+    if (key == kRiskLayer || key == kHotSpotLayer) {
+        viewChanged(); // the fills change: a new render
+        Q_EMIT countsChanged();
+    }
+    if (key == kBasemapLayer)
+        composeBasemap();
+    update();
+    Q_EMIT layersChanged();
 }
 
 void MapCanvas::setBasemapSource(std::unique_ptr<TileSource> source) {
@@ -231,7 +298,7 @@ QString MapCanvas::toolTipAt(QPointF pixel) const {
     if (!m_data)
         return {};
     for (auto it = m_overlays.crbegin(); it != m_overlays.crend(); ++it)
-        if (*it)
+        if (*it && (*it)->isVisible())
             if (QString t = (*it)->toolTip(pixel, m_viewport, *m_data); !t.isEmpty())
                 return t;
     const FeatureRef ref = m_data->hitTest(visibleLevel(), m_viewport.toMercator(pixel));
@@ -357,18 +424,22 @@ void MapCanvas::startRender() {
     s.accessible = m_accessible;
     s.labels = true;
     s.opacity = RiskStyle::layerOpacity();
+    s.colouring = activeColouring();
     m_jobViewport = m_viewport;
     m_jobRunning = true;
     m_job.setFuture(QtConcurrent::run(&m_jobPool, [renderer = m_renderer, s, cancel = m_cancel] {
-        return renderer->render(s, cancel.get());
+        RenderedView out;
+        out.grid = renderer->render(s, cancel.get(), &out.labels);
+        return out;
     }));
 }
 
 void MapCanvas::renderDone() {
     m_jobRunning = false;
-    const QImage image = m_job.result();
+    const RenderedView view = m_job.result();
+    const QImage& image = view.grid;
     if (!image.isNull() && m_jobViewport.size() == m_viewport.size()) {
-        m_frame.setGridImage(image, m_jobViewport);
+        m_frame.setGridImage(image, m_jobViewport, view.labels);
         composeBasemap();
         update();
         if (!m_firstFrameLogged && m_openTimer.isValid()) {
@@ -383,7 +454,7 @@ void MapCanvas::renderDone() {
 }
 
 void MapCanvas::composeBasemap() {
-    if (!m_tiles->source()) {
+    if (!m_tiles->source() || !isLayerVisible(kBasemapLayer)) { // hidden: no tile requests either
         m_frame.setBasemapImage({}, {});
         return;
     }
@@ -488,7 +559,7 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
     if (!m_data)
         return;
     for (auto it = m_overlays.crbegin(); it != m_overlays.crend(); ++it)
-        if (*it && (*it)->click(pos, m_viewport, *m_data))
+        if (*it && (*it)->isVisible() && (*it)->click(pos, m_viewport, *m_data))
             return;
     const QString code = codeAt(pos);
     if (code.isEmpty())

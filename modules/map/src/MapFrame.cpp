@@ -20,9 +20,10 @@ struct Tr {
 };
 } // namespace
 
-void MapFrame::setGridImage(const QImage& image, const MapViewport& renderedFor) {
+void MapFrame::setGridImage(const QImage& image, const MapViewport& renderedFor, const MapLabels& labels) {
     m_grid = image;
     m_gridViewport = renderedFor;
+    m_labels = labels;
 }
 
 void MapFrame::setBasemapImage(const QImage& image, const MapViewport& renderedFor) {
@@ -52,17 +53,41 @@ void MapFrame::paint(QPainter& p, const MapViewport& current, const GridLayerDat
             p.drawImage(target, image);
         }
     };
-    blit(m_basemap, m_basemapViewport);
-    blit(m_grid, m_gridViewport);
-    if (data) {
+    if (m_basemapVisible)
+        blit(m_basemap, m_basemapViewport);
+    if (m_gridVisible)
+        blit(m_grid, m_gridViewport);
+    const auto paintOverlays = [&](bool belowLabels) {
+        if (!data)
+            return;
         for (const auto& overlay : overlays) {
-            if (!overlay)
+            if (!overlay || !overlay->isVisible() || (overlay->z() < kLabelZ) != belowLabels)
                 continue;
             p.save();
             overlay->paint(p, current, *data);
             p.restore();
         }
+    };
+    paintOverlays(true);
+    if (m_gridVisible && !m_labels.image.isNull()) {
+        // Only where text is: a few hundred small blits instead of a second full-screen blend.
+        const QRectF target = targetRect(m_gridViewport, current);
+        const double scale = target.width() / m_labels.image.width();
+        const bool sameZoom = std::abs(scale - 1.0) < 1e-6;
+        const QRect all(QPoint(0, 0), current.size());
+        for (const QRect& r : m_labels.rects) {
+            if (sameZoom) {
+                const QPoint at(qRound(target.left()) + r.left(), qRound(target.top()) + r.top());
+                if (all.intersects(QRect(at, r.size())))
+                    p.drawImage(at, m_labels.image, r);
+            } else {
+                const QRectF to(target.topLeft() + QPointF(r.topLeft()) * scale, QSizeF(r.size()) * scale);
+                if (all.intersects(to.toAlignedRect()))
+                    p.drawImage(to, m_labels.image, QRectF(r));
+            }
+        }
     }
+    paintOverlays(false);
     if (d.scaleBar)
         paintScaleBar(p, current);
     if (d.northArrow)

@@ -153,41 +153,64 @@ QPainterPath itemPath(const PixelLevel& pl, const PixelItem& item) {
     return path;
 }
 
+// The fill class of an item: its loaded risk level unless a colouring says otherwise.
+inline int fillClass(const FeatureColouring* c, const PixelLevel& pl, const PixelItem& item) {
+    return c ? c->classOf(pl.level, item.feature, item.risk) : int(item.risk);
+}
+
+QColor classColor(const FeatureColouring* c, int cls) {
+    if (!c)
+        return RiskStyle::fillColor(static_cast<RiskLevel>(cls));
+    return cls < c->palette.size() ? c->palette[cls] : QColor(Qt::gray);
+}
+
 bool paintBand(QImage& band, int y0, const std::vector<LayerPass>& passes, const MapRenderSettings& s,
                const std::atomic_bool* cancel) {
     QPainter p(&band);
     const QRect bandRect(0, y0, band.width(), band.height());
     const QPen outlinePen(RiskStyle::gridOutline(), 0);
+    const FeatureColouring* colouring = s.colouring.get();
+    const int classCount = colouring
+                               ? std::clamp(int(colouring->palette.size()), 1, FeatureColouring::kMaxClasses)
+                               : kRiskLevelCount;
     for (const LayerPass& pass : passes) {
         const PixelLevel& pl = *pass.geometry;
         p.resetTransform();
         p.translate(pass.offset.x(), pass.offset.y() - y0);
         const QRect visible = bandRect.translated(-pass.offset).adjusted(-2, -2, 2, 2);
-        std::vector<QPoint> dots[kRiskLevelCount];
-        int risk = -1;
         p.setPen(Qt::NoPen);
         if (pass.filled) {
-            p.setRenderHint(QPainter::Antialiasing, false);
+            // Items bucketed by fill class first, so the brush changes once per class whatever
+            // order live colours or hot-spot bins put the features in.
+            std::vector<QPoint> dots[FeatureColouring::kMaxClasses];
+            std::vector<const PixelItem*> fills[FeatureColouring::kMaxClasses];
             for (size_t i = 0; i < pl.items.size(); ++i) {
-                if ((i & 1023) == 0 && cancel && cancel->load(std::memory_order_relaxed))
+                if ((i & 4095) == 0 && cancel && cancel->load(std::memory_order_relaxed))
                     return false;
                 const PixelItem& item = pl.items[i];
                 if (!item.box.intersects(visible) && !visible.contains(item.box.topLeft()))
                     continue;
-                if (item.ringCount == 0) {
-                    dots[int(item.risk)].push_back(item.box.topLeft());
+                const int cls = std::clamp(fillClass(colouring, pl, item), 0, classCount - 1);
+                if (item.ringCount == 0)
+                    dots[cls].push_back(item.box.topLeft());
+                else
+                    fills[cls].push_back(&item);
+            }
+            p.setRenderHint(QPainter::Antialiasing, false);
+            for (int cls = 0; cls < classCount; ++cls) {
+                if (fills[cls].empty())
                     continue;
-                }
-                if (int(item.risk) != risk) {
-                    risk = int(item.risk);
-                    p.setBrush(RiskStyle::fillColor(item.risk));
-                }
-                if (item.hasHoles) {
-                    p.drawPath(itemPath(pl, item));
-                } else {
-                    for (quint32 r = item.firstRing; r < item.firstRing + item.ringCount; ++r)
-                        p.drawPolygon(pl.points.data() + pl.ringStarts[r],
-                                      int(pl.ringStarts[r + 1] - pl.ringStarts[r]));
+                if (cancel && cancel->load(std::memory_order_relaxed))
+                    return false;
+                p.setBrush(classColor(colouring, cls));
+                for (const PixelItem* item : fills[cls]) {
+                    if (item->hasHoles) {
+                        p.drawPath(itemPath(pl, *item));
+                    } else {
+                        for (quint32 r = item->firstRing; r < item->firstRing + item->ringCount; ++r)
+                            p.drawPolygon(pl.points.data() + pl.ringStarts[r],
+                                          int(pl.ringStarts[r + 1] - pl.ringStarts[r]));
+                    }
                 }
             }
             if (s.outlines && !pl.edges.empty()) {
@@ -217,20 +240,21 @@ bool paintBand(QImage& band, int y0, const std::vector<LayerPass>& passes, const
                 flush();
                 p.setPen(Qt::NoPen);
             }
-            for (int r = 0; r < kRiskLevelCount; ++r) {
-                if (dots[r].empty())
+            for (int cls = 0; cls < classCount; ++cls) {
+                if (dots[cls].empty())
                     continue;
-                p.setPen(QPen(RiskStyle::fillColor(static_cast<RiskLevel>(r)), 0));
-                p.drawPoints(dots[r].data(), int(dots[r].size()));
+                p.setPen(QPen(classColor(colouring, cls), 0));
+                p.drawPoints(dots[cls].data(), int(dots[cls].size()));
             }
-            if (s.accessible) {
+            if (s.accessible && (!colouring || colouring->classesAreRisk)) {
                 p.setPen(Qt::NoPen);
-                for (const PixelItem& item : pl.items) {
-                    const Qt::BrushStyle hatch = RiskStyle::hatch(item.risk);
-                    if (hatch == Qt::NoBrush || item.ringCount == 0 || !item.box.intersects(visible))
+                for (int cls = 0; cls < std::min(classCount, kRiskLevelCount); ++cls) {
+                    const Qt::BrushStyle hatch = RiskStyle::hatch(static_cast<RiskLevel>(cls));
+                    if (hatch == Qt::NoBrush)
                         continue;
                     p.setBrush(QBrush(RiskStyle::hatchColor(), hatch));
-                    p.drawPath(itemPath(pl, item));
+                    for (const PixelItem* item : fills[cls])
+                        p.drawPath(itemPath(pl, *item));
                 }
             }
         } else {
@@ -268,7 +292,7 @@ struct LabelCandidate {
 };
 
 void paintLabels(QImage& image, const GridLayerData& data, const MapViewport& vp, GridLevel fill,
-                 const QList<GridLevel>& boundaries) {
+                 const QList<GridLevel>& boundaries, QVector<QRect>* placedRects) {
     QPainter p(&image);
     p.setRenderHint(QPainter::TextAntialiasing);
     QFont minor(QStringLiteral("Noto Sans CJK SC"));
@@ -316,6 +340,8 @@ void paintLabels(QImage& image, const GridLayerData& data, const MapViewport& vp
             if (!placer.tryReserve(r))
                 continue;
             drawHaloText(p, r, text, isMajor ? QColor(20, 20, 50) : QColor(40, 40, 40));
+            if (placedRects)
+                placedRects->push_back(r.adjusted(-1, -1, 1, 1)); // the halo reaches one pixel out
             ++placed;
         }
     };
@@ -395,7 +421,8 @@ std::shared_ptr<const PixelLevel> MapRenderer::pixelLevel(GridLevel level, doubl
     return built;
 }
 
-QImage MapRenderer::render(const MapRenderSettings& s, const std::atomic_bool* cancel) const {
+QImage MapRenderer::render(const MapRenderSettings& s, const std::atomic_bool* cancel,
+                           MapLabels* labels) const {
     const MapViewport& vp = s.viewport;
     if (!vp.isValid() || !m_data)
         return {};
@@ -484,8 +511,19 @@ QImage MapRenderer::render(const MapRenderSettings& s, const std::atomic_bool* c
     }
     if (!complete || (cancel && cancel->load()))
         return {};
-    if (s.labels && canDrawText())
-        paintLabels(image, *m_data, vp, fill, boundaries);
+    if (labels) {
+        labels->rects.clear();
+        labels->image = QImage();
+    }
+    if (s.labels && canDrawText()) {
+        if (labels) {
+            labels->image = QImage(vp.size(), QImage::Format_ARGB32_Premultiplied);
+            labels->image.fill(Qt::transparent);
+            paintLabels(labels->image, *m_data, vp, fill, boundaries, &labels->rects);
+        } else {
+            paintLabels(image, *m_data, vp, fill, boundaries, nullptr);
+        }
+    }
     QMutexLocker lock(&m_cacheMutex);
     if (m_spareImages.size() < 3)
         m_spareImages << image; // shared until the caller lets its copy go

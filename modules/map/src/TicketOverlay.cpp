@@ -74,6 +74,84 @@ QColor TicketOverlay::stateColor(TicketState s) {
     return QColor(0x60, 0x60, 0x60);
 }
 
+void TicketOverlay::clusterByCell(const MapViewport& vp) {
+    const double cell = kClusterCellPx * vp.resolution();
+    QHash<quint64, int> cellIndex;
+    for (int i = 0; i < m_markers.size(); ++i) {
+        const QPointF& m = m_projected[size_t(i)];
+        const quint64 key = (quint64(quint32(qint32(std::floor(m.x() / cell)))) << 32) |
+                            quint32(qint32(std::floor(m.y() / cell)));
+        auto it = cellIndex.find(key);
+        if (it == cellIndex.end()) {
+            it = cellIndex.insert(key, int(m_clusters.size()));
+            m_clusters << Cluster{};
+        }
+        Cluster& c = m_clusters[*it];
+        c.mercator = (c.mercator * c.members.size() + m) / double(c.members.size() + 1);
+        c.members << i;
+        c.overdue += m_markers[i].overdue ? 1 : 0;
+    }
+}
+
+GridLevel TicketOverlay::aggregationLevel(const MapViewport& vp, const GridLayerData& data) {
+    const GridLevel fill = LevelOfDetail::fillLevel(data, vp.resolution());
+    if (fill != GridLevel::Street && fill != GridLevel::Community)
+        return GridLevel::Grid;
+    // Communities get a badge each once they are large enough to hold one below their name;
+    // before that a dense centre would be all badges, so streets do.
+    const MapLevel& communities = data.level(GridLevel::Community);
+    const bool roomy =
+        !communities.isEmpty() && communities.typicalSizeM / vp.resolution() >= kAreaBadgeMinPx;
+    return fill == GridLevel::Community && roomy ? GridLevel::Community : GridLevel::Street;
+}
+
+void TicketOverlay::aggregateByArea(GridLevel level, const MapViewport& vp, const GridLayerData& data) {
+    // Each ticket's area through its grid's parents; a ticket whose grid the map does not know
+    // is counted where its point lies.
+    QHash<QString, int> areaOfGrid; // grid code → index into m_clusters, -1: outside every area
+    QHash<int, int> clusterOfFeature;
+    const auto clusterFor = [&](FeatureRef ref) {
+        auto it = clusterOfFeature.find(ref.index);
+        if (it == clusterOfFeature.end()) {
+            it = clusterOfFeature.insert(ref.index, int(m_clusters.size()));
+            Cluster c;
+            c.area = ref;
+            m_clusters << c;
+        }
+        return *it;
+    };
+    for (int i = 0; i < m_markers.size(); ++i) {
+        const QString& grid = m_markers[i].gridCode;
+        auto known = areaOfGrid.find(grid);
+        int cluster = -1;
+        if (known != areaOfGrid.end() && !grid.isEmpty()) {
+            cluster = *known;
+        } else {
+            FeatureRef ref = data.find(grid);
+            while (ref.isValid() && ref.level > level)
+                ref = data.find(data.feature(ref)->parentCode);
+            if (!ref.isValid() || ref.level != level)
+                ref = data.hitTest(level, m_projected[size_t(i)]);
+            cluster = ref.isValid() ? clusterFor(ref) : -1;
+            if (!grid.isEmpty())
+                areaOfGrid.insert(grid, cluster);
+        }
+        if (cluster < 0)
+            continue;
+        Cluster& c = m_clusters[cluster];
+        c.members << i;
+        c.overdue += m_markers[i].overdue ? 1 : 0;
+    }
+    // The badge sits inside its area just below the name (labels are centred on labelPoint);
+    // where the area is too small for that, on the label point itself.
+    const MapLevel& areas = data.level(level);
+    for (Cluster& c : m_clusters) {
+        const MapFeature& f = areas.features[size_t(c.area.index)];
+        const QPointF below = f.labelPoint - QPointF(0, kAreaBadgeOffsetPx * vp.resolution());
+        c.mercator = featureContains(areas, f, below) ? below : f.labelPoint;
+    }
+}
+
 QList<TicketOverlay::Cluster> TicketOverlay::clusters(const MapViewport& vp, const GridLayerData& data) {
     if (m_projectedFor != &data || m_projectedGcj02 != data.isGcj02() ||
         m_projected.size() != size_t(m_markers.size())) {
@@ -88,22 +166,10 @@ QList<TicketOverlay::Cluster> TicketOverlay::clusters(const MapViewport& vp, con
     if (m_clusteredAt != vp.resolution()) {
         m_clusteredAt = vp.resolution();
         m_clusters.clear();
-        const double cell = kClusterCellPx * vp.resolution();
-        QHash<quint64, int> cellIndex;
-        for (int i = 0; i < m_markers.size(); ++i) {
-            const QPointF& m = m_projected[size_t(i)];
-            const quint64 key = (quint64(quint32(qint32(std::floor(m.x() / cell)))) << 32) |
-                                quint32(qint32(std::floor(m.y() / cell)));
-            auto it = cellIndex.find(key);
-            if (it == cellIndex.end()) {
-                it = cellIndex.insert(key, int(m_clusters.size()));
-                m_clusters << Cluster{};
-            }
-            Cluster& c = m_clusters[*it];
-            c.mercator = (c.mercator * c.members.size() + m) / double(c.members.size() + 1);
-            c.members << i;
-            c.overdue += m_markers[i].overdue ? 1 : 0;
-        }
+        if (const GridLevel level = aggregationLevel(vp, data); level != GridLevel::Grid)
+            aggregateByArea(level, vp, data);
+        else
+            clusterByCell(vp);
     }
     const QRectF view = vp.extent().adjusted(-40 * vp.resolution(), -40 * vp.resolution(),
                                              40 * vp.resolution(), 40 * vp.resolution());
@@ -117,57 +183,76 @@ QList<TicketOverlay::Cluster> TicketOverlay::clusters(const MapViewport& vp, con
     return out;
 }
 
-const QImage& TicketOverlay::sprite(const Cluster& c) {
-    const bool single = c.members.size() == 1;
-    const Marker& first = m_markers[c.members.first()];
-    const QString key =
-        single
-            ? QStringLiteral("m%1%2%3").arg(int(first.state)).arg(first.category.left(1)).arg(first.overdue)
-            : QStringLiteral("c%1%2").arg(c.members.size()).arg(c.overdue > 0);
-    auto it = m_sprites.find(key);
-    if (it != m_sprites.end())
-        return *it;
-    const double r = single ? 9 : clusterRadius(int(c.members.size()));
-    const int side = int(std::ceil(2 * r + 6));
+QImage TicketOverlay::markerSymbol(TicketState state, const QString& category, bool overdue) {
+    const int side = 24;
     QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
     const QPointF q(side / 2.0, side / 2.0);
-    if (single) {
-        p.setPen(
-            QPen(first.overdue ? QColor(220, 20, 40) : QColor(255, 255, 255), first.overdue ? 2.5 : 1.5));
-        p.setBrush(stateColor(first.state));
-        const double s = 7;
-        if (first.category.startsWith(QLatin1Char('J'))) { // GB/T 31000 矛盾纠纷
-            const QPolygonF diamond{{q.x(), q.y() - s - 1},
-                                    {q.x() + s + 1, q.y()},
-                                    {q.x(), q.y() + s + 1},
-                                    {q.x() - s - 1, q.y()}};
-            p.drawPolygon(diamond);
-        } else if (first.category.startsWith(QLatin1Char('C'))) { // 城管事件
-            p.drawRect(QRectF(q.x() - s, q.y() - s, 2 * s, 2 * s));
-        } else {
-            p.drawEllipse(q, s, s);
-        }
+    p.setPen(QPen(overdue ? QColor(220, 20, 40) : QColor(255, 255, 255), overdue ? 2.5 : 1.5));
+    p.setBrush(stateColor(state));
+    const double s = 7;
+    if (category.startsWith(QLatin1Char('J'))) { // GB/T 31000 矛盾纠纷
+        const QPolygonF diamond{
+            {q.x(), q.y() - s - 1}, {q.x() + s + 1, q.y()}, {q.x(), q.y() + s + 1}, {q.x() - s - 1, q.y()}};
+        p.drawPolygon(diamond);
+    } else if (category.startsWith(QLatin1Char('C'))) { // 城管事件
+        p.drawRect(QRectF(q.x() - s, q.y() - s, 2 * s, 2 * s));
     } else {
-        // Translucent, so the risk colours underneath still read; red rim when overdue.
-        p.setPen(QPen(c.overdue ? QColor(215, 25, 40) : QColor(255, 255, 255), c.overdue ? 2.5 : 1.5));
-        p.setBrush(QColor(29, 53, 87, 175));
-        p.drawEllipse(q, r, r);
-        if (MapRenderer::canDrawText()) {
-            QFont font = p.font();
-            font.setPixelSize(10);
-            font.setBold(true);
-            p.setFont(font);
-            p.setPen(Qt::white);
-            p.drawText(QRectF(0, 0, side, side), Qt::AlignCenter, QString::number(c.members.size()));
-        }
+        p.drawEllipse(q, s, s);
     }
-    p.end();
+    return image;
+}
+
+QImage TicketOverlay::badgeSymbol(int count, bool overdue, bool area) {
+    const QString text = QString::number(count);
+    QFont font;
+    font.setPixelSize(area ? 11 : 10);
+    font.setBold(true);
+    // A street or community total is a rounded label, a bubble of nearby tickets a circle: the
+    // two say different things ("in this area" / "around here").
+    const double r = area ? 9 : clusterRadius(count);
+    const double textWidth = MapRenderer::canDrawText() ? QFontMetricsF(font).horizontalAdvance(text) : 0;
+    const double w = area ? std::max(2 * r, textWidth + 12) : 2 * r;
+    QImage image(int(std::ceil(w + 6)), int(std::ceil(2 * r + 6)), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF body(3, 3, w, 2 * r);
+    // Translucent, so the risk colours underneath still read; red rim when overdue.
+    p.setPen(QPen(overdue ? QColor(215, 25, 40) : QColor(255, 255, 255), overdue ? 2.5 : 1.5));
+    p.setBrush(area ? QColor(20, 33, 61, 200) : QColor(29, 53, 87, 175));
+    if (area)
+        p.drawRoundedRect(body, r, r);
+    else
+        p.drawEllipse(body);
+    if (MapRenderer::canDrawText()) {
+        p.setFont(font);
+        p.setPen(Qt::white);
+        p.drawText(body, Qt::AlignCenter, text);
+    }
+    return image;
+}
+
+const QImage& TicketOverlay::sprite(const Cluster& c) {
+    const bool single = c.members.size() == 1 && !c.area.isValid();
+    const Marker& first = m_markers[c.members.first()];
+    const QString key =
+        single
+            ? QStringLiteral("m%1%2%3").arg(int(first.state)).arg(first.category.left(1)).arg(first.overdue)
+            : QStringLiteral("%1%2%3")
+                  .arg(c.area.isValid() ? QLatin1Char('a') : QLatin1Char('c'))
+                  .arg(c.members.size())
+                  .arg(c.overdue > 0);
+    auto it = m_sprites.find(key);
+    if (it != m_sprites.end())
+        return *it;
     if (m_sprites.size() > 2000)
         m_sprites.clear();
-    return *m_sprites.insert(key, image);
+    return *m_sprites.insert(key, single
+                                      ? markerSymbol(first.state, first.category, first.overdue)
+                                      : badgeSymbol(int(c.members.size()), c.overdue > 0, c.area.isValid()));
 }
 
 void TicketOverlay::paint(QPainter& p, const MapViewport& vp, const GridLayerData& data) {
@@ -184,7 +269,9 @@ int TicketOverlay::hit(QPointF pixel, const MapViewport& vp, const GridLayerData
     const QList<Cluster> all = clusters(vp, data);
     for (int k = 0; k < all.size(); ++k) {
         const QPointF d = all[k].pixel - pixel;
-        const double r = all[k].members.size() > 1 ? clusterRadius(int(all[k].members.size())) : 9;
+        const double r = all[k].area.isValid()       ? 12
+                         : all[k].members.size() > 1 ? clusterRadius(int(all[k].members.size()))
+                                                     : 9;
         const double d2 = d.x() * d.x() + d.y() * d.y();
         if (d2 <= std::max(best, r * r) && d2 < r * r + 1) {
             best = d2;
@@ -210,6 +297,12 @@ bool TicketOverlay::click(QPointF pixel, const MapViewport& vp, const GridLayerD
     Cluster c;
     if (hit(pixel, vp, data, &c) < 0)
         return false;
+    if (c.area.isValid()) {
+        const QRectF b = data.feature(c.area)->bounds;
+        Q_EMIT zoomRequested(
+            QRectF(data.unproject(b.topLeft()), data.unproject(b.bottomRight())).normalized());
+        return true;
+    }
     if (c.members.size() == 1) {
         const Marker& m = m_markers[c.members.first()];
         Q_EMIT ticketClicked(m.id, summary(m));
@@ -227,9 +320,66 @@ QString TicketOverlay::toolTip(QPointF pixel, const MapViewport& vp, const GridL
     Cluster c;
     if (hit(pixel, vp, data, &c) < 0)
         return {};
+    if (c.area.isValid())
+        return tr("<b>%1</b>：%2 件在办工单（%3 件超期）<br>点击放大")
+            .arg(data.feature(c.area)->name.toHtmlEscaped())
+            .arg(c.members.size())
+            .arg(c.overdue);
     if (c.members.size() == 1)
         return summary(m_markers[c.members.first()]);
     return tr("%1 件在办工单（%2 件超期）<br>点击放大").arg(c.members.size()).arg(c.overdue);
+}
+
+} // namespace gc::map
+
+namespace gc::map {
+
+QList<TicketOverlay::Badge> TicketOverlay::badges(const MapViewport& vp, const GridLayerData& data) {
+    QList<Badge> out;
+    for (const Cluster& c : clusters(vp, data))
+        out << Badge{c.pixel, int(c.members.size()), c.overdue,
+                     c.area.isValid() ? data.feature(c.area)->code : QString()};
+    return out;
+}
+
+QList<LegendEntry> TicketOverlay::legend() const {
+    int byState[4] = {};
+    int overdue = 0;
+    int byShape[3] = {};
+    for (const Marker& m : m_markers) {
+        switch (m.state) {
+        case TicketState::Received:
+        case TicketState::Returned:
+            ++byState[0];
+            break;
+        case TicketState::Accepted:
+        case TicketState::Dispatched:
+            ++byState[1];
+            break;
+        case TicketState::InProgress:
+            ++byState[2];
+            break;
+        default:
+            ++byState[3];
+            break;
+        }
+        overdue += m.overdue ? 1 : 0;
+        ++byShape[m.category.startsWith(QLatin1Char('J'))   ? 0
+                  : m.category.startsWith(QLatin1Char('C')) ? 1
+                                                            : 2];
+    }
+    const QString other = QStringLiteral("X");
+    return {
+        {markerSymbol(TicketState::Received, other, false), tr("工单：待受理、退回"), byState[0]},
+        {markerSymbol(TicketState::Dispatched, other, false), tr("工单：已受理、已交办"), byState[1]},
+        {markerSymbol(TicketState::InProgress, other, false), tr("工单：处置中"), byState[2]},
+        {markerSymbol(TicketState::Resolved, other, false), tr("工单：已办结待评价"), byState[3]},
+        {markerSymbol(TicketState::Dispatched, QStringLiteral("J"), false), tr("菱形：矛盾纠纷"), byShape[0]},
+        {markerSymbol(TicketState::Dispatched, QStringLiteral("C"), false), tr("方形：城管事件"), byShape[1]},
+        {markerSymbol(TicketState::Dispatched, other, true), tr("红圈：已超期"), overdue},
+        {badgeSymbol(12, false, false), tr("圆形数字：附近工单合计"), -1},
+        {badgeSymbol(12, false, true), tr("圆角数字：街道/社区工单合计（全县视图）"), -1},
+    };
 }
 
 } // namespace gc::map

@@ -11,7 +11,8 @@
 namespace gc::feed {
 
 // Grid workers on the map: a symbol per worker in its status colour with a heading tick,
-// the name when zoomed in, the selected worker's recent trail. Repaints are coalesced to
+// the name when zoomed in, the selected worker's recent trail; hollow rings from community
+// scale out, so the risk colour under a worker always shows. Repaints are coalesced to
 // at most ten a second however fast positions arrive.
 class WorkerOverlay : public map::MapOverlay {
     Q_OBJECT
@@ -19,6 +20,8 @@ public:
     explicit WorkerOverlay(WorkerListModel* model, QObject* parent = nullptr);
 
     int z() const override { return 50; }
+    QString layerKey() const override { return QStringLiteral("workers"); }
+    QList<map::LegendEntry> legend() const override;
     void paint(QPainter& painter, const map::MapViewport& viewport, const map::GridLayerData& data) override;
     bool click(QPointF pixel, const map::MapViewport& viewport, const map::GridLayerData& data) override;
     QString toolTip(QPointF pixel, const map::MapViewport& viewport, const map::GridLayerData& data) override;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "gc/core/GridLevel.h"
+#include "gc/map/GridLayerData.h"
 #include "gc/map/MapFrame.h"
+#include "gc/map/MapRenderer.h"
 #include "gc/map/MapViewport.h"
 
 #include <QElapsedTimer>
@@ -9,6 +11,7 @@
 #include <QHash>
 #include <QImage>
 #include <QPointer>
+#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
@@ -42,6 +45,12 @@ struct GridStats {
 class MapCanvas : public QWidget {
     Q_OBJECT
 public:
+    // Layer keys of the layer panel besides the overlays' own (TicketOverlay "tickets", …).
+    static inline const QString kGridsLayer = QStringLiteral("grids");      // the grid image and labels
+    static inline const QString kRiskLayer = QStringLiteral("risk");        // risk colours (else neutral)
+    static inline const QString kBasemapLayer = QStringLiteral("basemap");  // the tile basemap
+    static inline const QString kHotSpotLayer = QStringLiteral("hotspots"); // Gi* bins as the fill
+
     explicit MapCanvas(QWidget* parent = nullptr);
     ~MapCanvas() override;
 
@@ -61,6 +70,23 @@ public:
     // Invokable so modules that only know the canvas as part "map" can add their layers.
     Q_INVOKABLE void addOverlay(gc::map::MapOverlay* overlay);
     Q_INVOKABLE void removeOverlay(gc::map::MapOverlay* overlay);
+    QList<MapOverlay*> overlays() const;
+
+    // Switches a layer: one of the k*Layer keys, or every overlay whose layerKey() is `key`
+    // (also those added later). Hidden overlays are neither drawn nor clicked.
+    Q_INVOKABLE void setLayerVisible(const QString& key, bool visible);
+    bool isLayerVisible(const QString& key) const { return !m_hiddenLayers.contains(key); }
+
+    // The grid fill: the risk layer's colouring (live bands; none: the levels loaded with the
+    // geometry) when it is on, else the hot-spot layer's when that is on and set, else neutral.
+    void setFillColouring(const QString& layerKey, std::shared_ptr<const FeatureColouring> colouring);
+    std::shared_ptr<const FeatureColouring> fillColouring(const QString& layerKey) const {
+        return m_colourings.value(layerKey);
+    }
+    // What the current render fills with: null means the loaded risk levels.
+    std::shared_ptr<const FeatureColouring> activeColouring() const;
+    // The fill class of a feature under the active colouring (a RiskLevel for the risk fill).
+    int fillClassOf(FeatureRef ref) const;
 
     TileCache* basemap() const { return m_tiles; }
     // Takes ownership; nullptr for no basemap. A GCJ-02 source reloads the geometry shifted.
@@ -101,6 +127,9 @@ Q_SIGNALS:
     void loadFailed(const QString& message);
     void renderFinished();
     void countsChanged();
+    void layersChanged();
+    // An overlay was added or removed (the layer panel lists their legends).
+    void overlaysChanged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -136,7 +165,11 @@ private:
     QThreadPool m_jobPool; // one render job at a time; bands use the global pool
     QTimer m_renderTimer;
     QTimer m_ticketRefresh; // coalesces a burst of refreshTickets() calls
-    QFutureWatcher<QImage> m_job;
+    struct RenderedView {
+        QImage grid;
+        MapLabels labels;
+    };
+    QFutureWatcher<RenderedView> m_job;
     std::shared_ptr<std::atomic_bool> m_cancel;
     MapViewport m_jobViewport;
     bool m_jobRunning = false;
@@ -152,6 +185,8 @@ private:
     QRect m_band;
     QString m_selected;
     QString m_hovered;
+    QSet<QString> m_hiddenLayers{kHotSpotLayer};
+    QHash<QString, std::shared_ptr<const FeatureColouring>> m_colourings;
     QHash<QString, GridStats> m_stats;
     QVariantAnimation* m_flight = nullptr;
     int m_flyMs = 450;

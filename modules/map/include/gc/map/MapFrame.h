@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gc/map/MapRenderer.h"
 #include "gc/map/MapViewport.h"
 
 #include <QImage>
@@ -20,6 +21,10 @@ class MapOverlay;
 // `gridctl bench render` (pan_frame_ms) both paint through it.
 class MapFrame {
 public:
+    // Overlays with a lower z are drawn under the grid labels (workers, replay), the others over
+    // them (tickets, selection).
+    static constexpr int kLabelZ = 80;
+
     struct Decorations {
         bool scaleBar = true;
         bool northArrow = true;
@@ -28,11 +33,19 @@ public:
         QString statusNote; // e.g. basemap offline
     };
 
-    void setGridImage(const QImage& image, const MapViewport& renderedFor);
+    // `labels`: the image's labels rendered apart (MapRenderer's `labels`), drawn between the
+    // overlays below kLabelZ and the others; none when they are in the image already.
+    void setGridImage(const QImage& image, const MapViewport& renderedFor, const MapLabels& labels = {});
     void setBasemapImage(const QImage& image, const MapViewport& renderedFor);
     const QImage& gridImage() const { return m_grid; }
     const MapViewport& gridViewport() const { return m_gridViewport; }
     bool hasGridImage() const { return !m_grid.isNull(); }
+    const MapLabels& labels() const { return m_labels; }
+    // The layer panel's grid and basemap switches: a hidden image is kept, just not drawn.
+    void setGridVisible(bool visible) { m_gridVisible = visible; }
+    void setBasemapVisible(bool visible) { m_basemapVisible = visible; }
+    bool isGridVisible() const { return m_gridVisible; }
+    bool isBasemapVisible() const { return m_basemapVisible; }
 
     void paint(QPainter& painter, const MapViewport& current, const GridLayerData* data,
                const QList<QPointer<MapOverlay>>& overlays, const Decorations& decorations) const;
@@ -45,6 +58,9 @@ public:
 private:
     QImage m_grid;
     MapViewport m_gridViewport;
+    MapLabels m_labels;
+    bool m_gridVisible = true;
+    bool m_basemapVisible = true;
     QImage m_basemap;
     MapViewport m_basemapViewport;
 };

@@ -1,11 +1,16 @@
 #pragma once
 
 #include "gc/core/GridLevel.h"
+#include "gc/core/RiskLevel.h"
 #include "gc/map/MapViewport.h"
 
+#include <QColor>
 #include <QImage>
 #include <QList>
 #include <QMutex>
+#include <QRect>
+#include <QStringList>
+#include <QVector>
 
 #include <atomic>
 #include <map>
@@ -17,6 +22,28 @@ namespace gc::map {
 class GridLayerData;
 struct PixelLevel;
 
+// Fills other than the risk level each feature was loaded with: live bands from the risk engine,
+// hot-spot bins, or one neutral colour when the risk layer is switched off. Immutable once
+// handed to a render job, so the job reads it without a lock.
+struct FeatureColouring {
+    static constexpr int kMaxClasses = 16;
+    QVector<QColor> palette; // class → fill colour
+    QStringList classNames;  // class → what the legend says
+    QString title;           // the legend's heading
+    // Per level (index level - 1), the class of each feature index; features beyond a level's
+    // vector (or a level without one) keep their loaded risk level as class.
+    std::vector<quint8> classes[kGridLevelCount];
+    int uniformClass = -1;      // >= 0: every feature has this class
+    bool classesAreRisk = true; // class = RiskLevel: the accessible mode hatches them
+
+    int classOf(GridLevel level, int featureIndex, RiskLevel loaded) const {
+        if (uniformClass >= 0)
+            return uniformClass;
+        const std::vector<quint8>& c = classes[static_cast<int>(level) - 1];
+        return size_t(featureIndex) < c.size() ? int(c[size_t(featureIndex)]) : int(loaded);
+    }
+};
+
 struct MapRenderSettings {
     MapViewport viewport;
     // Draw exactly this level, filled, at every zoom (gridctl --level); otherwise the
@@ -24,10 +51,18 @@ struct MapRenderSettings {
     std::optional<GridLevel> forcedLevel;
     bool labels = true;
     bool outlines = true;
-    bool coarserBoundaries = true; // thicker lines of the levels above the filled one
-    bool accessible = false;       // hatch pattern per risk level
-    int threads = 2;               // horizontal bands rendered in parallel
-    double opacity = 1.0;          // layer opacity, applied once to the finished image
+    bool coarserBoundaries = true;                     // thicker lines of the levels above the filled one
+    bool accessible = false;                           // hatch pattern per risk level
+    int threads = 2;                                   // horizontal bands rendered in parallel
+    double opacity = 1.0;                              // layer opacity, applied once to the finished image
+    std::shared_ptr<const FeatureColouring> colouring; // null: the loaded risk levels
+};
+
+// Labels rendered apart from the grid image, so the canvas can draw them over the worker layer
+// (names stay readable under hundreds of workers); `rects` are where text is, in image pixels.
+struct MapLabels {
+    QImage image;
+    QVector<QRect> rects;
 };
 
 // Which levels a view shows: each level is filled in the zoom range where its typical
@@ -57,7 +92,9 @@ public:
     const std::shared_ptr<const GridLayerData>& data() const { return m_data; }
     // A null image when `cancel` was raised before the image was complete. Thread-safe.
     // The image is shared with a small pool of buffers: read it, do not paint on it.
-    QImage render(const MapRenderSettings& settings, const std::atomic_bool* cancel = nullptr) const;
+    // With `labels`, the labels go there instead of into the returned image.
+    QImage render(const MapRenderSettings& settings, const std::atomic_bool* cancel = nullptr,
+                  MapLabels* labels = nullptr) const;
     void clearCache();
 
     // Whether text can be drawn: fonts need a QGuiApplication.

@@ -20,6 +20,8 @@ public:
     static QColor hatchColor() { return QColor(20, 20, 30, 170); }
     static double layerOpacity() { return 0.62; }
     static QColor gridOutline() { return QColor(255, 255, 255); }
+    // Every grid's fill when the risk layer is switched off: boundaries and names only.
+    static QColor neutralFill() { return QColor(0xdd, 0xe1, 0xe6); }
     // Pen for the boundary of a coarser level drawn over finer fills.
     static QPen boundaryPen(GridLevel level);
     static QColor selectionColor() { return QColor(0, 200, 255); }

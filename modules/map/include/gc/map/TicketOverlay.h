@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gc/core/Ticket.h"
+#include "gc/map/GridLayerData.h"
 #include "gc/map/MapOverlay.h"
 
 #include <QDateTime>
@@ -20,8 +21,11 @@ namespace gc::map {
 
 // Open tickets as markers: colour by state, shape by category class (diamond: 矛盾纠纷,
 // square: 城管事件, circle: other), a red ring when overdue. Markers closer than a
-// cluster cell merge into a bubble with the count. Clicking a marker reports its summary;
-// clicking a bubble asks to zoom into it.
+// cluster cell merge into a bubble with the count. Zoomed out until the map fills streets or
+// communities, the tickets are counted per street (per community once communities are about
+// 60 px wide) instead: one badge each, inside it below its name, so a 90,000-grid county
+// shows tens of badges, not hundreds. Clicking a
+// marker reports its summary; clicking a bubble or badge asks to zoom into it.
 class TicketOverlay : public MapOverlay {
     Q_OBJECT
 public:
@@ -38,6 +42,8 @@ public:
         bool overdue = false;
     };
     static constexpr int kClusterCellPx = 56;
+    static constexpr int kAreaBadgeOffsetPx = 24; // below the area's name
+    static constexpr int kAreaBadgeMinPx = 60;    // typical community width for a badge each
 
     explicit TicketOverlay(QObject* parent = nullptr);
     ~TicketOverlay() override;
@@ -51,11 +57,24 @@ public:
     const QList<Marker>& markers() const { return m_markers; }
 
     int z() const override { return 100; }
+    QString layerKey() const override { return QStringLiteral("tickets"); }
+    QList<LegendEntry> legend() const override;
     void paint(QPainter& painter, const MapViewport& viewport, const GridLayerData& data) override;
     bool click(QPointF pixel, const MapViewport& viewport, const GridLayerData& data) override;
     QString toolTip(QPointF pixel, const MapViewport& viewport, const GridLayerData& data) override;
 
     static QColor stateColor(TicketState state);
+    // The symbols as drawn on the map (the legend shows the same images).
+    static QImage markerSymbol(TicketState state, const QString& category, bool overdue);
+    static QImage badgeSymbol(int count, bool overdue, bool area);
+    // What a frame shows for a view: markers and bubbles, or one badge per street/community.
+    struct Badge {
+        QPointF pixel;
+        int count = 0;
+        int overdue = 0;
+        QString areaCode; // a street or community badge; empty for a marker or bubble
+    };
+    QList<Badge> badges(const MapViewport& viewport, const GridLayerData& data);
     QString summary(const Marker& marker) const;
 
 Q_SIGNALS:
@@ -66,10 +85,15 @@ Q_SIGNALS:
 private:
     struct Cluster {
         QPointF pixel;    // filled per frame for the clusters in view
-        QPointF mercator; // mean position of the members
+        QPointF mercator; // mean position of the members, or the area's badge point
         QList<int> members;
         int overdue = 0;
+        FeatureRef area; // valid for a street or community badge
     };
+    // The level whose features get one badge each at this view, or Grid for clustering by cell.
+    static GridLevel aggregationLevel(const MapViewport& viewport, const GridLayerData& data);
+    void aggregateByArea(GridLevel level, const MapViewport& viewport, const GridLayerData& data);
+    void clusterByCell(const MapViewport& viewport);
     // Clusters in view. Clustering is done in world-aligned cells of the resolution and kept
     // until the zoom changes, so a pan frame only culls and blits.
     QList<Cluster> clusters(const MapViewport& viewport, const GridLayerData& data);
