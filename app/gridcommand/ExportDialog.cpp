@@ -58,6 +58,9 @@ ExportDialog::ExportDialog(const QString& countyPath, QWidget* parent)
     auto* outputRow = new QHBoxLayout;
     outputRow->addWidget(m_output);
     outputRow->addWidget(browseButton);
+    // Replacing an existing output is safe (the new one is renamed into place only once complete)
+    // but never silent: the file chooser's confirmation ticks it, or the user does.
+    m_overwrite = new QCheckBox(tr("覆盖已存在的文件"), this);
     m_personal = new QCheckBox(tr("包含个人信息（电话、反映人、地址）"), this);
     m_personal->setToolTip(tr("默认不导出个人信息；仅在确有需要并经批准时勾选"));
     m_progress = new QProgressBar(this);
@@ -82,6 +85,7 @@ ExportDialog::ExportDialog(const QString& countyPath, QWidget* parent)
     form->addRow(QString(), m_crsList);
     form->addRow(tr("字符编码"), m_encoding);
     form->addRow(tr("输出文件"), outputRow);
+    form->addRow(QString(), m_overwrite);
     form->addRow(QString(), m_personal);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -125,6 +129,9 @@ void ExportDialog::setEncoding(const QString& encoding) {
 }
 void ExportDialog::setOutputPath(const QString& path) {
     m_output->setText(path);
+}
+void ExportDialog::setOverwrite(bool overwrite) {
+    m_overwrite->setChecked(overwrite);
 }
 
 void ExportDialog::setCrs(const QString& crs) {
@@ -173,8 +180,12 @@ void ExportDialog::browse() {
     const QString suffix = gc::geo::vectorFormatSuffix(format);
     const QString path = QFileDialog::getSaveFileName(
         this, tr("导出到"), m_output->text(), tr("%1 文件 (*.%2)").arg(m_format->currentText(), suffix));
-    if (!path.isEmpty())
-        m_output->setText(QFileInfo(path).suffix().isEmpty() ? path + QLatin1Char('.') + suffix : path);
+    if (path.isEmpty())
+        return;
+    m_output->setText(QFileInfo(path).suffix().isEmpty() ? path + QLatin1Char('.') + suffix : path);
+    // The chooser asked before returning a file that exists.
+    if (QFileInfo::exists(m_output->text()))
+        m_overwrite->setChecked(true);
 }
 
 gc::geo::ExportOptions ExportDialog::options() const {
@@ -183,14 +194,15 @@ gc::geo::ExportOptions ExportDialog::options() const {
     o.crs = m_crsList->currentItem() ? m_crsList->currentItem()->data(Qt::UserRole).toString() : QString();
     o.encoding = o.format == VectorFormat::Shapefile ? m_encoding->currentData().toString() : QString();
     o.path = m_output->text().trimmed();
+    o.overwrite = m_overwrite->isChecked();
     return o;
 }
 
 void ExportDialog::setRunning(bool running) {
-    for (QWidget* w :
-         {static_cast<QWidget*>(m_what), static_cast<QWidget*>(m_format), static_cast<QWidget*>(m_crsSearch),
-          static_cast<QWidget*>(m_crsList), static_cast<QWidget*>(m_output),
-          static_cast<QWidget*>(m_personal), static_cast<QWidget*>(m_startButton)})
+    for (QWidget* w : {static_cast<QWidget*>(m_what), static_cast<QWidget*>(m_format),
+                       static_cast<QWidget*>(m_crsSearch), static_cast<QWidget*>(m_crsList),
+                       static_cast<QWidget*>(m_output), static_cast<QWidget*>(m_personal),
+                       static_cast<QWidget*>(m_overwrite), static_cast<QWidget*>(m_startButton)})
         w->setEnabled(!running);
     m_level->setEnabled(!running && m_what->currentData().toString() == QLatin1String("grids"));
     m_encoding->setEnabled(!running && options().format == VectorFormat::Shapefile);

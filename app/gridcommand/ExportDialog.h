@@ -35,6 +35,7 @@ public:
     void setCrs(const QString& crs);
     void setEncoding(const QString& encoding);
     void setOutputPath(const QString& path);
+    void setOverwrite(bool overwrite);
     bool isRunning() const { return m_thread != nullptr; }
     QString lastMessage() const { return m_lastMessage; }
 
@@ -68,6 +69,7 @@ private:
     QComboBox* m_encoding = nullptr;
     QLineEdit* m_output = nullptr;
     QCheckBox* m_personal = nullptr;
+    QCheckBox* m_overwrite = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;     // progress, result, or the reason for a refusal
     QLabel* m_statusIcon = nullptr; // shown beside a refusal or failure
