@@ -10,7 +10,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QRegularExpression>
 #include <cmath>
+#include <optional>
 
 namespace gc::feed {
 
@@ -20,6 +22,19 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(FeedMessage)
 };
+
+constexpr int kMaxClientIdChars = 128;
+
+// The client's message id as echoed: a string of at most 128 characters or an integer;
+// undefined when it is neither.
+QJsonValue clientIdOf(const QJsonValue& id) {
+    if (id.isString() && id.toString().size() <= kMaxClientIdChars)
+        return id;
+    if (id.isDouble() && std::isfinite(id.toDouble()) && std::floor(id.toDouble()) == id.toDouble() &&
+        std::abs(id.toDouble()) < 9e15)
+        return id;
+    return QJsonValue(QJsonValue::Undefined);
+}
 
 // Accumulates the first error; the field helpers return false once one is set.
 struct Checker {
@@ -124,6 +139,80 @@ struct Checker {
     }
 };
 
+// RFC 8259 §7: control characters (U+0000–U+001F) inside a string must be escaped. Qt's
+// parser lets raw ones through, so the bytes are checked here; returns the offset of the
+// first raw one, or -1.
+qsizetype rawControlCharacterInString(QByteArrayView json) {
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const uchar c = uchar(json[i]);
+        if (!inString) {
+            inString = c == '"';
+        } else if (c == '\\') {
+            if (i + 1 < json.size() && uchar(json[i + 1]) < 0x20)
+                return i + 1;
+            ++i; // the escaped character cannot end the string
+        } else if (c == '"') {
+            inString = false;
+        } else if (c < 0x20) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+// A number that is valid JSON but beyond a double (1e400, 1e-400) is refused by Qt as an
+// "illegal number" at the token's end. A message otherwise well-formed is then out of range,
+// and its id is still read (every such number replaced by 0) so the reply can echo it.
+struct NumberBeyondDouble {
+    QString token, key; // the first such number; key: the member it belongs to, when it is one
+    QJsonObject object; // the message with every such number read as 0
+};
+std::optional<NumberBeyondDouble> numberBeyondDouble(QByteArray json, const QJsonParseError& first) {
+    static const QRegularExpression jsonNumber(
+        QStringLiteral(R"(^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$)"));
+    const auto isNumberChar = [](char c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+    };
+    std::optional<NumberBeyondDouble> found;
+    QJsonParseError pe = first;
+    for (int round = 0; round < 16 && pe.error == QJsonParseError::IllegalNumber; ++round) {
+        const qsizetype end = std::min<qsizetype>(pe.offset, json.size());
+        qsizetype begin = end;
+        while (begin > 0 && isNumberChar(json[begin - 1]))
+            --begin;
+        const QString token = QString::fromLatin1(json.mid(begin, end - begin));
+        if (!jsonNumber.match(token).hasMatch())
+            return std::nullopt; // really malformed: bad_json
+        if (!found) {
+            found = NumberBeyondDouble{token, {}, {}};
+            qsizetype i = begin;
+            while (i > 0 && QChar::isSpace(uchar(json[i - 1])))
+                --i;
+            if (i > 0 && json[i - 1] == ':') {
+                --i;
+                while (i > 0 && QChar::isSpace(uchar(json[i - 1])))
+                    --i;
+                if (i > 1 && json[i - 1] == '"') {
+                    const qsizetype close = i - 1;
+                    const qsizetype open = json.lastIndexOf('"', close - 1);
+                    if (open >= 0)
+                        found->key = QString::fromUtf8(json.mid(open + 1, close - open - 1)).left(64);
+                }
+            }
+        }
+        json.replace(begin, end - begin, "0");
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+        if (pe.error == QJsonParseError::NoError) {
+            if (!doc.isObject())
+                return std::nullopt;
+            found->object = doc.object();
+            return found;
+        }
+    }
+    return std::nullopt; // malformed elsewhere too: bad_json
+}
+
 } // namespace
 
 QString errorKey(FeedError e) {
@@ -213,6 +302,26 @@ ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now) {
     }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8.toByteArray(), &pe);
+    if (pe.error == QJsonParseError::IllegalNumber) {
+        if (const auto beyond = numberBeyondDouble(utf8.toByteArray(), pe)) {
+            r.error = FeedError::OutOfRange;
+            r.reason =
+                beyond->key.isEmpty()
+                    ? Tr::tr("数值 %1 超出可表示的范围").arg(beyond->token.left(64))
+                    : Tr::tr("字段 %1 的数值 %2 超出可表示的范围").arg(beyond->key, beyond->token.left(64));
+            r.message.clientId = clientIdOf(beyond->object.value(QLatin1String("id")));
+            return r;
+        }
+    }
+    if (pe.error == QJsonParseError::NoError) {
+        if (const qsizetype at = rawControlCharacterInString(utf8); at >= 0) {
+            r.error = FeedError::BadJson;
+            r.reason = Tr::tr("JSON 无效（第 %1 字节）：字符串中有未转义的控制字符 U+%2")
+                           .arg(at)
+                           .arg(uchar(utf8[at]), 4, 16, QLatin1Char('0'));
+            return r;
+        }
+    }
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
         r.error = FeedError::BadJson;
         r.reason = pe.error != QJsonParseError::NoError
@@ -224,13 +333,11 @@ ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now) {
     Checker c{o, r};
     FeedMessage& m = r.message;
     const QJsonValue id = o.value(QLatin1String("id"));
-    if (id.isString() && id.toString().size() <= 128)
-        m.clientId = id;
-    else if (id.isDouble() && std::isfinite(id.toDouble()) && std::floor(id.toDouble()) == id.toDouble() &&
-             std::abs(id.toDouble()) < 9e15)
-        m.clientId = id;
-    else if (!id.isUndefined() && !id.isNull()) {
-        c.fail(FeedError::WrongType, Tr::tr("字段 id 应为不超过 128 字符的字符串或整数"));
+    m.clientId = clientIdOf(id);
+    if (m.clientId.isUndefined() && !id.isUndefined() && !id.isNull()) {
+        // A string or a number of the wrong size is out of range; anything else the wrong type.
+        c.fail(id.isString() || id.isDouble() ? FeedError::OutOfRange : FeedError::WrongType,
+               Tr::tr("字段 id 应为不超过 %1 字符的字符串或整数").arg(kMaxClientIdChars));
         return r;
     }
     const QJsonValue type = o.value(QLatin1String("type"));
@@ -289,11 +396,14 @@ ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now) {
                 return r;
             }
             for (const QJsonValue& p : a) {
+                if (!p.isString()) {
+                    c.fail(FeedError::WrongType, Tr::tr("photos 中每项应为字符串（http(s) 网址）"));
+                    return r;
+                }
                 const QString url = p.toString();
-                if (!p.isString() || url.size() > 1000 ||
-                    !(url.startsWith(QLatin1String("https://")) ||
-                      url.startsWith(QLatin1String("http://")))) {
-                    c.fail(FeedError::WrongType, Tr::tr("photos 中每项应为 http(s) 网址"));
+                if (url.size() > 1000 || !(url.startsWith(QLatin1String("https://")) ||
+                                           url.startsWith(QLatin1String("http://")))) {
+                    c.fail(FeedError::OutOfRange, Tr::tr("photos 中每项应为不超过 1000 字符的 http(s) 网址"));
                     return r;
                 }
                 m.photos << url;
