@@ -71,6 +71,7 @@ QJsonObject countersJson(const feed::FeedCounters& c) {
             {QStringLiteral("positions"), qint64(c.positions)},
             {QStringLiteral("checkins"), qint64(c.checkins)},
             {QStringLiteral("tickets"), qint64(c.tickets)},
+            {QStringLiteral("without_fix"), qint64(c.withoutFix)},
             {QStringLiteral("errors"), errors}};
 }
 

@@ -1,15 +1,13 @@
 #include "gc/feed/OsmAndHttpServer.h"
 
 #include "gc/feed/FeedPipeline.h"
+#include "gc/feed/OsmAndRequest.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QTimeZone>
-#include <QUrl>
-#include <QUrlQuery>
-#include <cmath>
+#include <algorithm>
 
 namespace gc::feed {
 
@@ -19,9 +17,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(OsmAndHttpServer)
 };
-
-// A phone's horizontal accuracy is about its HDOP times the receiver's ~5 m error.
-constexpr double kMetresPerHdop = 5.0;
 
 QByteArray statusText(int status) {
     switch (status) {
@@ -42,34 +37,6 @@ QByteArray statusText(int status) {
     default:
         return "Service Unavailable";
     }
-}
-
-bool number(const QUrlQuery& q, const QString& key, double min, double max, double* out, QString* error) {
-    if (!q.hasQueryItem(key))
-        return true;
-    bool ok = false;
-    const double d = q.queryItemValue(key).toDouble(&ok);
-    if (!ok || !std::isfinite(d) || d < min || d > max) {
-        *error = Tr::tr("参数 %1 无效或超出范围 [%2, %3]").arg(key).arg(min).arg(max);
-        return false;
-    }
-    *out = d;
-    return true;
-}
-
-// Traccar accepts epoch seconds or milliseconds, ISO 8601, and "yyyy-MM-dd HH:mm:ss" (UTC).
-bool parseTimestamp(const QString& s, qint64* out) {
-    bool isNumber = false;
-    const double d = s.toDouble(&isNumber);
-    if (isNumber)
-        return parseFeedTime(QJsonValue(d), out);
-    QDateTime t = QDateTime::fromString(s, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    if (t.isValid()) {
-        t.setTimeZone(QTimeZone::utc());
-        *out = t.toSecsSinceEpoch();
-        return *out > 946684800;
-    }
-    return parseFeedTime(QJsonValue(s), out);
 }
 
 } // namespace
@@ -104,11 +71,15 @@ void OsmAndHttpServer::process(QTcpSocket* socket) {
 }
 
 bool OsmAndHttpServer::processOne(QTcpSocket* socket, Connection* it) {
-    const qsizetype headerEnd = it->buffer.indexOf("\r\n\r\n");
+    // The limit holds however the bytes arrive: a whole oversized header in one write is as
+    // refused as one dribbled in pieces. Only the allowed length is ever searched.
+    constexpr QByteArrayView kHeaderEnd("\r\n\r\n");
+    const qsizetype searched = std::min(it->buffer.size(), kMaxHeaderBytes + kHeaderEnd.size());
+    const qsizetype headerEnd = QByteArrayView(it->buffer).first(searched).indexOf(kHeaderEnd);
     if (headerEnd < 0) {
-        if (it->buffer.size() > kMaxHeaderBytes) {
+        if (searched >= kMaxHeaderBytes + kHeaderEnd.size()) {
             it->closeAfter = true;
-            respond(socket, 431, Tr::tr("请求头过长"));
+            respond(socket, 431, Tr::tr("请求头超过 8 KB"));
         }
         return false;
     }
@@ -120,6 +91,7 @@ bool OsmAndHttpServer::processOne(QTcpSocket* socket, Connection* it) {
         return false;
     }
     qint64 contentLength = 0;
+    QByteArray contentType;
     bool keepAlive = requestLine.at(2) == "HTTP/1.1";
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
@@ -136,6 +108,8 @@ bool OsmAndHttpServer::processOne(QTcpSocket* socket, Connection* it) {
                 respond(socket, 400, Tr::tr("Content-Length 无效"));
                 return false;
             }
+        } else if (name == "content-type") {
+            contentType = value;
         } else if (name == "connection") {
             keepAlive = value.toLower() == "keep-alive" || (keepAlive && value.toLower() != "close");
         } else if (name == "transfer-encoding") {
@@ -154,75 +128,44 @@ bool OsmAndHttpServer::processOne(QTcpSocket* socket, Connection* it) {
     const QByteArray body = it->buffer.mid(headerEnd + 4, contentLength);
     it->buffer.remove(0, headerEnd + 4 + contentLength);
     it->closeAfter = !keepAlive;
-    handleRequest(socket, requestLine.at(0), requestLine.at(1), body);
+    handleRequest(socket, requestLine.at(0), requestLine.at(1), contentType, body);
     return true;
 }
 
 void OsmAndHttpServer::handleRequest(QTcpSocket* socket, const QByteArray& method, const QByteArray& target,
-                                     const QByteArray& body) {
+                                     const QByteArray& contentType, const QByteArray& body) {
     if (method != "GET" && method != "POST") {
         respond(socket, 405, Tr::tr("只接受 GET 或 POST"));
         return;
     }
-    const QUrl url = QUrl::fromEncoded(target);
-    QUrlQuery query(url);
-    // Traccar Client posts its parameters in the query; a form-encoded body counts too.
-    if (method == "POST" && !body.isEmpty())
-        for (const auto& [key, value] : QUrlQuery(QString::fromUtf8(body)).queryItems(QUrl::FullyDecoded))
-            query.addQueryItem(key, value);
-    if (!url.isValid() || (url.path() != QLatin1String("/") && !url.path().isEmpty())) {
-        m_pipeline.countError(FeedError::BadJson);
-        respond(socket, 404, Tr::tr("路径应为 /"));
-        return;
-    }
-    const QString token = query.queryItemValue(QStringLiteral("id"), QUrl::FullyDecoded);
-    if (token.isEmpty()) {
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    OsmAndReport report = decodeOsmAndRequest(target, contentType, body, now);
+    if (report.token.isEmpty()) {
         m_pipeline.countError(FeedError::MissingField);
-        respond(socket, 400, Tr::tr("缺少参数 id（终端令牌）"));
+        respond(socket, 400, report.reason);
         return;
     }
-    const auto worker = m_pipeline.authenticate(token);
+    const auto worker = m_pipeline.authenticate(report.token);
     if (!worker) {
         m_pipeline.countError(FeedError::UnknownDevice);
         respond(socket, 404, Tr::tr("未知或已注销的终端"));
         return;
     }
+    if (report.kind == OsmAndReport::Kind::Bad) {
+        m_pipeline.countError(FeedError::OutOfRange);
+        respond(socket, 400, report.reason);
+        return;
+    }
+    if (report.kind == OsmAndReport::Kind::NoFix) {
+        // Answered 200 so the phone does not resend it forever; nothing is stored.
+        m_pipeline.countWithoutFix();
+        respond(socket, 200, report.reason);
+        return;
+    }
     FeedWork work;
     work.workerId = *worker;
     work.source = QStringLiteral("osmand");
-    FeedMessage& m = work.message;
-    m.type = FeedMessageType::Position;
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    QString error;
-    double hdop = FeedMessage::kNone;
-    double speedKnots = FeedMessage::kNone;
-    if (!query.hasQueryItem(QStringLiteral("lat")) || !query.hasQueryItem(QStringLiteral("lon"))) {
-        error = Tr::tr("缺少参数 lat 或 lon");
-    } else if (number(query, QStringLiteral("lat"), -90, 90, &m.lat, &error) &&
-               number(query, QStringLiteral("lon"), -180, 180, &m.lon, &error) &&
-               number(query, QStringLiteral("accuracy"), 0, 100000, &m.accuracy, &error) &&
-               number(query, QStringLiteral("hdop"), 0, 1000, &hdop, &error) &&
-               number(query, QStringLiteral("speed"), 0, 400, &speedKnots, &error) &&
-               number(query, QStringLiteral("bearing"), 0, 360, &m.heading, &error) &&
-               number(query, QStringLiteral("heading"), 0, 360, &m.heading, &error)) {
-        m.at = now;
-        if (query.hasQueryItem(QStringLiteral("timestamp")) &&
-            !parseTimestamp(query.queryItemValue(QStringLiteral("timestamp"), QUrl::FullyDecoded), &m.at))
-            error = Tr::tr("参数 timestamp 无法解析");
-        else if (m.at > now + FeedLimits::kMaxFutureSeconds)
-            error = Tr::tr("时间超前服务器 %1 秒（上限 300 秒）").arg(m.at - now);
-    }
-    if (!error.isEmpty()) {
-        m_pipeline.countError(FeedError::OutOfRange);
-        respond(socket, 400, error);
-        return;
-    }
-    if (std::isnan(m.accuracy) && !std::isnan(hdop))
-        m.accuracy = hdop * kMetresPerHdop;
-    if (!std::isnan(speedKnots))
-        m.speed = speedKnots * kKnotsToMetresPerSecond;
-    m.hasLocation = true;
-    m.live = m.at >= now - FeedLimits::kLiveWindowSeconds;
+    work.message = std::move(report.message);
     if (!m_pipeline.admit(*worker)) {
         respond(socket, 429, Tr::tr("发送过快，未保存，请稍后重发"));
         return;

@@ -71,6 +71,13 @@ struct FeedLimits {
     static constexpr int kMaxPhotos = 9;
 };
 
+// Units of the device protocols (OsmAnd, NMEA 0183).
+struct FeedUnits {
+    static constexpr double kKnotsToMetresPerSecond = 0.514444;
+    // A receiver's horizontal accuracy is about its HDOP times its ~5 m range error.
+    static constexpr double kMetresPerHdop = 5.0;
+};
+
 // Validates one message strictly: types, ranges, finite numbers, timestamps; converts
 // GCJ-02 coordinates to WGS-84. `now` is UTC epoch seconds.
 ParseResult parseFeedMessage(QByteArrayView utf8, qint64 now);

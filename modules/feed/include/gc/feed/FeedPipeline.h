@@ -42,6 +42,10 @@ struct FeedCounters {
     quint64 positions = 0;
     quint64 checkins = 0;
     quint64 tickets = 0;
+    // Reports answered but not stored as positions because they carry no valid fix: OsmAnd
+    // requests without coordinates, marked invalid or mock; NMEA epochs that are void,
+    // estimated or simulated.
+    quint64 withoutFix = 0;
     QHash<FeedError, quint64> errors;
 };
 
@@ -68,6 +72,7 @@ public:
     // Token bucket per worker; false (and counted) when over the limit.
     bool admit(qint64 workerId);
     void countError(FeedError e) { ++m_counters.errors[e]; }
+    void countWithoutFix() { ++m_counters.withoutFix; }
     void submit(FeedWork work, Completion done);
 
     const FeedCounters& counters() const { return m_counters; }
