@@ -3,22 +3,31 @@
 #include "gc/feed/FeedPipeline.h"
 
 #include <QDateTime>
-#include <QGeoPositionInfo>
 #include <QLoggingCategory>
-#include <QNmeaPositionInfoSource>
+#include <QPointer>
+#include <cmath>
 
 Q_DECLARE_LOGGING_CATEGORY(lcFeed)
 
 namespace gc::feed {
+
+namespace {
+// NMEA sentences are at most 82 characters; a longer line is not NMEA and is skipped.
+constexpr qint64 kMaxLineBytes = 1024;
+} // namespace
 
 NmeaDeviceSource::NmeaDeviceSource(FeedPipeline& pipeline, qint64 workerId, QObject* parent)
     : QObject(parent), m_pipeline(pipeline), m_workerId(workerId), m_socket(this) {
     m_reconnect.setSingleShot(true);
     m_reconnect.setInterval(5000);
     connect(&m_reconnect, &QTimer::timeout, this, [this] { m_socket.connectToHost(m_host, m_port); });
-    connect(&m_socket, &QTcpSocket::connected, this, &NmeaDeviceSource::onConnected);
+    m_quiet.setSingleShot(true);
+    m_quiet.setInterval(kQuietMs);
+    connect(&m_quiet, &QTimer::timeout, this, &NmeaDeviceSource::finishEpoch);
+    connect(&m_socket, &QTcpSocket::readyRead, this, &NmeaDeviceSource::readSentences);
     connect(&m_socket, &QTcpSocket::disconnected, this, [this] {
-        delete m_source; // a source reads one device for its whole life: a new link, a new source
+        readSentences(); // what arrived with the close
+        finishEpoch();
         m_reconnect.start();
     });
     connect(&m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
@@ -34,39 +43,59 @@ void NmeaDeviceSource::connectTo(const QString& host, quint16 port) {
     m_socket.connectToHost(host, port);
 }
 
-void NmeaDeviceSource::onConnected() {
-    delete m_source;
-    m_source = new QNmeaPositionInfoSource(QNmeaPositionInfoSource::RealTimeMode, this);
-    m_source->setDevice(&m_socket);
-    connect(m_source, &QNmeaPositionInfoSource::positionUpdated, this, &NmeaDeviceSource::onPosition);
-    m_source->startUpdates();
+void NmeaDeviceSource::readSentences() {
+    bool any = false;
+    while (m_socket.canReadLine() || m_socket.bytesAvailable() > kMaxLineBytes) {
+        const QByteArray line = m_socket.readLine(kMaxLineBytes);
+        if (line.isEmpty())
+            break;
+        any = true;
+        if (const auto fix = m_decoder.addSentence(line, QDateTime::currentMSecsSinceEpoch()))
+            submit(*fix);
+    }
+    if (any)
+        m_quiet.start();
+    countEpochsWithoutFix();
 }
 
-void NmeaDeviceSource::onPosition(const QGeoPositionInfo& info) {
-    const QGeoCoordinate c = info.coordinate();
-    if (!info.isValid() || !c.isValid())
-        return;
+void NmeaDeviceSource::finishEpoch() {
+    m_quiet.stop();
+    if (const auto fix = m_decoder.finishEpoch(QDateTime::currentMSecsSinceEpoch()))
+        submit(*fix);
+    countEpochsWithoutFix();
+}
+
+void NmeaDeviceSource::countEpochsWithoutFix() {
+    for (; m_withoutFixCounted < m_decoder.epochsWithoutFix(); ++m_withoutFixCounted)
+        m_pipeline.countWithoutFix();
+}
+
+void NmeaDeviceSource::submit(const NmeaFix& fix) {
+    constexpr qint64 kYear2000 = 946684800;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     FeedWork work;
     work.workerId = m_workerId;
     work.source = QStringLiteral("nmea");
     FeedMessage& m = work.message;
     m.type = FeedMessageType::Position;
-    m.lon = c.longitude();
-    m.lat = c.latitude();
+    m.lon = fix.lon;
+    m.lat = fix.lat;
     m.hasLocation = true;
-    m.at = info.timestamp().isValid() ? info.timestamp().toSecsSinceEpoch() : now;
+    m.at = qint64(std::floor(fix.atMs / 1000.0));
+    // A receiver with a wrong clock, or dating itself before 2000 after a GPS week roll-over:
+    // counted, nobody to answer.
     if (m.at > now + FeedLimits::kMaxFutureSeconds) {
         m_pipeline.countError(FeedError::FutureTime);
-        return; // a receiver with a wrong clock; counted, nobody to answer
+        return;
+    }
+    if (m.at < kYear2000) {
+        m_pipeline.countError(FeedError::OutOfRange);
+        return;
     }
     m.live = m.at >= now - FeedLimits::kLiveWindowSeconds;
-    if (info.hasAttribute(QGeoPositionInfo::HorizontalAccuracy))
-        m.accuracy = info.attribute(QGeoPositionInfo::HorizontalAccuracy);
-    if (info.hasAttribute(QGeoPositionInfo::GroundSpeed))
-        m.speed = info.attribute(QGeoPositionInfo::GroundSpeed);
-    if (info.hasAttribute(QGeoPositionInfo::Direction))
-        m.heading = info.attribute(QGeoPositionInfo::Direction);
+    m.accuracy = fix.accuracy;
+    m.speed = fix.speed;
+    m.heading = fix.heading;
     if (!m_pipeline.admit(m_workerId))
         return; // counted as rate_limited
     m_pipeline.submit(std::move(work),
