@@ -1,6 +1,6 @@
 // The feed server over real loopback sockets: WebSocket and OsmAnd HTTP clients store
 // positions that `gridctl workers` then shows; every bad input gets a coded error and the
-// server keeps serving; NMEA 0183 over TCP through QtPositioning.
+// server keeps serving; NMEA 0183 over TCP.
 #include "FeedTestSupport.h"
 
 #include "gc/feed/FeedServer.h"
