@@ -52,10 +52,19 @@ struct RiskService::Impl {
                     QString* error) const;
     // Assessments at `now` under `rules` for the given grid nodes plus every ancestor; results in `out`
     // (indexed like nodes). Overrides are applied from `active`.
+    // `backup` (optional) receives the previous value of every entry of `out` replaced, so an
+    // incremental update can work in place and still be undone.
     bool assess(const RiskRules& rules, const QDateTime& now, const QList<int>& grids,
-                const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out, QString* error) const;
+                const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out, QString* error,
+                QHash<int, RiskAssessment>* backup = nullptr) const;
     void rollUp(const RiskRules& rules, const QList<int>& parents, const QHash<QString, RiskOverride>& active,
-                QList<RiskAssessment>& out) const;
+                QList<RiskAssessment>& out, QHash<int, RiskAssessment>* backup) const;
+    static void replace(QList<RiskAssessment>& out, int i, RiskAssessment&& a,
+                        QHash<int, RiskAssessment>* backup) {
+        if (backup && !backup->contains(i))
+            backup->insert(i, std::move(out[i]));
+        out[i] = std::move(a);
+    }
 };
 
 bool RiskService::Impl::loadHierarchy(QString* error) {
@@ -139,7 +148,8 @@ bool RiskService::Impl::gridValues(const RiskCalculator& calc, const QList<int>&
 }
 
 void RiskService::Impl::rollUp(const RiskRules& rules, const QList<int>& parents,
-                               const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out) const {
+                               const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out,
+                               QHash<int, RiskAssessment>* backup) const {
     for (int p : parents) {
         QList<RiskParents::Child> children;
         children.reserve(nodes[p].children.size());
@@ -154,13 +164,13 @@ void RiskService::Impl::rollUp(const RiskRules& rules, const QList<int>& parents
             a.band = it->band;
             a.decidedBy = RiskDecision::Override;
         }
-        out[p] = a;
+        replace(out, p, std::move(a), backup);
     }
 }
 
 bool RiskService::Impl::assess(const RiskRules& rules, const QDateTime& now, const QList<int>& grids,
                                const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out,
-                               QString* error) const {
+                               QString* error, QHash<int, RiskAssessment>* backup) const {
     const RiskCalculator calc(rules, now.toSecsSinceEpoch());
     QVector<double> values;
     if (!gridValues(calc, grids, values, error))
@@ -178,7 +188,7 @@ bool RiskService::Impl::assess(const RiskRules& rules, const QDateTime& now, con
             a.band = it->band;
             a.decidedBy = RiskDecision::Override;
         }
-        out[list[r]] = a;
+        replace(out, list[r], std::move(a), backup);
     }
     // Parents bottom-up: the touched grids' ancestors only, or every parent on a full pass.
     for (int l = static_cast<int>(GridLevel::Community); l >= static_cast<int>(GridLevel::County); --l) {
@@ -194,7 +204,7 @@ bool RiskService::Impl::assess(const RiskRules& rules, const QDateTime& now, con
                         parents << p;
                     }
         }
-        rollUp(rules, parents, active, out);
+        rollUp(rules, parents, active, out, backup);
     }
     return true;
 }
@@ -289,17 +299,33 @@ bool RiskService::update(const QList<int>& grids, RiskChangeCause cause, const Q
     QHash<QString, RiskOverride> active;
     for (const RiskOverride& o : d->riskStore.activeOverrides(now))
         active.insert(o.code, o);
-    // A lapse touches its grid even when the caller did not name it.
+    // A lapse touches its grid even when the caller did not name it; a parent's lapse needs the
+    // full roll-up.
     QList<int> touched = grids;
-    if (!grids.isEmpty())
-        for (const RiskOverride& o : lapsing) {
-            const int i = d->index.value(o.code, -1);
-            if (i >= 0 && d->nodes[i].level == GridLevel::Grid && !touched.contains(i))
-                touched << i;
-        }
-    QList<RiskAssessment> next = d->assessments;
-    if (!d->assess(m_rules, now, touched, active, next, error))
+    for (const RiskOverride& o : lapsing) {
+        if (touched.isEmpty())
+            break;
+        const int i = d->index.value(o.code, -1);
+        if (i >= 0 && d->nodes[i].level != GridLevel::Grid)
+            touched.clear();
+        else if (i >= 0 && !touched.contains(i))
+            touched << i;
+    }
+    // A full pass builds a new list; an incremental one works in place (copying 90,000 assessments
+    // would cost more than the update) and keeps what it replaced to undo a failed write.
+    QHash<int, RiskAssessment> replaced;
+    QList<RiskAssessment> full;
+    if (touched.isEmpty())
+        full = d->assessments;
+    QList<RiskAssessment>& next = touched.isEmpty() ? full : d->assessments;
+    const auto undo = [&] {
+        for (auto it = replaced.begin(); it != replaced.end(); ++it)
+            d->assessments[it.key()] = std::move(it.value());
+    };
+    if (!d->assess(m_rules, now, touched, active, next, error, touched.isEmpty() ? nullptr : &replaced)) {
+        undo();
         return false;
+    }
     QList<int> which;
     if (touched.isEmpty())
         for (int i = 0; i < d->nodes.size(); ++i)
@@ -326,9 +352,12 @@ bool RiskService::update(const QList<int>& grids, RiskChangeCause cause, const Q
         for (RiskChange& c : changes)
             if (c.note.isEmpty())
                 c.note = note;
-    if (!d->riskStore.applyChanges(changes, error, lapsedIds))
+    if (!d->riskStore.applyChanges(changes, error, lapsedIds)) {
+        undo();
         return false;
-    d->assessments = next;
+    }
+    if (touched.isEmpty())
+        d->assessments = std::move(full);
     for (const RiskChange& c : changes)
         d->nodes[d->index.value(c.code)].stored = c.to;
     if (written)
