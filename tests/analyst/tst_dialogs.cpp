@@ -8,6 +8,8 @@
 
 #include <QApplication>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 using namespace gc::test;
@@ -53,6 +55,9 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(out));
     }
 
+    // Cancel always wins the race here: another connection holds the county in SQLite's
+    // exclusive locking mode, so the export's worker waits to read it until the Cancel has been
+    // pressed. Then only one outcome is right: refused as cancelled, and no file.
     void cancelledExportLeavesNothing() {
         ExportDialog dialog(m_county);
         dialog.setWhat(QStringLiteral("tickets"));
@@ -61,14 +66,31 @@ private Q_SLOTS:
         const QString out = m_dir.filePath(QStringLiteral("cancelled.gpkg"));
         dialog.setOutputPath(out);
         QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
-        dialog.start();
-        dialog.cancel();
+        {
+            QSqlDatabase locker =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            locker.setDatabaseName(m_county);
+            QVERIFY(locker.open());
+            QSqlQuery q(locker);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")));
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM tickets")) && q.next());
+            dialog.start();
+            QVERIFY(dialog.isRunning());
+            dialog.cancel();
+            QTest::qWait(100);
+            QCOMPARE(finished.size(), 0); // still waiting for the county
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            q = QSqlQuery();
+            locker.close(); // in exclusive mode only closing releases the lock
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
         QVERIFY(finished.wait(120000));
-        // Either the cancel arrived in time and nothing is left, or the export had already finished.
-        if (!finished.first().at(0).toBool())
-            QVERIFY(!QFile::exists(out));
-        else
-            QVERIFY(featureCount(out, QStringLiteral("tickets")) > 0);
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY2(dialog.lastMessage().contains(QStringLiteral("取消")), qPrintable(dialog.lastMessage()));
+        QVERIFY(!dialog.isRunning());
+        QVERIFY(!QFile::exists(out));
+        QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("cancelled*")}, QDir::Files).isEmpty());
     }
 
     void importDialogCreatesCounty() {

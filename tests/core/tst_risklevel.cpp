@@ -29,11 +29,12 @@ void TestRiskLevel::levelTable_data() {
     QTest::addColumn<int>("number");
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("chinese");
-    QTest::newRow("green") << RiskLevel::Green << 0 << u"green"_s << u"绿色"_s;
-    QTest::newRow("blue") << RiskLevel::Blue << 1 << u"blue"_s << u"蓝色"_s;
-    QTest::newRow("yellow") << RiskLevel::Yellow << 2 << u"yellow"_s << u"黄色"_s;
-    QTest::newRow("orange") << RiskLevel::Orange << 3 << u"orange"_s << u"橙色"_s;
-    QTest::newRow("red") << RiskLevel::Red << 4 << u"red"_s << u"红色"_s;
+    QTest::addColumn<quint32>("rgb"); // the published fill colours of the map and the legend
+    QTest::newRow("green") << RiskLevel::Green << 0 << u"green"_s << u"绿色"_s << 0x2e9e4fu;
+    QTest::newRow("blue") << RiskLevel::Blue << 1 << u"blue"_s << u"蓝色"_s << 0x2f6fd6u;
+    QTest::newRow("yellow") << RiskLevel::Yellow << 2 << u"yellow"_s << u"黄色"_s << 0xf2c200u;
+    QTest::newRow("orange") << RiskLevel::Orange << 3 << u"orange"_s << u"橙色"_s << 0xf07f13u;
+    QTest::newRow("red") << RiskLevel::Red << 4 << u"red"_s << u"红色"_s << 0xd7263du;
 }
 
 void TestRiskLevel::levelTable() {
@@ -49,8 +50,8 @@ void TestRiskLevel::levelTable() {
     QCOMPARE(RiskLevels::parse(QString::number(number)), std::optional(level));
     QCOMPARE(RiskLevels::parse(chinese), std::optional(level));
     QCOMPARE(RiskLevels::parse(chinese.left(1)), std::optional(level)); // 红, 橙 …
-    QVERIFY(RiskLevels::rgb(level) != 0);
-    QVERIFY(RiskLevels::rgb(level) <= 0xffffffu);
+    QFETCH(quint32, rgb);
+    QCOMPARE(RiskLevels::rgb(level), rgb);
 }
 
 void TestRiskLevel::parse_data() {
@@ -120,13 +121,13 @@ void TestRiskLevel::deriveParent_data() {
     QTest::newRow("one red") << QList<R>{R::Red} << R::Red;
     QTest::newRow("all green") << QList<R>{R::Green, R::Green, R::Green} << R::Green;
     QTest::newRow("1 red of 4 (a quarter)") << QList<R>{R::Red, R::Green, R::Green, R::Green} << R::Red;
-    QTest::newRow("1 red of 5 (under a quarter)") << QList<R>{R::Red, R::Green, R::Green, R::Green, R::Green}
-                                                  << R::Green;
+    QTest::newRow("1 red of 5 (under a quarter)")
+        << QList<R>{R::Red, R::Green, R::Green, R::Green, R::Green} << R::Green;
     // Levels add up from the top: 1 red + 1 blue of 5 puts 2/5 at blue or above.
     QTest::newRow("red and blue of 5") << QList<R>{R::Red, R::Blue, R::Green, R::Green, R::Green} << R::Blue;
-    QTest::newRow("red and orange of 8") << QList<R>{R::Red, R::Orange, R::Green, R::Green,
-                                                     R::Green, R::Green, R::Green, R::Green}
-                                         << R::Orange;
+    QTest::newRow("red and orange of 8")
+        << QList<R>{R::Red, R::Orange, R::Green, R::Green, R::Green, R::Green, R::Green, R::Green}
+        << R::Orange;
     QTest::newRow("order does not matter") << QList<R>{R::Green, R::Green, R::Green, R::Red} << R::Red;
     QTest::newRow("all yellow") << QList<R>{R::Yellow, R::Yellow} << R::Yellow;
 }

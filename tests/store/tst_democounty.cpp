@@ -141,6 +141,9 @@ private Q_SLOTS:
             QCOMPARE(replay.rating, t.rating);
             QCOMPARE(replay.reopenCount, t.reopenCount);
             QCOMPARE(replay.escalationLevel, t.escalationLevel);
+            QCOMPARE(replay.urgeCount, t.urgeCount);
+            QCOMPARE(replay.selfResolved, t.selfResolved);
+            QCOMPARE(replay.lastReturnReason, t.lastReturnReason);
             QCOMPARE(replay.mergedInto, t.mergedInto);
             QCOMPARE(replay.deadline, t.deadline);
             ++replayed;
