@@ -85,8 +85,21 @@ private Q_SLOTS:
         QVERIFY(QSqlQuery(locker).exec(QStringLiteral("BEGIN IMMEDIATE")));
         const int lockedFrom = sent + 1;
         stream(2000);
-        // Long enough for an acknowledgement to come back, well under the server's 10 s busy timeout.
-        QTest::qWait(1500);
+        // A message the server answers without the file (a position with no coordinates):
+        // one socket's messages are handled in order, so once its reply is here every message
+        // above has been taken in, however loaded the machine is. A server that acknowledges
+        // before committing has sent those acknowledgements by now.
+        client.socket.sendTextMessage(
+            QStringLiteral(R"({"type":"position","id":"probe","time":%1})").arg(now));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const QJsonObject& r : std::as_const(client.replies))
+                    if (r.value(QLatin1String("id")) == QLatin1String("probe"))
+                        return true;
+                return false;
+            },
+            60000));
+        QTest::qWait(100);
         collectAcks();
         server.kill(); // SIGKILL: no clean shutdown, no flush
         QVERIFY(server.waitForFinished(5000));
