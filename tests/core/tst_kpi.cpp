@@ -133,6 +133,8 @@ private Q_SLOTS:
     void periodBounds_data();
     void periodBounds();
     void asOfCutOff();
+    void resolvedAtTheDeadlineIsOnTime_data();
+    void resolvedAtTheDeadlineIsOnTime();
     void overdueOnlyWhenOpen_data();
     void overdueOnlyWhenOpen();
     void ratings_data();
@@ -229,6 +231,31 @@ void TestKpi::periodBounds() {
     QCOMPARE(k.received, received);
     QCOMPARE(k.open, received);
     QCOMPARE(k.closureRate, received ? 0.0 : -1.0);
+}
+
+// The deadline is the last moment that is still on time (时限 is "by the end of"): resolved
+// at 23:59:59 of the deadline day is on time, one second later is late.
+void TestKpi::resolvedAtTheDeadlineIsOnTime_data() {
+    QTest::addColumn<int>("secondsAfterDeadline");
+    QTest::addColumn<int>("onTime");
+    QTest::newRow("a second early") << -1 << 1;
+    QTest::newRow("at the deadline") << 0 << 1;
+    QTest::newRow("a second late") << 1 << 0;
+}
+
+void TestKpi::resolvedAtTheDeadlineIsOnTime() {
+    QFETCH(int, secondsAfterDeadline);
+    QFETCH(int, onTime);
+    const QDateTime deadline = bj(2026, 3, 10, 23, 59, 59);
+    const QList<TicketFacts> list = {{.state = S::Resolved,
+                                      .createdAt = bj(2026, 3, 3, 9),
+                                      .firstDispatchedAt = bj(2026, 3, 3, 10),
+                                      .resolvedAt = deadline.addSecs(secondsAfterDeadline),
+                                      .deadline = deadline}};
+    const KpiSet k = computeKpis(list, kFrom, kTo, bj(2026, 4, 10));
+    QCOMPARE(k.withDeadline, 1);
+    QCOMPARE(k.onTime, onTime);
+    QCOMPARE(k.onTimeRate, double(onTime));
 }
 
 void TestKpi::asOfCutOff() {
