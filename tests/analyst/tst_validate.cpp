@@ -144,6 +144,52 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("gap %1 m², community %2 m²").arg(area).arg(expected)));
     }
 
+    // A grid whose parent code names no community (a typo in QGIS) is reported as such, and the
+    // community it used to fill now has a gap where it lies.
+    void gridWithoutAParentIsAnOrphan() {
+        const QString copy = m_dir.filePath(QStringLiteral("orphan.gpkg"));
+        QVERIFY(QFile::copy(m_county, copy));
+        const QString code =
+            sqlValue(copy, QStringLiteral("SELECT code FROM grid_grid ORDER BY code LIMIT 1 OFFSET 700"));
+        const QString parent =
+            sqlValue(copy, QStringLiteral("SELECT parent_code FROM grid_grid WHERE code = '%1'").arg(code));
+        QCOMPARE(code.size(), 15);
+        const QString missing = QStringLiteral("210699099099"); // no such community
+        QCOMPARE(featureCount(copy, QStringLiteral("grid_community"),
+                              {QStringLiteral("-where"), QStringLiteral("code = '%1'").arg(missing)}),
+                 0);
+        const Run update = ogrinfo(
+            {copy, QStringLiteral("-sql"),
+             QStringLiteral("UPDATE grid_grid SET parent_code = '%1' WHERE code = '%2'").arg(missing, code)});
+        QVERIFY2(update.exitCode == 0, qPrintable(update.err));
+
+        const Run r = gridctl({QStringLiteral("validate"), copy, QStringLiteral("--level"),
+                               QStringLiteral("grid"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonArray findings = QJsonDocument::fromJson(r.out.toUtf8())
+                                        .object()
+                                        .value(u"levels")
+                                        .toArray()
+                                        .first()
+                                        .toObject()
+                                        .value(u"findings")
+                                        .toArray();
+        QStringList kinds;
+        for (const QJsonValue& v : findings) {
+            const QJsonObject f = v.toObject();
+            kinds << f.value(u"kind").toString();
+            if (f.value(u"kind") == QLatin1String("orphan")) {
+                QCOMPARE(f.value(u"codes").toArray().first().toString(), code);
+                QVERIFY2(f.value(u"detail").toString().contains(missing),
+                         qPrintable(f.value(u"detail").toString()));
+            }
+            if (f.value(u"kind") == QLatin1String("gap"))
+                QCOMPARE(f.value(u"codes").toArray().first().toString(), parent);
+        }
+        kinds.sort();
+        QCOMPARE(kinds, (QStringList{QStringLiteral("gap"), QStringLiteral("orphan")}));
+    }
+
     void levelOptionAndJson() {
         const Run r = gridctl({QStringLiteral("validate"), m_county, QStringLiteral("--level"),
                                QStringLiteral("community"), QStringLiteral("--json")});

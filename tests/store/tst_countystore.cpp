@@ -3,6 +3,7 @@
 #include "gc/core/ChinaTime.h"
 #include "gc/geo/Geometry.h"
 #include "gc/store/CountyStore.h"
+#include "gc/store/FeedStore.h"
 #include "gc/store/GridHierarchyModel.h"
 
 #include <QAbstractItemModelTester>
@@ -444,6 +445,48 @@ private Q_SLOTS:
                      .ok);
         QCOMPARE(first->ticket(*b)->state, TicketState::Accepted);
         QVERIFY(first->ticket(*b)->departmentCode.isEmpty());
+    }
+
+    // A batch from a phone uploading its backlog holds several fixes of one worker in any
+    // order: the worker's last position is the newest live one, every fix is kept as track.
+    void feedBatchMovesTheWorkerToItsNewestLiveFix() {
+        auto store = makeCounty(QStringLiteral("fixes.gpkg"));
+        QVERIFY(store);
+        QString error;
+        QList<WorkerRecord> workers{
+            WorkerRecord{0, QStringLiteral("王网格"), {}, {}, {}, true, 0, 0, 0, 0, {}}};
+        QVERIFY2(store->insertWorkers(workers, &error), qPrintable(error));
+        const qint64 worker = workers.first().id;
+        const qint64 t0 = 1'790'000'000;
+        const auto fix = [&](qint64 at, double lon, bool live) {
+            PositionFix f;
+            f.workerId = worker;
+            f.at = at;
+            f.lon = lon;
+            f.lat = 40.2;
+            f.accuracy = 5;
+            f.source = QStringLiteral("ws");
+            f.live = live;
+            return f;
+        };
+        FeedStore feed(*store);
+        // Out of order; the newest of all is history (a day-old upload), so it does not count.
+        QVERIFY2(feed.writeBatch({fix(t0 + 20, 124.20, true), fix(t0 + 60, 124.60, true),
+                                  fix(t0 + 40, 124.40, true), fix(t0 + 90, 124.90, false),
+                                  fix(t0 + 10, 124.10, true)},
+                                 {}, &error),
+                 qPrintable(error));
+        WorkerRecord w = store->workers().first();
+        QCOMPARE(w.lastLon, 124.60);
+        QCOMPARE(w.lastAt.toSecsSinceEpoch(), t0 + 60);
+        // A later batch with only older fixes does not move the worker back.
+        QVERIFY(feed.writeBatch({fix(t0 + 30, 124.30, true)}, {}, &error));
+        QSqlQuery q(store->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM positions WHERE worker_id = %1").arg(worker)) &&
+                q.next());
+        QCOMPARE(q.value(0).toInt(), 6);
+        w = store->workers().first();
+        QCOMPARE(w.lastLon, 124.60);
     }
 
     void hierarchyModel() {
