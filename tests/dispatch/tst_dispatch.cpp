@@ -313,6 +313,15 @@ private Q_SLOTS:
         // Unknown departments in the table are skipped; a group is never suggested.
         for (const RouteSuggestion& r : router.suggest(QStringLiteral("J0101"), grid))
             QVERIFY(store->department(r.departmentCode));
+        // Not even when the history names one more often than any department.
+        for (int i = 0; i < 5; ++i)
+            router.recordDispatch(QStringLiteral("C0102"), QStringLiteral("XZBM"));
+        QCOMPARE(store->department(QStringLiteral("XZBM"))->kind, QStringLiteral("group"));
+        const QList<RouteSuggestion> withGroup = router.suggest(QStringLiteral("C0102"), grid);
+        QCOMPARE(withGroup.size(), 3);
+        for (const RouteSuggestion& r : withGroup)
+            QVERIFY2(store->department(r.departmentCode)->kind != QLatin1String("group"),
+                     qPrintable(r.departmentCode));
     }
 
     void modelsPassTheTester() {
