@@ -22,6 +22,10 @@ void MainWindow::setupAnalyst() {
     auto* exportAction = new QAction(tr("导出(&E)…"), this);
     exportAction->setStatusTip(tr("导出网格或工单为 Shapefile、GeoPackage、GeoJSON、KML、CSV"));
     file->insertAction(before, importAction);
+    if (store().isReadOnly()) {
+        importAction->setEnabled(false);
+        importAction->setStatusTip(tr("县域数据只读，不能导入"));
+    }
     file->insertAction(before, exportAction);
 
     connect(importAction, &QAction::triggered, this, [this] {

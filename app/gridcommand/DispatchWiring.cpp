@@ -87,9 +87,23 @@ void MainWindow::setupDispatch() {
         QAction* choose = tools->addAction(tr("交办选中工单给部门(&D)…"), bench,
                                            &gc::dispatch::DispatchWorkbench::chooseDepartmentForSelection);
         choose->setShortcut(QKeySequence(tr("Ctrl+D")));
+        choose->setEnabled(!store().isReadOnly());
         // The queue's own Ctrl+D stays for when the queue has focus; this one works everywhere.
         for (QAction* a : bench->queueView()->actions())
             a->setShortcutContext(Qt::WidgetShortcut);
+    }
+    // A read-only county: the queue and the tickets are shown, nothing that would act on them is offered.
+    if (store().isReadOnly()) {
+        bench->queueView()->setDragEnabled(false);
+        for (QAction* a : bench->queueView()->actions())
+            a->setEnabled(false);
+        if (QWidget* buttons = bench->detail()->findChild<QWidget*>(QStringLiteral("ticketActionButtons"))) {
+            buttons->setEnabled(false);
+            buttons->setToolTip(tr("县域数据只读，不能办理工单"));
+        }
+        bench->departmentPanel()->setAcceptDrops(false);
+        for (QWidget* w : bench->departmentPanel()->findChildren<QWidget*>())
+            w->setAcceptDrops(false);
     }
     connect(bench, &gc::dispatch::DispatchWorkbench::message, this,
             [this](const QString& m) { showStatus(m, 8000); });

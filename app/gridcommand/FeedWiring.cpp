@@ -726,6 +726,16 @@ void MainWindow::setupFeed() {
             feed->stopSimulator();
     });
 
+    // Positions are stored in the county as they arrive: a county opened read-only cannot take them,
+    // so neither the server nor the simulator starts.
+    if (store().isReadOnly()) {
+        for (QAction* a : {serverAction, simulatorAction}) {
+            a->setEnabled(false);
+            a->setToolTip(tr("县域数据只读，实时定位无法保存"));
+        }
+        feed->loadWorkers([] {});
+        return;
+    }
     // The workers are read off the GUI thread; a new user then sees a living map at once: the
     // demo session starts the server and the simulator.
     const bool demo = isDemoSession();

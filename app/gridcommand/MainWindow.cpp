@@ -45,7 +45,8 @@ public:
 
 MainWindow::MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession, QWidget* parent)
     : QMainWindow(parent), m_store(std::move(store)), m_demoSession(demoSession) {
-    setWindowTitle(tr("网格化指挥中心 — %1").arg(m_store->info().name));
+    setWindowTitle(m_store->isReadOnly() ? tr("网格化指挥中心 — %1（只读）").arg(m_store->info().name)
+                                         : tr("网格化指挥中心 — %1").arg(m_store->info().name));
     setWindowIcon(QIcon(QStringLiteral(":/gridcommand/icons/gridcommand.svg")));
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
     resize(1600, 960);
@@ -81,7 +82,11 @@ MainWindow::MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession,
     } else {
         QTimer::singleShot(0, this, &MainWindow::finishStartup);
     }
-    showStatus(tr("已打开 %1").arg(m_store->path()), 8000);
+    showStatus(m_store->isReadOnly()
+                   ? tr("已只读打开 %1：文件或所在文件夹不可写，不能办理工单、导入或接入实时定位")
+                         .arg(m_store->path())
+                   : tr("已打开 %1").arg(m_store->path()),
+               8000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -263,7 +268,7 @@ void MainWindow::openCounty() {
         return;
     QString error;
     // Check before switching: a bad file must leave the current county open.
-    if (!gc::CountyStore::open(path, &error)) {
+    if (!gc::CountyStore::open(path, &error, gc::CountyStore::Access::ReadOnly)) {
         QMessageBox::warning(this, tr("无法打开"), error);
         return;
     }

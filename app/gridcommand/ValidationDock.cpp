@@ -97,7 +97,7 @@ void ValidationDock::run() {
         QList<Row> rows;
         double seconds = 0;
         {
-            auto store = gc::CountyStore::open(county, &error);
+            auto store = gc::CountyStore::open(county, &error, gc::CountyStore::Access::ReadOnly);
             if (store) {
                 for (const gc::LevelValidation& result :
                      gc::CountyValidation::run(*store, level, {}, cancel.get())) {

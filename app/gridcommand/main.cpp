@@ -96,7 +96,12 @@ int main(int argc, char** argv) {
     }
 
     QString error;
-    std::unique_ptr<gc::CountyStore> store = gc::CountyStore::open(path, &error);
+    // A county this process cannot write (a 0444 file, another user's, read-only media) is opened
+    // read-only; the window says so and offers nothing that writes.
+    std::unique_ptr<gc::CountyStore> store =
+        gc::CountyStore::open(path, &error,
+                              gc::CountyStore::isWritable(path) ? gc::CountyStore::Access::ReadWrite
+                                                                : gc::CountyStore::Access::ReadOnly);
     if (!store) {
         QMessageBox::critical(nullptr, QObject::tr("无法打开县域数据"), error);
         return 1;

@@ -78,13 +78,14 @@ const Registrar benchRegistrar(QStringLiteral("bench"),
 } // namespace
 
 std::unique_ptr<CountyStore> openCountyArgument(const QCommandLineParser& parser, const QString& verb,
-                                                int* exitCode) {
+                                                int* exitCode, bool readOnly) {
     if (parser.positionalArguments().isEmpty()) {
         *exitCode = fail(verb, QStringLiteral("name a county file (county.gpkg)"), 2);
         return nullptr;
     }
     QString error;
-    auto store = CountyStore::open(parser.positionalArguments().first(), &error);
+    auto store = CountyStore::open(parser.positionalArguments().first(), &error,
+                                   readOnly ? CountyStore::Access::ReadOnly : CountyStore::Access::ReadWrite);
     if (!store)
         *exitCode = fail(verb, error);
     return store;

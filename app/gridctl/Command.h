@@ -38,7 +38,8 @@ bool parse(QCommandLineParser& parser, const QString& verb, const QString& descr
 
 // Opens the county file given as the first positional argument. On failure prints
 // one line ("gridctl VERB: why") and sets exitCode (2: no file named, 1: cannot open).
+// Commands that only read pass ReadOnly, so a county they cannot write is still read.
 std::unique_ptr<CountyStore> openCountyArgument(const QCommandLineParser& parser, const QString& verb,
-                                                int* exitCode);
+                                                int* exitCode, bool readOnly);
 
 } // namespace gc::cli

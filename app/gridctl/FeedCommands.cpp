@@ -217,7 +217,7 @@ int runWorkers(const QStringList& arguments) {
             p.value(status)))
         return fail(verb, QStringLiteral("--status expects online, stale or offline"), 2);
     QString error;
-    auto store = CountyStore::open(p.positionalArguments().first(), &error);
+    auto store = CountyStore::open(p.positionalArguments().first(), &error, CountyStore::Access::ReadOnly);
     if (!store)
         return fail(verb, error);
     const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -26,7 +26,7 @@ int runInfo(const QStringList& arguments) {
     if (!parse(p, verb, QStringLiteral("Show a county's identity and the feature count of every level."),
                arguments, &code))
         return code;
-    auto store = openCountyArgument(p, verb, &code);
+    auto store = openCountyArgument(p, verb, &code, true);
     if (!store)
         return code;
     QJsonObject levels;
@@ -88,7 +88,7 @@ int runStats(const QStringList& arguments) {
         return fail(verb, QStringLiteral("--from/--to must be dates like 2026-11-23"), 2);
     if (last < first)
         return fail(verb, QStringLiteral("--to is before --from"), 2);
-    auto store = openCountyArgument(p, verb, &code);
+    auto store = openCountyArgument(p, verb, &code, true);
     if (!store)
         return code;
     const QDateTime begin(first, QTime(0, 0), chinaTimeZone());

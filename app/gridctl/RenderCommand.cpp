@@ -247,7 +247,7 @@ int runBenchRender(const QStringList& arguments) {
     frame.setGridImage(fullImage, s.viewport);
     // The canvas's frame carries the open tickets (clustered) over the moved image.
     TicketOverlay tickets;
-    if (auto store = CountyStore::open(o.county, &error))
+    if (auto store = CountyStore::open(o.county, &error, CountyStore::Access::ReadOnly))
         tickets.loadFromStore(*store);
     const QList<QPointer<MapOverlay>> overlays{&tickets};
     QImage target(o.size, QImage::Format_ARGB32_Premultiplied);

@@ -154,7 +154,9 @@ int runTicket(const QStringList& arguments) {
             return fail(verb, QStringLiteral("'%1' is not a ticket id").arg(pos[1]), 2);
     }
     QString error;
-    auto store = CountyStore::open(pos[0], &error);
+    const bool reading = sub == QLatin1String("list") || sub == QLatin1String("show");
+    auto store = CountyStore::open(pos[0], &error,
+                                   reading ? CountyStore::Access::ReadOnly : CountyStore::Access::ReadWrite);
     if (!store)
         return fail(verb, error);
 
@@ -290,7 +292,7 @@ int runDepartments(const QStringList& arguments) {
     if (p.positionalArguments().size() != 1)
         return fail(verb, QStringLiteral("expected one county file"), 2);
     QString error;
-    auto store = CountyStore::open(p.positionalArguments().first(), &error);
+    auto store = CountyStore::open(p.positionalArguments().first(), &error, CountyStore::Access::ReadOnly);
     if (!store)
         return fail(verb, error);
     const QList<DepartmentRecord> departments = store->departments();

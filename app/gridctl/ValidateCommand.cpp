@@ -56,7 +56,7 @@ int runValidate(const QStringList& arguments) {
     if (p.isSet(report) && QFileInfo::exists(p.value(report)))
         return fail(verb, QStringLiteral("%1 already exists; it is not overwritten").arg(p.value(report)), 2);
     QString error;
-    auto store = CountyStore::open(p.positionalArguments().first(), &error);
+    auto store = CountyStore::open(p.positionalArguments().first(), &error, CountyStore::Access::ReadOnly);
     if (!store)
         return fail(verb, error, 2);
     const QList<LevelValidation> results = CountyValidation::run(*store, only, options);

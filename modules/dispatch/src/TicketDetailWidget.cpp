@@ -47,6 +47,8 @@ TicketDetailWidget::TicketDetailWidget(TicketService& service, QWidget* parent)
     m_timeline->setRootIsDecorated(false);
     m_timeline->header()->setStretchLastSection(true);
     m_buttonBox = new QWidget(this);
+    m_buttonBox->setObjectName(
+        QStringLiteral("ticketActionButtons")); // disabled as one for a read-only county
     m_buttons = new QGridLayout(m_buttonBox);
     m_buttons->setContentsMargins(0, 0, 0, 0);
     auto* scroll = new QScrollArea(this);

@@ -331,7 +331,7 @@ std::shared_ptr<GridLayerData> GridLayerData::load(const CountyStore& store, con
 
 std::shared_ptr<GridLayerData> GridLayerData::loadFile(const QString& path, const LoadOptions& options,
                                                        QString* error) {
-    auto store = CountyStore::open(path, error);
+    auto store = CountyStore::open(path, error, CountyStore::Access::ReadOnly);
     if (!store)
         return nullptr;
     return load(*store, options, error);

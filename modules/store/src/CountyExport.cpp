@@ -101,7 +101,7 @@ bool CountyExport::run(const QString& countyPath, const Content& content, geo::E
             *error = problem;
         return false;
     }
-    auto store = CountyStore::open(countyPath, error);
+    auto store = CountyStore::open(countyPath, error, CountyStore::Access::ReadOnly);
     if (!store)
         return false;
     const std::optional<geo::ExportTable> table =

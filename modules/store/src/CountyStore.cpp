@@ -1,12 +1,14 @@
 #include "gc/store/CountyStore.h"
 
 #include "GpkgSqlFunctions.h"
+#include "ReadAccess.h"
 #include "SqlHelpers.h"
 #include "gc/core/ChinaTime.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -174,7 +176,7 @@ QSqlDatabase CountyStore::database() const {
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-bool CountyStore::openConnection(bool readOnly, QString* error) {
+bool CountyStore::openDatabase(const QString& name, const QString& options, QString* error) {
     if (!m_connectionName.isEmpty()) {
         {
             QSqlDatabase old = QSqlDatabase::database(m_connectionName, false);
@@ -184,18 +186,51 @@ bool CountyStore::openConnection(bool readOnly, QString* error) {
     }
     m_connectionName = uniqueConnectionName();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
-                                  : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    db.setDatabaseName(name);
+    // A writer holding the file briefly (another seat dispatching) must not fail the read.
+    db.setConnectOptions(options + QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open()) {
         *error = Tr::tr("无法打开 %1：%2").arg(m_path, db.lastError().text());
         return false;
     }
-    if (!readOnly && !sql::registerGpkgFunctions(db, error)) {
+    return true;
+}
+
+bool CountyStore::openConnection(QString* error) {
+    if (!openDatabase(m_path, {}, error))
+        return false;
+    QSqlDatabase db = database();
+    if (!sql::registerGpkgFunctions(db, error)) {
         *error = Tr::tr("无法打开 %1：%2").arg(m_path, *error);
         return false;
     }
-    return true;
+    // The WAL is checkpointed on commit once it passes 1000 pages (SQLite's default, stated here
+    // because the live feed relies on it), and cut back to 16 MB after a burst made it larger.
+    return sql::exec(db, QStringLiteral("PRAGMA wal_autocheckpoint = 1000"), error) &&
+           sql::exec(db, QStringLiteral("PRAGMA journal_size_limit = 16777216"), error);
+}
+
+bool CountyStore::openReadingConnection(QString* error) {
+    const QList<sql::ReadAccess> accesses = sql::readAccesses(m_path, error);
+    for (qsizetype i = 0; i < accesses.size(); ++i) {
+        const sql::ReadAccess& access = accesses.at(i);
+        if (!openDatabase(access.uri,
+                          access.readWrite ? QStringLiteral("QSQLITE_OPEN_URI;")
+                                           : QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY;"),
+                          error))
+            return false;
+        if (access.readWrite && !sql::exec(database(), QStringLiteral("PRAGMA query_only = 1"), error))
+            return false;
+        // The last way is kept even when it cannot read, so loadInfo() says why.
+        if (i + 1 == accesses.size() ||
+            QSqlQuery(database()).exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+            return true;
+    }
+    return false;
+}
+
+bool CountyStore::isWritable(const QString& path) {
+    return sql::isWritable(QFileInfo(path).absoluteFilePath());
 }
 
 std::unique_ptr<CountyStore> CountyStore::create(const QString& path, const CountyInfo& info,
@@ -217,7 +252,7 @@ std::unique_ptr<CountyStore> CountyStore::create(const QString& path, const Coun
     }
     std::unique_ptr<CountyStore> store(new CountyStore);
     store->m_path = path;
-    if (!store->openConnection(false, error)) {
+    if (!store->openConnection(error)) {
         QFile::remove(path);
         return nullptr;
     }
@@ -272,7 +307,7 @@ std::unique_ptr<CountyStore> CountyStore::create(const QString& path, const Coun
     return store;
 }
 
-std::unique_ptr<CountyStore> CountyStore::open(const QString& path, QString* error) {
+std::unique_ptr<CountyStore> CountyStore::open(const QString& path, QString* error, Access access) {
     QString localError;
     if (!error)
         error = &localError;
@@ -283,9 +318,14 @@ std::unique_ptr<CountyStore> CountyStore::open(const QString& path, QString* err
     }
     std::unique_ptr<CountyStore> store(new CountyStore);
     store->m_path = fi.absoluteFilePath();
-    // Look before touching: a read-only connection first, so a file that is not ours
-    // (or is of a newer schema) is not changed, not even switched to WAL.
-    if (!store->openConnection(true, error) || !store->loadInfo(error))
+    store->m_readOnly = access == Access::ReadOnly;
+    if (!store->m_readOnly && !isWritable(store->m_path)) {
+        *error = Tr::tr("%1 是只读的（文件或所在文件夹不可写），只能只读打开").arg(path);
+        return nullptr;
+    }
+    // Look before touching: a reading connection first, so a file that is not ours (or is of a
+    // newer schema) is not changed, not even switched to WAL.
+    if (!store->openReadingConnection(error) || !store->loadInfo(error))
         return nullptr;
     if (store->m_info.schemaVersion > kSchemaVersion) {
         *error = Tr::tr("%1 由更新版本的 GridCommand 创建（数据版本 %2，本程序支持到 %3），请升级程序")
@@ -294,11 +334,9 @@ std::unique_ptr<CountyStore> CountyStore::open(const QString& path, QString* err
                      .arg(kSchemaVersion);
         return nullptr;
     }
-    if (!fi.isWritable()) {
-        *error = Tr::tr("文件只读，无法以读写方式打开：%1").arg(path);
-        return nullptr;
-    }
-    if (!store->openConnection(false, error) ||
+    if (store->m_readOnly)
+        return store;
+    if (!store->openConnection(error) ||
         !sql::exec(store->database(), QStringLiteral("PRAGMA journal_mode=WAL"), error) ||
         !store->migrate(error) || !store->loadInfo(error))
         return nullptr;
@@ -309,10 +347,15 @@ bool CountyStore::loadInfo(QString* error) {
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT key, value FROM gc_meta"))) {
         const QString why = sql::lastError(q);
+        // Only SQLite's own verdict calls a file damaged; a file that cannot be read or locked
+        // (permissions, read-only media) is not.
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
         if (why.contains(QLatin1String("no such table")))
             *error = Tr::tr("%1 不是 GridCommand 县域数据文件（缺少 gc_meta 表）").arg(m_path);
-        else
+        else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
             *error = Tr::tr("%1 无法读取（不是 SQLite/GeoPackage 文件或已损坏）：%2").arg(m_path, why);
+        else
+            *error = Tr::tr("%1 无法读取：%2").arg(m_path, why);
         return false;
     }
     QHash<QString, QString> meta;
@@ -396,6 +439,10 @@ bool CountyStore::writeTransaction(const std::function<bool(QString*)>& work, QS
     QString localError;
     if (!error)
         error = &localError;
+    if (m_readOnly) {
+        *error = Tr::tr("%1 以只读方式打开，不能写入").arg(m_path);
+        return false;
+    }
     QSqlDatabase db = database();
     // IMMEDIATE takes the write lock up front, so two seats never both read a ticket
     // as "received" and both dispatch it: the second waits, then sees the new state.

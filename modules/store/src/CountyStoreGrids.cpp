@@ -7,8 +7,9 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 
-#include <gdal.h>
 #include <ogr_api.h>
+
+#include <algorithm>
 
 namespace gc {
 
@@ -19,9 +20,7 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(CountyStore)
 };
 
-QString gdalError() {
-    return QString::fromUtf8(CPLGetLastErrorMsg());
-}
+constexpr int kGridSrsId = 4490; // CGCS2000, the srs of every hierarchy layer
 
 GridRecord gridFromQuery(const QSqlQuery& q, GridLevel level, bool withGeometry) {
     GridRecord g;
@@ -50,75 +49,83 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
     QString localError;
     if (!error)
         error = &localError;
-    // Feature tables are written through GDAL only: its R-tree triggers call SQL
-    // functions (ST_MinX …) that exist only inside GDAL's own SQLite connection.
-    GDALDatasetH ds =
-        GDALOpenEx(m_path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
-    if (!ds) {
-        *error = Tr::tr("GDAL 无法打开 %1：%2").arg(m_path, gdalError());
-        return false;
-    }
-    const QByteArray tableName = GridLevels::tableName(level).toUtf8();
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds, tableName.constData());
-    if (!layer) {
-        *error = Tr::tr("%1 中缺少图层 %2").arg(m_path, QString::fromUtf8(tableName));
-        GDALClose(ds);
-        return false;
-    }
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const int iCode = OGR_FD_GetFieldIndex(defn, "code");
-    const int iName = OGR_FD_GetFieldIndex(defn, "name");
-    const int iLevel = OGR_FD_GetFieldIndex(defn, "level");
-    const int iParent = OGR_FD_GetFieldIndex(defn, "parent_code");
-    const int iHouseholds = OGR_FD_GetFieldIndex(defn, "households");
-    const int iPopulation = OGR_FD_GetFieldIndex(defn, "population");
-    const int iRisk = OGR_FD_GetFieldIndex(defn, "risk_level");
-
-    bool ok = GDALDatasetStartTransaction(ds, FALSE) == OGRERR_NONE;
-    if (!ok)
-        *error = Tr::tr("无法开始事务：%1").arg(gdalError());
-    int done = 0;
+    if (grids.isEmpty())
+        return true;
+    // Every grid is checked and encoded before the first write, so bad input changes nothing.
+    // Written through this store's own connection (it has the SQL functions the R-tree triggers
+    // call), never through a GDAL dataset: opening the county with GDAL in a process that holds it
+    // open (the GUI) closes a descriptor GDAL opened to identify the file, and closing any descriptor
+    // drops every POSIX lock the process holds on it, SQLite's included. Another process closing the
+    // county then took itself for the last one and deleted the -wal and -shm still in use (issue 10).
+    QList<QByteArray> blobs;
+    blobs.reserve(grids.size());
+    GpkgGeometry::Envelope extent{qInf(), -qInf(), qInf(), -qInf()};
     for (const GridRecord& g : grids) {
-        if (!ok)
-            break;
         if (const QString codeError = GridCode::validate(g.code, level); !codeError.isEmpty()) {
             *error = codeError;
-            ok = false;
-            break;
+            return false;
         }
         OGRGeometryH geom = nullptr;
         if (OGR_G_CreateFromWkb(g.wkb.constData(), nullptr, &geom, int(g.wkb.size())) != OGRERR_NONE ||
             !geom) {
             *error = Tr::tr("网格 %1 的几何无法解析").arg(g.code);
-            ok = false;
-            break;
+            return false;
         }
         geom = OGR_G_ForceToMultiPolygon(geom);
-        OGRFeatureH f = OGR_F_Create(defn);
-        OGR_F_SetFieldString(f, iCode, g.code.toUtf8().constData());
-        OGR_F_SetFieldString(f, iName, g.name.toUtf8().constData());
-        OGR_F_SetFieldInteger(f, iLevel, static_cast<int>(level));
-        if (!g.parentCode.isEmpty())
-            OGR_F_SetFieldString(f, iParent, g.parentCode.toUtf8().constData());
-        OGR_F_SetFieldInteger(f, iHouseholds, g.households);
-        OGR_F_SetFieldInteger(f, iPopulation, g.population);
-        OGR_F_SetFieldString(f, iRisk, RiskLevels::key(g.risk).toUtf8().constData());
-        OGR_F_SetGeometryDirectly(f, geom);
-        if (OGR_L_CreateFeature(layer, f) != OGRERR_NONE) {
-            *error = Tr::tr("写入网格 %1 失败：%2").arg(g.code, gdalError());
-            ok = false;
+        OGREnvelope e;
+        OGR_G_GetEnvelope(geom, &e);
+        QByteArray wkb(OGR_G_WkbSize(geom), Qt::Uninitialized);
+        const bool encoded =
+            OGR_G_ExportToIsoWkb(geom, wkbNDR, reinterpret_cast<unsigned char*>(wkb.data())) == OGRERR_NONE;
+        OGR_G_DestroyGeometry(geom);
+        if (!encoded) {
+            *error = Tr::tr("网格 %1 的几何无法编码").arg(g.code);
+            return false;
         }
-        OGR_F_Destroy(f);
-        if (progress && (++done % 1000 == 0))
-            progress(done);
+        blobs << GpkgGeometry::fromWkb(wkb, kGridSrsId, {e.MinX, e.MaxX, e.MinY, e.MaxY});
+        extent = {std::min(extent.minX, e.MinX), std::max(extent.maxX, e.MaxX), std::min(extent.minY, e.MinY),
+                  std::max(extent.maxY, e.MaxY)};
     }
-    if (ok && GDALDatasetCommitTransaction(ds) != OGRERR_NONE) {
-        *error = Tr::tr("提交失败：%1").arg(gdalError());
-        ok = false;
-    }
-    if (!ok)
-        GDALDatasetRollbackTransaction(ds);
-    GDALClose(ds);
+    const QString table = GridLevels::tableName(level);
+    const bool ok = writeTransaction(
+        [&](QString* err) {
+            QSqlQuery q(database());
+            if (!q.prepare(QStringLiteral("INSERT INTO %1 (geom, code, name, level, parent_code, households, "
+                                          "population, risk_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                               .arg(table))) {
+                *err = Tr::tr("写入网格失败：%1").arg(sql::lastError(q));
+                return false;
+            }
+            for (qsizetype i = 0; i < grids.size(); ++i) {
+                const GridRecord& g = grids.at(i);
+                q.addBindValue(blobs.at(i));
+                q.addBindValue(g.code);
+                q.addBindValue(g.name);
+                q.addBindValue(static_cast<int>(level));
+                q.addBindValue(g.parentCode.isEmpty() ? QVariant() : QVariant(g.parentCode));
+                q.addBindValue(g.households);
+                q.addBindValue(g.population);
+                q.addBindValue(RiskLevels::key(g.risk));
+                if (!q.exec()) {
+                    *err = Tr::tr("写入网格 %1 失败：%2").arg(g.code, sql::lastError(q));
+                    return false;
+                }
+                if (progress && (i + 1) % 1000 == 0)
+                    progress(int(i + 1));
+            }
+            // What GDAL does when it closes a layer it wrote: the contents' extent and time of change.
+            QSqlQuery contents(database());
+            return sql::exec(
+                contents,
+                QStringLiteral("UPDATE gpkg_contents SET last_change = "
+                               "strftime('%Y-%m-%dT%H:%M:%fZ','now'), min_x = coalesce(min(min_x, ?), "
+                               "?), max_x = coalesce(max(max_x, ?), ?), min_y = coalesce(min(min_y, ?), "
+                               "?), max_y = coalesce(max(max_y, ?), ?) WHERE table_name = ?"),
+                {extent.minX, extent.minX, extent.maxX, extent.maxX, extent.minY, extent.minY, extent.maxY,
+                 extent.maxY, table},
+                err);
+        },
+        error);
     if (ok && progress)
         progress(int(grids.size()));
     return ok;

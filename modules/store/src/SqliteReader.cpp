@@ -1,5 +1,7 @@
 #include "SqliteReader.h"
 
+#include "ReadAccess.h"
+
 #include <QCoreApplication>
 
 #include <sqlite3.h>
@@ -27,17 +29,28 @@ QByteArrayView SqliteReader::Row::utf8(int column) const {
 }
 
 std::unique_ptr<SqliteReader> SqliteReader::open(const QString& path, QString* error) {
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-        if (error)
-            *error = Tr::tr("无法只读打开 %1：%2").arg(path, QString::fromUtf8(sqlite3_errmsg(db)));
+    QString why;
+    const QList<ReadAccess> accesses = readAccesses(path, &why);
+    for (const ReadAccess& access : accesses) {
+        sqlite3* db = nullptr;
+        const int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
+                          (access.readWrite ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
+        const bool opened =
+            sqlite3_open_v2(access.uri.toUtf8().constData(), &db, flags, nullptr) == SQLITE_OK;
+        // A writer holding the file briefly (another seat dispatching) must not fail the read.
+        sqlite3_busy_timeout(db, 10000);
+        if (opened &&
+            (!access.readWrite ||
+             sqlite3_exec(db, "PRAGMA query_only = 1", nullptr, nullptr, nullptr) == SQLITE_OK) &&
+            sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK) {
+            return std::unique_ptr<SqliteReader>(new SqliteReader(db));
+        }
+        why = QString::fromUtf8(sqlite3_errmsg(db));
         sqlite3_close(db);
-        return nullptr;
     }
-    // A writer holding the file briefly (another seat dispatching) must not fail the read.
-    sqlite3_busy_timeout(db, 10000);
-    return std::unique_ptr<SqliteReader>(new SqliteReader(db));
+    if (error)
+        *error = Tr::tr("无法只读打开 %1：%2").arg(path, why);
+    return nullptr;
 }
 
 SqliteReader::~SqliteReader() {

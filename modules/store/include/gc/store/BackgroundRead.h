@@ -28,7 +28,7 @@ void readCountyInBackground(const QString& path, QObject* context, Read read, Do
     using Result = std::invoke_result_t<Read, CountyStore&>;
     QtConcurrent::run(&detail::countyReadPool(), [path, read = std::move(read)] {
         std::pair<Result, QString> out;
-        if (auto store = CountyStore::open(path, &out.second))
+        if (auto store = CountyStore::open(path, &out.second, CountyStore::Access::ReadOnly))
             out.first = read(*store);
         return out;
     }).then(context, [done = std::move(done)](std::pair<Result, QString> out) {

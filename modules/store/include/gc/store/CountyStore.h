@@ -33,6 +33,11 @@ class CountyStore {
 public:
     static constexpr int kSchemaVersion = 3;
 
+    // ReadOnly never writes, never migrates, never switches the journal mode, and works where
+    // nothing can be written (a 0444 file, another user's file, read-only media). Commands that only
+    // read open this way; so does the GUI when the file is not writable (isWritable()).
+    enum class Access { ReadWrite, ReadOnly };
+
     ~CountyStore();
     CountyStore(const CountyStore&) = delete;
     CountyStore& operator=(const CountyStore&) = delete;
@@ -41,11 +46,16 @@ public:
     static std::unique_ptr<CountyStore> create(const QString& path, const CountyInfo& info, QString* error);
     // Opens an existing county; a file that is not a GridCommand county, or one of
     // a newer schema, is refused with a clear message and left untouched.
-    static std::unique_ptr<CountyStore> open(const QString& path, QString* error);
+    // ReadWrite on a file this process cannot write is refused with a message saying so.
+    static std::unique_ptr<CountyStore> open(const QString& path, QString* error,
+                                             Access access = Access::ReadWrite);
+    // True when this process can write the county: the file, and the folder for its -wal and -shm.
+    static bool isWritable(const QString& path);
 
     QString path() const { return m_path; }
     const CountyInfo& info() const { return m_info; }
     QSqlDatabase database() const;
+    bool isReadOnly() const { return m_readOnly; }
 
     // --- Grid hierarchy -------------------------------------------------------
     // Appends features to a level in one GDAL transaction; all or nothing.
@@ -86,13 +96,17 @@ public:
 
 private:
     CountyStore() = default;
-    bool openConnection(bool readOnly, QString* error);
+    bool openConnection(QString* error);
+    // For reading only: tries the ways ReadAccess offers until one reads.
+    bool openReadingConnection(QString* error);
+    bool openDatabase(const QString& name, const QString& options, QString* error);
     bool loadInfo(QString* error);
     bool migrate(QString* error);
 
     QString m_path;
     QString m_connectionName;
     CountyInfo m_info;
+    bool m_readOnly = false;
 };
 
 } // namespace gc
