@@ -45,15 +45,27 @@ void captureFrames(QtMsgType type, const QMessageLogContext& context, const QStr
     g_previousHandler(type, context, message);
 }
 
-// Resident set size in MB, from the kernel's own count.
-double residentMb() {
+// Resident memory in MB from the kernel's own count: all of it, the anonymous part (heaps, stacks:
+// where a leak shows) and the file-backed part (libraries and fonts paged in as they are first used,
+// bounded by their size).
+struct Resident {
+    double total = -1, anonymous = -1, files = -1;
+};
+Resident resident() {
     QFile status(QStringLiteral("/proc/self/status"));
+    Resident r;
     if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n'))
+        return r;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        const double mb = line.mid(line.indexOf(':') + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
         if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1;
+            r.total = mb;
+        else if (line.startsWith("RssAnon:"))
+            r.anonymous = mb;
+        else if (line.startsWith("RssFile:"))
+            r.files = mb;
+    }
+    return r;
 }
 
 double fileMb(const QString& path) {
@@ -115,8 +127,9 @@ int main(int argc, char** argv) {
     window->resize(1600, 900);
     window->show();
 
-    std::printf("%4s %9s %9s %7s %8s %8s %8s %8s %9s %9s\n", "min", "RSS MB", "heap MB", "frames", "med ms",
-                "p95 ms", "max ms", "stall ms", "file MB", "WAL MB");
+    // heap: bytes malloc holds for the program (in use) and from the system (arenas + mmapped).
+    std::printf("%4s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %8s\n", "min", "RSS", "anon", "files",
+                "heap", "malloc", "frames", "med ms", "p95 ms", "max ms", "stall ms", "county", "WAL");
     std::fflush(stdout);
     QElapsedTimer clock;
     clock.start();
@@ -138,7 +151,8 @@ int main(int argc, char** argv) {
         g_reports.clear();
         std::sort(medians.begin(), medians.end());
         const struct mallinfo2 heap = mallinfo2();
-        rssLast = residentMb();
+        const Resident now = resident();
+        rssLast = now.total;
         rssMax = std::max(rssMax, rssLast);
         if (minute == 10)
             rssAt10 = rssLast;
