@@ -105,7 +105,7 @@ struct Engine {
 
 std::optional<Engine> openEngine(const QCommandLineParser& p, const QString& verb, int* code) {
     Engine e;
-    e.store = openCountyArgument(p, verb, code);
+    e.store = openCountyArgument(p, verb, code, false); // bringing the bands up to date writes
     if (!e.store)
         return std::nullopt;
     e.risk = std::make_unique<RiskService>(*e.store);
