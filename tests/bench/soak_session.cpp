@@ -156,8 +156,9 @@ int main(int argc, char** argv) {
         rssMax = std::max(rssMax, rssLast);
         if (minute == 10)
             rssAt10 = rssLast;
-        std::printf("%4d %9.1f %9.1f %7d %8.1f %8.1f %8.1f %8.0f %9.1f %9.2f\n", minute, rssLast,
-                    heap.uordblks / 1048576.0, frames,
+        std::printf("%4d %7.1f %7.1f %7.1f %7.1f %7.1f %7d %7.1f %7.1f %7.1f %8.0f %8.1f %8.2f\n", minute,
+                    now.total, now.anonymous, now.files, heap.uordblks / 1048576.0,
+                    (heap.arena + heap.hblkhd) / 1048576.0, frames,
                     medians.isEmpty() ? 0.0 : medians.at(medians.size() / 2), p95, max, stall, fileMb(path),
                     fileMb(path + QStringLiteral("-wal")));
         std::fflush(stdout);
