@@ -40,6 +40,6 @@ bool parse(QCommandLineParser& parser, const QString& verb, const QString& descr
 // one line ("gridctl VERB: why") and sets exitCode (2: no file named, 1: cannot open).
 // Commands that only read pass ReadOnly, so a county they cannot write is still read.
 std::unique_ptr<CountyStore> openCountyArgument(const QCommandLineParser& parser, const QString& verb,
-                                                int* exitCode, bool readOnly);
+                                                int* exitCode, bool readOnly = false);
 
 } // namespace gc::cli

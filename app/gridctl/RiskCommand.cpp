@@ -499,7 +499,7 @@ int runKeyplaces(const QStringList& args) {
         int code = 0;
         if (!parse(p, verb, QStringLiteral("The county's 重点场所 (key places)."), rest, &code))
             return code;
-        auto store = openCountyArgument(p, verb, &code);
+        auto store = openCountyArgument(p, verb, &code, true);
         if (!store)
             return code;
         const QList<KeyPlace> places = RiskStore(*store).keyPlaces();
