@@ -430,6 +430,9 @@ private:
             connect(pipeline, &FeedPipeline::ticketReported, this, [this](qint64 id) {
                 m_window->showStatus(
                     QCoreApplication::translate("FeedWiring", "收到上报事件：工单 %1").arg(id));
+                // The map shows it and the risk engine recounts its grid.
+                if (QObject* map = m_window->part<QObject>(QStringLiteral("map")))
+                    QMetaObject::invokeMethod(map, "refreshTicket", Q_ARG(qint64, id));
             });
             connect(pipeline, &FeedPipeline::alertRaised, this, [this](const FeedAlert& a) { onAlert(a); });
         } else {

@@ -197,6 +197,8 @@ void MainWindow::finishStartup() {
     qCInfo(lcApp, "dispatch wired: %lld ms", timer.restart());
     setupFeed();
     qCInfo(lcApp, "feed wired: %lld ms", timer.restart());
+    setupRisk();
+    qCInfo(lcApp, "risk wired: %lld ms", timer.restart());
     // Restored after every module added its docks, so all of them find their place.
     if (!restoreState(QSettings().value(QStringLiteral("mainWindow/state")).toByteArray()))
         // Queued, so it runs after the modules' own first-start sizing.

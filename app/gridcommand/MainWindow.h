@@ -69,6 +69,7 @@ private:
     void setupAnalyst();
     void setupDispatch();
     void setupFeed();
+    void setupRisk(); // RiskWiring.cpp
 
     std::unique_ptr<gc::CountyStore> m_store;
     bool m_demoSession = false;

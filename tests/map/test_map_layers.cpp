@@ -239,27 +239,28 @@ private Q_SLOTS:
             }
             QCOMPARE(seen, expected[areaLevel == GridLevel::Street ? 0 : 1]);
         };
-        // Zoomed out until grids are 15 px (communities filled, too small for a badge each), the
-        // whole county in view: streets.
+        // Zoomed out until grids are 15 px (communities too small for a badge each), the whole
+        // county in view: streets.
         const double countyRes = m_data->level(GridLevel::Grid).typicalSizeM / 15;
         const QRectF b = m_data->bounds();
         const MapViewport county(b.center(), countyRes,
                                  QSize(int(b.width() / countyRes) + 100, int(b.height() / countyRes) + 100));
-        QCOMPARE(LevelOfDetail::fillLevel(*m_data, county.resolution()), GridLevel::Community);
         QVERIFY(m_data->level(GridLevel::Community).typicalSizeM / countyRes <
                 TicketOverlay::kAreaBadgeMinPx);
         check(county, GridLevel::Street);
-        // Communities just wide enough for a badge each (grids still too small to fill).
+        // Communities just wide enough for a badge each, grids still too small to cluster by.
         MapViewport closer = county;
         closer.setResolution(m_data->level(GridLevel::Community).typicalSizeM /
                              (TicketOverlay::kAreaBadgeMinPx + 2));
-        QCOMPARE(LevelOfDetail::fillLevel(*m_data, closer.resolution()), GridLevel::Community);
+        QVERIFY(m_data->level(GridLevel::Grid).typicalSizeM / closer.resolution() <
+                TicketOverlay::kCellClusterMinGridPx);
         closer.setSize(
             QSize(int(b.width() / closer.resolution()) + 100, int(b.height() / closer.resolution()) + 100));
         check(closer, GridLevel::Community);
-        // Grids filled: nearby tickets cluster by screen cell, no area badges.
+        // Grids large: nearby tickets cluster by screen cell, no area badges.
         MapViewport grids = county;
-        grids.setResolution(m_data->level(GridLevel::Grid).typicalSizeM / 60);
+        grids.setResolution(m_data->level(GridLevel::Grid).typicalSizeM /
+                            (TicketOverlay::kCellClusterMinGridPx + 5));
         grids.setSize(
             QSize(int(b.width() / grids.resolution()) + 100, int(b.height() / grids.resolution()) + 100));
         int total = 0;

@@ -306,12 +306,18 @@ QString MapCanvas::toolTipAt(QPointF pixel) const {
     if (!f)
         return {};
     const GridStats s = m_stats.value(f->code);
-    return tr("<b>%1</b><br>编码：%2<br>层级：%3<br>风险等级：%4<br>户数：%L5<br>在办工单：%6<br>网格员：%7")
-        .arg(f->name.toHtmlEscaped(), f->code, GridLevels::chineseName(ref.level),
-             RiskLevels::chineseName(f->risk))
-        .arg(f->households)
-        .arg(s.openTickets)
-        .arg(s.workers);
+    QString text =
+        tr("<b>%1</b><br>编码：%2<br>层级：%3<br>风险等级：%4<br>户数：%L5<br>在办工单：%6<br>网格员：%7")
+            .arg(f->name.toHtmlEscaped(), f->code, GridLevels::chineseName(ref.level),
+                 RiskLevels::chineseName(riskOf(ref)))
+            .arg(f->households)
+            .arg(s.openTickets)
+            .arg(s.workers);
+    if (m_explainer)
+        if (const QString why = m_explainer(f->code); !why.isEmpty())
+            text += QStringLiteral("<hr>") +
+                    why.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    return text;
 }
 
 void MapCanvas::selectGrid(const QString& code) {
@@ -357,6 +363,19 @@ void MapCanvas::flyToPoint(double lon, double lat) {
 
 void MapCanvas::refreshTickets() {
     m_ticketRefresh.start();
+}
+
+void MapCanvas::refreshTicket(qint64 id) {
+    Q_EMIT ticketChanged(id);
+    refreshTickets();
+}
+
+RiskLevel MapCanvas::riskOf(FeatureRef ref) const {
+    const MapFeature* f = m_data ? m_data->feature(ref) : nullptr;
+    if (!f)
+        return RiskLevel::Green;
+    const auto live = m_colourings.value(kRiskLayer);
+    return live ? static_cast<RiskLevel>(live->classOf(ref.level, ref.index, f->risk)) : f->risk;
 }
 
 void MapCanvas::zoomToCounty() {

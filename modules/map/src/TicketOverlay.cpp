@@ -94,15 +94,16 @@ void TicketOverlay::clusterByCell(const MapViewport& vp) {
 }
 
 GridLevel TicketOverlay::aggregationLevel(const MapViewport& vp, const GridLayerData& data) {
-    const GridLevel fill = LevelOfDetail::fillLevel(data, vp.resolution());
-    if (fill != GridLevel::Street && fill != GridLevel::Community)
-        return GridLevel::Grid;
-    // Communities get a badge each once they are large enough to hold one below their name;
-    // before that a dense centre would be all badges, so streets do.
+    // Tickets cluster by screen cell once grids are large enough to tell apart; until then (the
+    // county or a street in view) they are counted per area: communities once a community can
+    // hold its name and a badge, streets before that, where a dense centre would be all badges.
+    const MapLevel& grids = data.level(GridLevel::Grid);
     const MapLevel& communities = data.level(GridLevel::Community);
-    const bool roomy =
-        !communities.isEmpty() && communities.typicalSizeM / vp.resolution() >= kAreaBadgeMinPx;
-    return fill == GridLevel::Community && roomy ? GridLevel::Community : GridLevel::Street;
+    if (grids.isEmpty() || grids.typicalSizeM / vp.resolution() >= kCellClusterMinGridPx)
+        return GridLevel::Grid;
+    if (!communities.isEmpty() && communities.typicalSizeM / vp.resolution() >= kAreaBadgeMinPx)
+        return GridLevel::Community;
+    return data.level(GridLevel::Street).isEmpty() ? GridLevel::Grid : GridLevel::Street;
 }
 
 void TicketOverlay::aggregateByArea(GridLevel level, const MapViewport& vp, const GridLayerData& data) {

@@ -17,6 +17,7 @@
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QVariantAnimation;
@@ -97,6 +98,12 @@ public:
     void setGridStats(const QHash<QString, GridStats>& stats);
     QString selectedCode() const { return m_selected; }
     QString hoveredCode() const { return m_hovered; }
+    // Adds a paragraph about a feature to its hover tooltip (the risk engine's explanation).
+    void setFeatureExplainer(std::function<QString(const QString& code)> explainer) {
+        m_explainer = std::move(explainer);
+    }
+    // The risk band the map shows for a feature: the live bands when set, else the loaded level.
+    RiskLevel riskOf(FeatureRef ref) const;
     // What the hover tooltip says at a widget pixel.
     QString toolTipAt(QPointF pixel) const;
     // The feature code under a widget pixel at the visible level, empty for none.
@@ -114,6 +121,8 @@ public Q_SLOTS:
     void flyToPoint(double lon, double lat);
     // Asks the ticket layer to reload from the store (see ticketsRefreshRequested).
     void refreshTickets();
+    // One ticket was created or acted on (dispatch, the feed): ticketChanged, then a reload.
+    void refreshTicket(qint64 id);
     void zoomToCounty();
     void zoomIn();
     void zoomOut();
@@ -122,6 +131,7 @@ Q_SIGNALS:
     void gridClicked(const QString& code);
     void ticketClicked(qint64 id);
     void ticketsRefreshRequested();
+    void ticketChanged(qint64 id);
     void viewportChanged();
     void dataLoaded();
     void loadFailed(const QString& message);
@@ -188,6 +198,7 @@ private:
     QSet<QString> m_hiddenLayers{kHotSpotLayer};
     QHash<QString, std::shared_ptr<const FeatureColouring>> m_colourings;
     QHash<QString, GridStats> m_stats;
+    std::function<QString(const QString&)> m_explainer;
     QVariantAnimation* m_flight = nullptr;
     int m_flyMs = 450;
     FrameMonitor* m_frameMonitor = nullptr; // frame and input-latency figures, when logging asks

@@ -21,10 +21,10 @@ namespace gc::map {
 
 // Open tickets as markers: colour by state, shape by category class (diamond: 矛盾纠纷,
 // square: 城管事件, circle: other), a red ring when overdue. Markers closer than a
-// cluster cell merge into a bubble with the count. Zoomed out until the map fills streets or
-// communities, the tickets are counted per street (per community once communities are about
-// 60 px wide) instead: one badge each, inside it below its name, so a 90,000-grid county
-// shows tens of badges, not hundreds. Clicking a
+// cluster cell merge into a bubble with the count. Zoomed out until grids are smaller than
+// kCellClusterMinGridPx, the tickets are counted per street (per community once communities
+// are kAreaBadgeMinPx wide) instead: one badge each, inside it below its name, so a
+// 90,000-grid county shows tens of badges, not hundreds. Clicking a
 // marker reports its summary; clicking a bubble or badge asks to zoom into it.
 class TicketOverlay : public MapOverlay {
     Q_OBJECT
@@ -42,8 +42,9 @@ public:
         bool overdue = false;
     };
     static constexpr int kClusterCellPx = 56;
-    static constexpr int kAreaBadgeOffsetPx = 24; // below the area's name
-    static constexpr int kAreaBadgeMinPx = 60;    // typical community width for a badge each
+    static constexpr int kAreaBadgeOffsetPx = 24;    // below the area's name
+    static constexpr int kAreaBadgeMinPx = 100;      // typical community width for a badge each
+    static constexpr int kCellClusterMinGridPx = 45; // typical grid width for clustering by cell
 
     explicit TicketOverlay(QObject* parent = nullptr);
     ~TicketOverlay() override;
