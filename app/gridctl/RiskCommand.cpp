@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <cmath>
+#include <ctime>
 
 namespace gc::cli {
 namespace {
@@ -549,18 +550,23 @@ int runBenchRisk(const QStringList& args) {
         return code;
     QString error;
     QElapsedTimer timer;
-    const auto best = [&](const std::function<bool()>& work, double* ms) {
-        *ms = 1e18;
+    // Wall time and the process's CPU time: on a machine shared by many, the CPU time says what the
+    // engine costs, the wall time what a user waited.
+    const auto best = [&](const std::function<bool()>& work, double* ms, double* cpuMs) {
+        *ms = *cpuMs = 1e18;
         for (int i = 0; i < runs; ++i) {
+            const std::clock_t cpu = std::clock();
             timer.start();
             if (!work())
                 return false;
             *ms = std::min(*ms, timer.nsecsElapsed() / 1e6);
+            *cpuMs = std::min(*cpuMs, double(std::clock() - cpu) * 1000.0 / CLOCKS_PER_SEC);
         }
         return true;
     };
-    double fullMs = 0, incrementalMs = 0, giMs = 0, adjacencyMs = 0;
-    if (!best([&] { return e->risk->recomputeAll(&error); }, &fullMs))
+    double fullMs = 0, incrementalMs = 0, giMs = 0, adjacencyMs = 0, fullCpu = 0, incrementalCpu = 0,
+           giCpu = 0;
+    if (!best([&] { return e->risk->recomputeAll(&error); }, &fullMs, &fullCpu))
         return fail(verb, error);
     // The busiest grid: the most work for one incremental update.
     QString busiest;
@@ -570,7 +576,7 @@ int runBenchRisk(const QStringList& args) {
             most = a.score;
             busiest = a.code;
         }
-    if (!best([&] { return e->risk->updateGrids({busiest}, &error); }, &incrementalMs))
+    if (!best([&] { return e->risk->updateGrids({busiest}, &error); }, &incrementalMs, &incrementalCpu))
         return fail(verb, error);
     // The first Gi* may compute and store the adjacency; later ones read it from the cache.
     timer.start();
@@ -583,11 +589,14 @@ int runBenchRisk(const QStringList& args) {
                 spots = e->risk->hotSpots(GridLevel::Grid, 90, &error);
                 return error.isEmpty();
             },
-            &giMs))
+            &giMs, &giCpu))
         return fail(verb, error);
     const QJsonObject out{{QStringLiteral("grids"), e->store->gridCount(GridLevel::Grid)},
                           {QStringLiteral("tickets"), e->store->ticketCount()},
                           {QStringLiteral("full_recompute_ms"), fullMs},
+                          {QStringLiteral("full_recompute_cpu_ms"), fullCpu},
+                          {QStringLiteral("incremental_update_cpu_ms"), incrementalCpu},
+                          {QStringLiteral("gi_star_cpu_ms"), giCpu},
                           {QStringLiteral("incremental_update_ms"), incrementalMs},
                           {QStringLiteral("incremental_grid"), busiest},
                           {QStringLiteral("gi_star_ms"), giMs},

@@ -178,6 +178,7 @@ private Q_SLOTS:
                   // and what schema 3 added (the risk engine's tables)
                   "DROP TABLE risk_rules", "DROP TABLE risk_overrides", "DROP TABLE risk_history",
                   "DROP TABLE key_persons", "DROP TABLE key_places", "DROP TABLE grid_adjacency",
+                  "DROP INDEX tickets_risk",
                   "DELETE FROM gpkg_contents WHERE table_name IN ('risk_rules', 'risk_overrides', 'risk_history', "
                   "'key_persons', 'key_places', 'grid_adjacency')",
                   "UPDATE gc_meta SET value = '1' WHERE key = 'schema_version'"})
@@ -217,6 +218,7 @@ private Q_SLOTS:
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(t)));
                 QVERIFY(q.exec(QStringLiteral("DELETE FROM gpkg_contents WHERE table_name = '%1'").arg(t)));
             }
+            QVERIFY(q.exec(QStringLiteral("DROP INDEX tickets_risk")));
             QVERIFY(q.exec(QStringLiteral("UPDATE gc_meta SET value = '2' WHERE key = 'schema_version'")));
             QCOMPARE(count(*store, inMaster), 0);
         }

@@ -41,6 +41,8 @@ struct RiskService::Impl {
     QList<int> byLevel[kGridLevelCount + 1];
     QList<RiskAssessment> assessments;
     bool loaded = false;
+    // Neighbour rows per level, built once from the store's adjacency cache: Gi* then only counts.
+    QHash<int, QList<QList<int>>> neighbours;
     // Where the full pass reads tickets: the store, or (while replaying) the tickets as they were.
     std::function<bool(qint64 since, const std::function<void(QByteArrayView, const RiskTicketFacts&)>&,
                        QString*)>
@@ -685,55 +687,47 @@ QList<HotSpot> RiskService::hotSpots(GridLevel level, int days, QString* error, 
     for (int r = 0; r < features.size(); ++r)
         position.insert(features[r], r);
     QList<double> counts(features.size(), 0.0);
-    // A grid's ancestor at `level`, cached per grid node.
-    QHash<int, int> ancestor;
-    const bool ok = d->riskStore.forEachTicket(
-        since, {},
-        [&](QByteArrayView grid, const RiskTicketFacts& t) {
-            if (t.createdAt < since || t.createdAt > end || t.state == TicketState::Merged ||
-                t.state == TicketState::Invalid)
-                return;
-            const int g = d->gridIndexUtf8.value(QByteArray::fromRawData(grid.data(), grid.size()), -1);
-            if (g < 0)
-                return;
-            auto it = ancestor.find(g);
-            if (it == ancestor.end()) {
-                int p = g;
-                while (p >= 0 && d->nodes[p].level != level)
-                    p = d->nodes[p].parent;
-                it = ancestor.insert(g, p >= 0 ? position.value(p, -1) : -1);
-            }
-            if (*it >= 0)
-                counts[*it] += 1;
-        },
-        error);
-    if (!ok)
+    // A grid's ancestor at `level`: walk up once per grid.
+    const QHash<QString, int> perGrid = d->riskStore.ticketCountsByGrid(since, end, error);
+    if (!error->isEmpty())
         return {};
-    auto pairs = d->riskStore.adjacency(level);
-    if (!pairs) {
-        const QList<GridRecord> records = d->store.grids(level, true);
-        QList<QByteArray> wkbs;
-        for (const GridRecord& g : records)
-            wkbs << g.wkb;
-        const auto indexPairs = geo::GridAdjacency::sharedBoundaries(wkbs, error);
-        if (!error->isEmpty())
-            return {};
-        QList<QPair<QString, QString>> codePairs;
-        for (const auto& [a, b] : indexPairs)
-            codePairs << qMakePair(records[a].code, records[b].code);
-        if (!d->riskStore.saveAdjacency(level, codePairs, error))
-            return {};
-        pairs = codePairs;
+    for (auto it = perGrid.cbegin(); it != perGrid.cend(); ++it) {
+        int p = d->index.value(it.key(), -1);
+        while (p >= 0 && d->nodes[p].level != level)
+            p = d->nodes[p].parent;
+        const int r = p >= 0 ? position.value(p, -1) : -1;
+        if (r >= 0)
+            counts[r] += it.value();
     }
-    QList<QList<int>> neighbours(features.size());
-    for (const auto& [a, b] : *pairs) {
-        const int ra = position.value(d->index.value(a, -1), -1);
-        const int rb = position.value(d->index.value(b, -1), -1);
-        if (ra >= 0 && rb >= 0) {
-            neighbours[ra] << rb;
-            neighbours[rb] << ra;
+    if (!d->neighbours.contains(l)) {
+        auto pairs = d->riskStore.adjacency(level);
+        if (!pairs) {
+            const QList<GridRecord> records = d->store.grids(level, true);
+            QList<QByteArray> wkbs;
+            for (const GridRecord& g : records)
+                wkbs << g.wkb;
+            const auto indexPairs = geo::GridAdjacency::sharedBoundaries(wkbs, error);
+            if (!error->isEmpty())
+                return {};
+            QList<QPair<QString, QString>> codePairs;
+            for (const auto& [a, b] : indexPairs)
+                codePairs << qMakePair(records[a].code, records[b].code);
+            if (!d->riskStore.saveAdjacency(level, codePairs, error))
+                return {};
+            pairs = codePairs;
         }
+        QList<QList<int>> neighbours(features.size());
+        for (const auto& [a, b] : *pairs) {
+            const int ra = position.value(d->index.value(a, -1), -1);
+            const int rb = position.value(d->index.value(b, -1), -1);
+            if (ra >= 0 && rb >= 0) {
+                neighbours[ra] << rb;
+                neighbours[rb] << ra;
+            }
+        }
+        d->neighbours.insert(l, neighbours);
     }
+    const QList<QList<int>>& neighbours = d->neighbours[l];
     const QList<double> z = GetisOrd::giStar(counts, neighbours);
     QList<HotSpot> out;
     out.reserve(features.size());

@@ -405,6 +405,10 @@ bool CountyStore::migrate(QString* error) {
          QStringLiteral("CREATE TABLE key_places (id INTEGER PRIMARY KEY, name TEXT, type TEXT NOT NULL, "
                         "lon REAL NOT NULL, lat REAL NOT NULL, grid_code TEXT NOT NULL)"),
          QStringLiteral("CREATE INDEX key_places_grid ON key_places(grid_code)"),
+         // Everything the full risk pass reads from a ticket, so it scans this index (about a fifth of
+         // the table's bytes: no titles, texts or addresses) instead of the table.
+         QStringLiteral("CREATE INDEX tickets_risk ON tickets(created_at, grid_code, state, category, priority, "
+                        "deadline, rating, reopen_count, escalation_level)"),
          QStringLiteral("CREATE TABLE grid_adjacency (level INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, "
                         "PRIMARY KEY (level, a, b)) WITHOUT ROWID"),
          QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "

@@ -220,6 +220,20 @@ bool RiskStore::forEachTicket(qint64 createdSince, const QStringList& gridCodes,
         error);
 }
 
+QHash<QString, int> RiskStore::ticketCountsByGrid(qint64 from, qint64 to, QString* error) const {
+    QHash<QString, int> counts;
+    auto reader = sql::SqliteReader::open(m_store.path(), error);
+    if (!reader)
+        return counts;
+    reader->forEachRow(
+        QStringLiteral("SELECT grid_code, count(*) FROM tickets WHERE grid_code IS NOT NULL AND "
+                       "state NOT IN ('merged', 'invalid') AND created_at >= ? AND created_at <= ? "
+                       "GROUP BY grid_code"),
+        {from, to},
+        [&](const sql::SqliteReader::Row& row) { counts.insert(row.text(0), int(row.integer(1))); }, error);
+    return counts;
+}
+
 bool RiskStore::forEachTicketEvent(
     const std::function<void(qint64, TicketAction, qint64, TicketState)>& visit, QString* error) const {
     auto reader = sql::SqliteReader::open(m_store.path(), error);

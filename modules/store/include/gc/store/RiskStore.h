@@ -118,6 +118,9 @@ public:
     bool forEachTicket(qint64 createdSince, const QStringList& gridCodes,
                        const std::function<void(QByteArrayView grid, const RiskTicketFacts&)>& visit,
                        QString* error) const;
+    // Tickets per grid created in [from, to] (epoch seconds), merged and invalid left out: the
+    // counts Gi* needs, answered from the (grid, state, created) index alone.
+    QHash<QString, int> ticketCountsByGrid(qint64 from, qint64 to, QString* error) const;
     // Every ticket's events in time order (the demo's replay rebuilds past states from them).
     bool forEachTicketEvent(
         const std::function<void(qint64 ticketId, TicketAction action, qint64 at, TicketState to)>& visit,
