@@ -57,7 +57,8 @@ ImportDialog::ImportDialog(const QString& countyPath, QWidget* parent)
     m_encoding->addItem(QStringLiteral("UTF-8"), QStringLiteral("UTF-8"));
     m_encoding->addItem(QStringLiteral("GB18030"), QStringLiteral("GB18030"));
     m_assumeCrs = new QLineEdit(this);
-    m_assumeCrs->setPlaceholderText(tr("源数据没有坐标系时使用，例如 EPSG:4490"));
+    m_assumeCrs->setPlaceholderText(
+        tr("源数据没有坐标系或坐标系有误时填写（优先于源文件的声明），例如 EPSG:4527"));
     m_codeField = new QComboBox(this);
     m_nameField = new QComboBox(this);
     m_parentField = new QComboBox(this);

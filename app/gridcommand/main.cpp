@@ -2,6 +2,7 @@
 // first run creates) the demo county in the user's data folder.
 #include "MainWindow.h"
 
+#include "gc/geo/GdalSupport.h"
 #include "gc/store/DemoCountyBuilder.h"
 #ifdef GC_HAVE_RISK
 #include "gc/risk/RiskDemo.h"
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
     // write fails with EFBIG instead and is reported like a full disk.
     std::signal(SIGXFSZ, SIG_IGN);
     QApplication app(argc, argv);
+    gc::geo::initGdal();
     QApplication::setApplicationName(QStringLiteral("GridCommand"));
     QApplication::setApplicationDisplayName(QObject::tr("网格化指挥中心"));
     QApplication::setOrganizationName(QStringLiteral("GridCommand"));

@@ -17,9 +17,11 @@ int runImport(const QStringList& arguments) {
     p.addPositionalArgument(
         QStringLiteral("SRC"),
         QStringLiteral("Shapefile (.shp or .zip), GeoPackage, GeoJSON, KML … with polygons."));
-    const QCommandLineOption into(QStringLiteral("into"),
-                                  QStringLiteral("County file; created (empty) when it does not exist."),
-                                  QStringLiteral("county.gpkg"));
+    const QCommandLineOption into(
+        QStringLiteral("into"),
+        QStringLiteral("County file. Only --level county creates it when it does not exist (its one "
+                       "feature names the county); other levels need an existing county."),
+        QStringLiteral("county.gpkg"));
     const QCommandLineOption level(QStringLiteral("level"),
                                    QStringLiteral("Level: county, street, community, grid, building."),
                                    QStringLiteral("L"));
@@ -33,9 +35,11 @@ int runImport(const QStringList& arguments) {
     const QCommandLineOption encoding(
         QStringLiteral("encoding"), QStringLiteral("Text encoding of a Shapefile without .cpg (e.g. CP936)."),
         QStringLiteral("E"));
-    const QCommandLineOption assumeCrs(QStringLiteral("assume-crs"),
-                                       QStringLiteral("CRS of a source that declares none, e.g. EPSG:4490."),
-                                       QStringLiteral("CRS"));
+    const QCommandLineOption assumeCrs(
+        QStringLiteral("assume-crs"),
+        QStringLiteral("CRS of the source's coordinates, e.g. EPSG:4527; needed when it declares "
+                       "none, and overrides a declared one that is wrong."),
+        QStringLiteral("CRS"));
     const QCommandLineOption layer(
         QStringLiteral("layer"),
         QStringLiteral(
@@ -89,23 +93,27 @@ int runImport(const QStringList& arguments) {
                         {QStringLiteral("crs"), report.source.crs},
                         {QStringLiteral("encoding"), report.source.encoding},
                         {QStringLiteral("encoding_source"), report.source.encodingSource},
+                        {QStringLiteral("encoding_reason"), report.source.encodingReason},
+                        {QStringLiteral("notes"), QJsonArray::fromStringList(report.source.notes)},
                         {QStringLiteral("parents_by_overlap"), report.parentsByOverlap},
                         {QStringLiteral("repairs"), QJsonArray::fromStringList(report.repairs)}}));
         return 0;
     }
     for (const QString& repair : report.repairs)
         printLine(QStringLiteral("修复：%1").arg(repair));
+    for (const QString& note : report.source.notes)
+        printLine(QStringLiteral("注意：%1").arg(note));
     const QString layers = report.source.layers.size() > 1
                                ? QStringLiteral("，图层 %1（共 %2 个图层，可用 --layer 选择）")
                                      .arg(report.source.layerName)
                                      .arg(report.source.layers.size())
                                : QString();
-    printLine(
-        QStringLiteral("%1：导入 %2 个%3（坐标系 %4，编码 %5%6）%7")
-            .arg(request.countyPath)
-            .arg(report.imported)
-            .arg(GridLevels::chineseName(request.level), report.source.crs, report.source.encoding, layers)
-            .arg(report.countyCreated ? QStringLiteral("，新建县域") : QString()));
+    printLine(QStringLiteral("%1：导入 %2 个%3（坐标系 %4，编码 %5（%6）%7）%8")
+                  .arg(request.countyPath)
+                  .arg(report.imported)
+                  .arg(GridLevels::chineseName(request.level), report.source.crs, report.source.encoding,
+                       report.source.encodingReason, layers)
+                  .arg(report.countyCreated ? QStringLiteral("，新建县域") : QString()));
     return 0;
 }
 

@@ -80,7 +80,16 @@ std::shared_ptr<GridLayerData> loadCounty(const QString& path, QString* error) {
         *error = QStringLiteral("no such file: %1").arg(path);
         return nullptr;
     }
-    return GridLayerData::loadFile(path, {}, error);
+    auto data = GridLayerData::loadFile(path, {}, error);
+    // Grids a broken edit left without usable geometry are drawn as nothing; say which.
+    if (data && !data->skippedGeometry().isEmpty()) {
+        const QStringList& skipped = data->skippedGeometry();
+        QTextStream(stderr) << QStringLiteral("gridctl: 警告：%1 个网格的几何无法使用，未绘制：%2%3\n")
+                                   .arg(skipped.size())
+                                   .arg(skipped.mid(0, 5).join(QStringLiteral("；")))
+                                   .arg(skipped.size() > 5 ? QStringLiteral(" …") : QString());
+    }
+    return data;
 }
 
 MapViewport viewportFor(const GridLayerData& data, const CommonOptions& o) {

@@ -2,6 +2,8 @@
 // too, through the same modules.
 #include "Command.h"
 
+#include "gc/geo/GdalSupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
@@ -30,6 +32,7 @@ int main(int argc, char** argv) {
             qputenv("XDG_RUNTIME_DIR", runtimeDir);
     }
     QGuiApplication app(argc, argv);
+    gc::geo::initGdal(); // before any command, so no GDAL message reaches stderr
     QCoreApplication::setApplicationName(QStringLiteral("gridctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("GridCommand"));
     const QStringList args = app.arguments().mid(1);

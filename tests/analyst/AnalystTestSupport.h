@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointF>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -99,6 +100,54 @@ inline QStringList gridctlErrorLines(const QString& err) {
     QStringList lines;
     for (const QString& line : err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         if (line.startsWith(QLatin1String("gridctl ")))
+            lines << line;
+    return lines;
+}
+
+// A GeoPackage geometry blob as SQL hex (GeoPackage 1.3 §2.1.3, written here byte by byte, not by
+// the code under test): a one-ring MultiPolygon of `ring` in EPSG:4490, or an empty one. NaN and
+// infinity pass through as their IEEE bits, as a broken editor would write them.
+inline QString gpkgBlobHex(const QList<QPointF>& ring) {
+    QByteArray b("GP", 2);
+    b.append(char(0));
+    b.append(char(ring.isEmpty() ? 0x11 : 0x01)); // little endian, no envelope (+ empty flag)
+    const auto u32 = [&b](quint32 v) { b.append(reinterpret_cast<const char*>(&v), 4); };
+    const auto f64 = [&b](double v) { b.append(reinterpret_cast<const char*>(&v), 8); };
+    u32(4490);
+    b.append(char(1));
+    u32(6); // MultiPolygon
+    u32(ring.isEmpty() ? 0 : 1);
+    if (!ring.isEmpty()) {
+        b.append(char(1));
+        u32(3); // Polygon
+        u32(1);
+        u32(quint32(ring.size()));
+        for (const QPointF& p : ring) {
+            f64(p.x());
+            f64(p.y());
+        }
+    }
+    return QStringLiteral("X'%1'").arg(QString::fromLatin1(b.toHex()));
+}
+
+// Sets the geometry of feature `fid` of `table` to `sqlValue` (a blob literal or NULL) through
+// ogrinfo, i.e. inside GDAL's own connection where the R-tree triggers work: what an edit in
+// QGIS leaves behind.
+inline bool setGeometry(const QString& gpkg, const QString& table, qint64 fid, const QString& sqlValue) {
+    const Run r =
+        run(QStandardPaths::findExecutable(QStringLiteral("ogrinfo")),
+            {gpkg, QStringLiteral("-q"), QStringLiteral("-sql"),
+             QStringLiteral("UPDATE %1 SET geom = %2 WHERE fid = %3").arg(table, sqlValue).arg(fid)});
+    if (r.exitCode != 0)
+        qWarning("ogrinfo UPDATE failed: %s", qPrintable(r.err));
+    return r.exitCode == 0;
+}
+
+// Every non-empty stderr line that is not a Qt environment notice.
+inline QStringList stderrLines(const QString& err) {
+    QStringList lines;
+    for (const QString& line : err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (!line.startsWith(QLatin1String("QStandardPaths:")))
             lines << line;
     return lines;
 }

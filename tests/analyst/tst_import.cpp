@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <limits>
+
 using namespace gc::test;
 
 class TestImport : public QObject {
@@ -413,6 +415,235 @@ private Q_SLOTS:
                 .toDouble();
         QVERIFY2(std::abs(imported - expected) / expected < 1e-3,
                  qPrintable(QStringLiteral("%1 vs %2").arg(imported).arg(expected)));
+    }
+
+    // Issue #10 item 2: metres read as degrees. The demo county lies at 124.1–124.5°E, 40.1–40.3°N:
+    // 3° zone round(124.3 / 3) = 41 → EPSG:4513 + (41 − 25) = 4529 (false easting 41,500,000);
+    // 6° zone floor(124.3 / 6) + 1 = 21 → EPSG:4491 + (21 − 13) = 4499. Without the zone number in
+    // the easting the numbers cannot tell the zone, so the 3° family (4534–4554) and the 6° family
+    // (4502–4512) are named as ranges that must include CM 123°E (4550, 4510).
+    void metresAreNotDegrees_data() {
+        QTest::addColumn<QString>("writtenIn");
+        QTest::addColumn<QString>("declared"); // what the .prj says: "none" or "wgs84"
+        QTest::addColumn<QList<int>>("named"); // EPSG codes the hint must name
+        QTest::addColumn<QString>("fix");      // --assume-crs that then imports it, if one zone is named
+        QTest::newRow("3° zone 41, no .prj, assumed 4490") << "EPSG:4529"
+                                                           << "none" << QList<int>{4529} << "EPSG:4529";
+        QTest::newRow("3° zone 41, .prj says WGS 84") << "EPSG:4529"
+                                                      << "wgs84" << QList<int>{4529} << "EPSG:4529";
+        QTest::newRow("6° zone 21, no .prj") << "EPSG:4499"
+                                             << "none" << QList<int>{4499} << "EPSG:4499";
+        QTest::newRow("3° CM 123E, no zone number") << "EPSG:4550"
+                                                    << "none" << QList<int>{4550, 4510} << "";
+    }
+    void metresAreNotDegrees() {
+        QFETCH(QString, writtenIn);
+        QFETCH(QString, declared);
+        QFETCH(QList<int>, named);
+        QFETCH(QString, fix);
+        const QString stem = QStringLiteral("metres-%1-%2").arg(writtenIn.mid(5), declared);
+        const QString shp = streets(stem + QStringLiteral(".shp"), {QStringLiteral("-t_srs"), writtenIn});
+        const QString prj = path(stem + QStringLiteral(".prj"));
+        QVERIFY(QFile::remove(prj));
+        QStringList extra;
+        if (declared == QLatin1String("wgs84")) {
+            QVERIFY(QFile::exists(streets(QStringLiteral("wgs84.shp"),
+                                          {QStringLiteral("-t_srs"), QStringLiteral("EPSG:4326")})));
+            QVERIFY(QFile::copy(path(QStringLiteral("wgs84.prj")), prj));
+        } else {
+            extra = {QStringLiteral("--assume-crs"), QStringLiteral("EPSG:4490")};
+        }
+        const QString county = freshCopy(m_countyOnly, QStringLiteral("t-%1.gpkg").arg(stem));
+        expectRefused(county, shp, QStringLiteral("street"), QStringLiteral("坐标像是投影坐标（米）"), extra);
+        const Run refused = importInto(county, shp, QStringLiteral("street"), extra);
+        // The EPSG codes the message names, ranges "EPSG:a–b" expanded.
+        QList<int> codes;
+        const QRegularExpression code(QStringLiteral("EPSG:(\\d+)(?:–(\\d+))?"));
+        for (auto it = code.globalMatch(refused.err); it.hasNext();) {
+            const auto m = it.next();
+            const int first = m.captured(1).toInt();
+            const int last = m.captured(2).isEmpty() ? first : m.captured(2).toInt();
+            for (int c = first; c <= last; ++c)
+                if (c != 4490 && c != 4326 && !codes.contains(c))
+                    codes << c;
+        }
+        for (int expected : named)
+            QVERIFY2(codes.contains(expected), qPrintable(refused.err));
+        // Zone-numbered eastings name exactly one zone; without the number no numbered zone fits.
+        if (!fix.isEmpty())
+            QCOMPARE(codes.size(), 1);
+        for (int c : codes)
+            QVERIFY2(fix.isEmpty() ? !(c >= 4491 && c <= 4501) && !(c >= 4513 && c <= 4533) : true,
+                     qPrintable(refused.err));
+        if (fix.isEmpty())
+            return;
+        const Run r =
+            importInto(county, shp, QStringLiteral("street"), {QStringLiteral("--assume-crs"), fix});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList sqlite = {QStringLiteral("-dialect"), QStringLiteral("sqlite")};
+        const double imported =
+            sqlValue(county, QStringLiteral("SELECT sum(ST_Area(geom, 1)) FROM grid_street"), sqlite)
+                .toDouble();
+        const double source =
+            sqlValue(m_demo, QStringLiteral("SELECT sum(ST_Area(geom, 1)) FROM grid_street"), sqlite)
+                .toDouble();
+        QVERIFY2(std::abs(imported - source) / source < 1e-6,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(imported).arg(source)));
+    }
+
+    // NaN, infinity, 1e300 or an empty geometry in a source: refused, nothing written.
+    void nonFiniteOrEmptySourceGeometry_data() {
+        QTest::addColumn<QString>("blob");
+        QTest::addColumn<QString>("message");
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const double inf = std::numeric_limits<double>::infinity();
+        const QPointF a(124.2, 40.2), b(124.3, 40.2), c(124.3, 40.3);
+        QTest::newRow("NaN") << gpkgBlobHex({a, QPointF(nan, 40.2), c, a}) << "不是有限数";
+        QTest::newRow("infinity") << gpkgBlobHex({a, QPointF(inf, 40.2), c, a}) << "不是有限数";
+        QTest::newRow("1e300") << gpkgBlobHex({a, QPointF(1e300, 40.2), c, a}) << "超出坐标系";
+        QTest::newRow("empty") << gpkgBlobHex({}) << "没有几何";
+        QTest::newRow("NULL") << "NULL"
+                              << "没有几何";
+        Q_UNUSED(b);
+    }
+    void nonFiniteOrEmptySourceGeometry() {
+        QFETCH(QString, blob);
+        QFETCH(QString, message);
+        const QString source = path(QStringLiteral("poisoned-%1.gpkg").arg(QTest::currentDataTag()));
+        QFile::remove(source);
+        QCOMPARE(ogr2ogr({QStringLiteral("-f"), QStringLiteral("GPKG"), source, m_demo,
+                          QStringLiteral("grid_street")})
+                     .exitCode,
+                 0);
+        QVERIFY(setGeometry(source, QStringLiteral("grid_street"), 3, blob));
+        const QString county = freshCopy(m_countyOnly, QStringLiteral("t-poisoned.gpkg"));
+        expectRefused(county, source, QStringLiteral("street"), message);
+    }
+
+    // Item 7: PolygonZ loses Z on the way in (the layers are declared 2-D) and the import says so.
+    void threeDimensionalSourceIsFlattened() {
+        const QString shp =
+            streets(QStringLiteral("streets-z.shp"), {QStringLiteral("-dim"), QStringLiteral("XYZ")});
+        QVERIFY(ogrinfo({QStringLiteral("-ro"), QStringLiteral("-so"), shp, QStringLiteral("streets-z")})
+                    .out.contains(QLatin1String("3D Polygon")));
+        const QString county = freshCopy(m_countyOnly, QStringLiteral("t-z.gpkg"));
+        const Run r = importInto(county, shp, QStringLiteral("street"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray notes = json(r)[QStringLiteral("notes")].toArray();
+        QVERIFY2(notes.size() == 1 && notes.first().toString().contains(QLatin1String("Z")),
+                 qPrintable(r.out));
+        // GDAL reads every stored geometry back as 2-D, as the layer declares.
+        const Run all = ogrinfo({QStringLiteral("-ro"), county, QStringLiteral("grid_street")});
+        QCOMPARE(all.out.count(QStringLiteral("MULTIPOLYGON (((")), 10);
+        QVERIFY(!all.out.contains(QLatin1String("MULTIPOLYGON Z")));
+        QCOMPARE(
+            sqlValue(county,
+                     QStringLiteral("SELECT z FROM gpkg_geometry_columns WHERE table_name = 'grid_street'")),
+            QStringLiteral("0"));
+    }
+
+    // Item 6: a DBF language id names a code page only sometimes; 0x57 ("system ANSI") and 0x00
+    // never override detection, a real one (0x4D = CP936) is believed. Always said which and why.
+    void dbfLanguageId_data() {
+        QTest::addColumn<int>("ldid");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("0x57 system code page") << 0x57 << "detected"
+                                               << "0x57";
+        QTest::newRow("0x00 none") << 0x00 << "detected"
+                                   << "按内容识别";
+        QTest::newRow("0x4D CP936") << 0x4D << "ldid"
+                                    << "0x4D";
+    }
+    void dbfLanguageId() {
+        QFETCH(int, ldid);
+        QFETCH(QString, source);
+        QFETCH(QString, reason);
+        const QString stem = QStringLiteral("ldid%1").arg(ldid, 2, 16, QLatin1Char('0'));
+        const QString shp = streets(stem + QStringLiteral(".shp"),
+                                    {QStringLiteral("-lco"), QStringLiteral("ENCODING=CP936")});
+        QVERIFY(QFile::remove(path(stem + QStringLiteral(".cpg"))));
+        {
+            QFile dbf(path(stem + QStringLiteral(".dbf")));
+            QVERIFY(dbf.open(QIODevice::ReadWrite));
+            QVERIFY(dbf.seek(29)); // dBASE header: language driver id
+            QCOMPARE(dbf.write(QByteArray(1, char(ldid))), 1);
+        }
+        const QString county = freshCopy(m_countyOnly, QStringLiteral("t-%1.gpkg").arg(stem));
+        const Run r = importInto(county, shp, QStringLiteral("street"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r)[QStringLiteral("encoding")].toString(), QStringLiteral("CP936"));
+        QCOMPARE(json(r)[QStringLiteral("encoding_source")].toString(), source);
+        QVERIFY2(json(r)[QStringLiteral("encoding_reason")].toString().contains(reason), qPrintable(r.out));
+        QCOMPARE(nameOfStreet(county, m_streetCode), nameOfStreet(m_demo, m_streetCode));
+        // The text summary says it too.
+        const Run text =
+            gridctl({QStringLiteral("import"), shp, QStringLiteral("--into"),
+                     freshCopy(m_countyOnly, QStringLiteral("t-%1-text.gpkg").arg(stem)),
+                     QStringLiteral("--level"), QStringLiteral("street"), QStringLiteral("--quiet")});
+        QVERIFY2(text.exitCode == 0 && text.out.contains(reason), qPrintable(text.out + text.err));
+    }
+
+    // Item 9: a Shapefile without its .dbf or .shx names the missing file.
+    void missingSidecarIsNamed_data() {
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("dbf") << ".dbf";
+        QTest::newRow("shx") << ".shx";
+    }
+    void missingSidecarIsNamed() {
+        QFETCH(QString, suffix);
+        const QString stem = QStringLiteral("no%1").arg(suffix.mid(1));
+        const QString shp = streets(stem + QStringLiteral(".shp"), {});
+        QVERIFY(QFile::remove(path(stem + suffix)));
+        expectRefused(freshCopy(m_countyOnly, QStringLiteral("t-%1.gpkg").arg(stem)), shp,
+                      QStringLiteral("street"), stem + suffix);
+    }
+
+    void helpTellsWhoCreatesTheCounty() {
+        const Run r = gridctl({QStringLiteral("import"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("Only --level county creates it")), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QLatin1String("created (empty) when it does not exist")));
+    }
+
+    // Item 3 and 9: the disk fills while the grids are written (a file size limit, SIGXFSZ
+    // ignored as a shell's `trap '' XFSZ` does, so writes fail with EFBIG like ENOSPC). One line
+    // of ours on stderr and nothing of GDAL's; the county byte for byte as before, triggers included.
+    void fullDiskLeavesCountyUnchanged() {
+        const QString county = freshCopy(m_withStreets, QStringLiteral("t-full.gpkg"));
+        const QString source = path(QStringLiteral("full-communities.gpkg"));
+        QFile::remove(source);
+        QCOMPARE(ogr2ogr({QStringLiteral("-f"), QStringLiteral("GPKG"), source, m_demo,
+                          QStringLiteral("grid_community")})
+                     .exitCode,
+                 0);
+        const QByteArray before = fingerprint(county);
+        const QString triggersBefore =
+            run(QStandardPaths::findExecutable(QStringLiteral("sqlite3")),
+                {county, QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
+                                        "WHERE type = 'trigger' ORDER BY name)")})
+                .out;
+        QVERIFY(!triggersBefore.trimmed().isEmpty());
+        // 48 KB: room for SQLite's 32 KB shared-memory index, not for the write-ahead log of 110
+        // communities, so the failure comes while writing (measured: the log needs about 90 KB).
+        const qint64 limitKb = 48;
+        const Run r =
+            run(QStringLiteral("/bin/sh"), {QStringLiteral("-c"),
+                                            QStringLiteral("trap '' XFSZ; ulimit -f %1; exec \"$0\" import "
+                                                           "\"$1\" --into \"$2\" --level community --quiet")
+                                                .arg(limitKb),
+                                            gridctlPath(), source, county});
+        QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        QCOMPARE(stderrLines(r.err).size(), 1);
+        QCOMPARE(gridctlErrorLines(r.err).size(), 1);
+        QCOMPARE(fingerprint(county), before);
+        const QString triggersAfter =
+            run(QStandardPaths::findExecutable(QStringLiteral("sqlite3")),
+                {county, QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
+                                        "WHERE type = 'trigger' ORDER BY name)")})
+                .out;
+        QCOMPARE(triggersAfter, triggersBefore);
+        QCOMPARE(featureCount(county, QStringLiteral("grid_community")), 0);
     }
 
     // The whole path a real county takes: outline, streets, communities, grids (as CP936

@@ -48,11 +48,12 @@ struct WkbReader {
         *type = u32();
         return ok;
     }
-    void polygon(QPainterPath& path) {
+    // `dims`: 2 for XY, 3 for XYZ or XYM, 4 for XYZM (Z and M are read past).
+    void polygon(QPainterPath& path, int dims) {
         const quint32 rings = u32();
         for (quint32 r = 0; ok && r < rings; ++r) {
             const quint32 n = u32();
-            if (!ok || qsizetype(n) * 16 > b.size() - pos) {
+            if (!ok || qsizetype(n) * 8 * dims > b.size() - pos) {
                 ok = false;
                 return;
             }
@@ -61,6 +62,14 @@ struct WkbReader {
             for (quint32 i = 0; i < n; ++i) {
                 const double x = f64();
                 const double y = f64();
+                for (int d = 2; d < dims; ++d)
+                    f64();
+                // A county edited by a broken tool may hold NaN, infinity or metres: such a grid
+                // has no shape (callers skip it) rather than one no point is ever inside.
+                if (!std::isfinite(x) || !std::isfinite(y) || std::abs(x) > 180 || std::abs(y) > 90) {
+                    ok = false;
+                    return;
+                }
                 ring << QPointF(x, y);
             }
             path.addPolygon(ring);
@@ -78,15 +87,16 @@ QPainterPath gridPathFromWkb(const QByteArray& wkb) {
     quint32 type = 0;
     if (!r.header(&type))
         return {};
-    if (type == 3) {
-        r.polygon(path);
-    } else if (type == 6) {
+    const auto dims = [](quint32 isoType) { return isoType >= 3000 ? 4 : isoType >= 1000 ? 3 : 2; };
+    if (type % 1000 == 3) {
+        r.polygon(path, dims(type));
+    } else if (type % 1000 == 6) {
         const quint32 parts = r.u32();
         for (quint32 i = 0; r.ok && i < parts; ++i) {
             quint32 partType = 0;
-            if (!r.header(&partType) || partType != 3)
+            if (!r.header(&partType) || partType % 1000 != 3)
                 return {};
-            r.polygon(path);
+            r.polygon(path, dims(partType));
         }
     } else {
         return {};

@@ -80,7 +80,59 @@ double ringArea(GeosContext& ctx, const GEOSGeometry* ring) {
     return std::abs(sum);
 }
 
+// True if every vertex of the polygons' rings is a finite lon/lat; the reason in *why if not.
+bool lonLatRingsUsable(GeosContext& ctx, const std::vector<const GEOSGeometry*>& polygons, QString* why) {
+    GEOSContextHandle_t h = ctx.handle();
+    const auto ringUsable = [&](const GEOSGeometry* ring) {
+        const GEOSCoordSequence* seq = ring ? GEOSGeom_getCoordSeq_r(h, ring) : nullptr;
+        unsigned int n = 0;
+        if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n))
+            return false;
+        for (unsigned int i = 0; i < n; ++i) {
+            double x = 0, y = 0;
+            if (!GEOSCoordSeq_getXY_r(h, seq, i, &x, &y))
+                return false;
+            if (!std::isfinite(x) || !std::isfinite(y)) {
+                if (why)
+                    *why = QCoreApplication::translate("gc::geo", "坐标不是有限数（NaN 或无穷大）");
+                return false;
+            }
+            if (std::abs(x) > 180 || std::abs(y) > 90) {
+                if (why)
+                    *why = QCoreApplication::translate("gc::geo", "坐标 (%1, %2) 超出经纬度范围")
+                               .arg(x, 0, 'g', 10)
+                               .arg(y, 0, 'g', 10);
+                return false;
+            }
+        }
+        return true;
+    };
+    for (const GEOSGeometry* polygon : polygons) {
+        if (!ringUsable(GEOSGetExteriorRing_r(h, polygon)))
+            return false;
+        for (int i = 0; i < GEOSGetNumInteriorRings_r(h, polygon); ++i)
+            if (!ringUsable(GEOSGetInteriorRingN_r(h, polygon, i)))
+                return false;
+    }
+    return true;
+}
+
 } // namespace
+
+QString lonLatProblem(const QByteArray& wkb) {
+    GeosContext& ctx = GeosContext::forThread();
+    QString why;
+    GeomPtr g = readWkb(ctx, wkb, &why);
+    if (!g)
+        return why;
+    std::vector<const GEOSGeometry*> polygons;
+    collectPolygons(ctx, g.get(), polygons);
+    if (polygons.empty())
+        return QCoreApplication::translate("gc::geo", "空几何");
+    if (!lonLatRingsUsable(ctx, polygons, &why))
+        return why;
+    return {};
+}
 
 double ellipsoidalAreaM2(const QByteArray& wkbLonLat) {
     GeosContext& ctx = GeosContext::forThread();
@@ -89,6 +141,8 @@ double ellipsoidalAreaM2(const QByteArray& wkbLonLat) {
         return 0.0;
     std::vector<const GEOSGeometry*> polygons;
     collectPolygons(ctx, g.get(), polygons);
+    if (!lonLatRingsUsable(ctx, polygons, nullptr))
+        return 0.0;
     double total = 0.0;
     for (const GEOSGeometry* polygon : polygons) {
         total += ringArea(ctx, GEOSGetExteriorRing_r(ctx.handle(), polygon));

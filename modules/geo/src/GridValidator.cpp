@@ -1,6 +1,7 @@
 #include "gc/geo/GridValidator.h"
 
 #include "GeosSupport.h"
+#include "gc/geo/GdalSupport.h"
 #include "gc/geo/Geometry.h"
 
 #include <QCoreApplication>
@@ -106,7 +107,11 @@ QList<ValidationFinding> GridValidator::validate(const QList<ValidationGrid>& pa
     const auto load = [&](const ValidationGrid& grid, bool report) -> GeomPtr {
         QString why;
         GeomPtr g = readWkb(ctx, grid.wkb, &why);
-        if (!g || GEOSisEmpty_r(h, g.get()) == 1) {
+        // NaN, infinite or non-lon/lat coordinates (a county edited by a broken tool) are reported
+        // and kept out of the overlay checks: GEOS's index and areas cannot take them.
+        if (g && GEOSisEmpty_r(h, g.get()) != 1)
+            why = lonLatProblem(grid.wkb);
+        if (!g || GEOSisEmpty_r(h, g.get()) == 1 || !why.isEmpty()) {
             if (report)
                 add(FindingKind::InvalidGeometry, {grid.code}, 0, {},
                     Tr::tr("%1（%2）没有可读的几何：%3")
@@ -349,7 +354,7 @@ bool GridValidator::writeReport(const QString& path, const QList<ValidationFindi
         *error = Tr::tr("%1 已存在，不会覆盖").arg(path);
         return false;
     }
-    GDALAllRegister();
+    initGdal();
     GDALDriverH driver = GDALGetDriverByName("GPKG");
     GDALDatasetH ds =
         driver ? GDALCreate(driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr;

@@ -1,6 +1,7 @@
 #include "gc/geo/VectorImporter.h"
 
 #include "GeosSupport.h"
+#include "gc/geo/GdalSupport.h"
 #include "gc/geo/Geometry.h"
 #include "gc/geo/TextEncoding.h"
 
@@ -13,6 +14,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <cmath>
 #include <memory>
 
 namespace gc::geo {
@@ -37,6 +39,9 @@ struct DatasetCloser {
 };
 using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
 
+// DBF language id (byte 29) 0x57: "the system's ANSI code page", which names none in particular.
+constexpr int kLdidSystemCodePage = 0x57;
+
 // Marks "read the DBF bytes as they are" when probing an undeclared encoding.
 const QString kRawEncoding = QStringLiteral("\x01raw");
 
@@ -46,10 +51,31 @@ QString gdalPath(const QString& path) {
     return path;
 }
 
+// A .shp needs its .shx (record offsets) and .dbf (attributes) beside it, in either case. GDAL
+// opens a .shp without its .dbf as a layer with no fields, which would surface as a confusing
+// "no field CODE"; name the missing file instead. Empty if nothing is missing.
+QString missingShapefileSidecar(const QString& path) {
+    const QFileInfo shp(path);
+    if (shp.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) != 0)
+        return {};
+    const QString stem = shp.absolutePath() + QLatin1Char('/') + shp.completeBaseName();
+    for (const char* suffix : {".shx", ".dbf"}) {
+        const QString lower = QString::fromLatin1(suffix);
+        if (!QFileInfo::exists(stem + lower) && !QFileInfo::exists(stem + lower.toUpper()))
+            return shp.completeBaseName() + lower;
+    }
+    return {};
+}
+
 DatasetPtr openSource(const QString& path, const QString& encoding, QString* error) {
-    GDALAllRegister();
+    initGdal();
     if (!QFileInfo::exists(path)) {
         *error = Tr::tr("文件不存在：%1").arg(path);
+        return nullptr;
+    }
+    if (const QString missing = missingShapefileSidecar(path); !missing.isEmpty()) {
+        *error =
+            Tr::tr("%1 缺少同名的 %2 文件（Shapefile 由 .shp、.shx、.dbf 三个文件组成）").arg(path, missing);
         return nullptr;
     }
     CPLStringList openOptions;
@@ -99,9 +125,11 @@ DatasetPtr openDecoded(const QString& path, const QString& requested, ImportSour
         }
         DatasetPtr ds = openSource(path, canonical, error);
         if (ds) {
-            info->encoding = isShapefile(ds.get()) ? canonical : QStringLiteral("UTF-8");
-            info->encodingSource =
-                isShapefile(ds.get()) ? QStringLiteral("option") : QStringLiteral("format");
+            const bool shapefile = isShapefile(ds.get());
+            info->encoding = shapefile ? canonical : QStringLiteral("UTF-8");
+            info->encodingSource = shapefile ? QStringLiteral("option") : QStringLiteral("format");
+            info->encodingReason =
+                shapefile ? Tr::tr("由 --encoding 指定") : Tr::tr("该格式规定为 UTF-8，--encoding 不适用");
         }
         return ds;
     }
@@ -111,19 +139,30 @@ DatasetPtr openDecoded(const QString& path, const QString& requested, ImportSour
     if (!isShapefile(ds.get())) {
         info->encoding = QStringLiteral("UTF-8");
         info->encodingSource = QStringLiteral("format");
+        info->encodingReason = Tr::tr("该格式规定为 UTF-8");
         return ds;
     }
     OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
     const char* fromCpg = GDALGetMetadataItem(layer, "ENCODING_FROM_CPG", "SHAPEFILE");
     const char* fromLdid = GDALGetMetadataItem(layer, "ENCODING_FROM_LDID", "SHAPEFILE");
+    const char* ldidValue = GDALGetMetadataItem(layer, "LDID_VALUE", "SHAPEFILE");
+    const int ldid = ldidValue ? QByteArray(ldidValue).toInt() : 0;
     if (fromCpg && *fromCpg) {
         info->encoding = QString::fromLatin1(fromCpg);
         info->encodingSource = QStringLiteral("cpg");
+        info->encodingReason = Tr::tr("来自 .cpg 文件");
         return ds;
     }
-    if (fromLdid && *fromLdid) {
+    // Language id 0x57 is "ANSI: the writer's system code page" (ArcGIS writes it on any
+    // Windows, GBK on a Chinese one) and 0x00 is "not set": neither names a code page, so
+    // GDAL's reading of 0x57 as ISO-8859-1 would garble every Chinese name. Only a language
+    // id that names a code page is believed; the others leave it to detection.
+    const bool ldidNamesCodePage = ldid != 0 && ldid != kLdidSystemCodePage;
+    if (fromLdid && *fromLdid && ldidNamesCodePage) {
         info->encoding = QString::fromLatin1(fromLdid);
         info->encodingSource = QStringLiteral("ldid");
+        info->encodingReason =
+            Tr::tr("来自 DBF 语言标识 0x%1").arg(QString::number(ldid, 16).toUpper().rightJustified(2, u'0'));
         return ds;
     }
     // Neither: read the raw bytes and see what they are (GBK files from Chinese offices usually
@@ -159,6 +198,9 @@ DatasetPtr openDecoded(const QString& path, const QString& requested, ImportSour
     if (ds) {
         info->encoding = detected;
         info->encodingSource = QStringLiteral("detected");
+        info->encodingReason = ldid == kLdidSystemCodePage
+                                   ? Tr::tr("DBF 语言标识 0x57（系统代码页）未指明编码，按内容识别")
+                                   : Tr::tr("没有 .cpg 和 DBF 语言标识，按内容识别");
     }
     return ds;
 }
@@ -175,6 +217,125 @@ QString crsLabel(OGRSpatialReferenceH srs) {
     if (authority && code)
         return QStringLiteral("%1:%2").arg(QString::fromLatin1(authority), QString::fromLatin1(code));
     return QString::fromUtf8(OSRGetName(srs));
+}
+
+// True if every vertex of `g`, at any depth, has finite x and y (a file edited by hand or by a
+// broken tool can hold NaN or infinity, which GEOS and the map's index cannot take).
+bool allFinite(OGRGeometryH g) {
+    for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i)
+        if (!allFinite(OGR_G_GetGeometryRef(g, i)))
+            return false;
+    for (int i = 0; i < OGR_G_GetPointCount(g); ++i)
+        if (!std::isfinite(OGR_G_GetX(g, i)) || !std::isfinite(OGR_G_GetY(g, i)))
+            return false;
+    return true;
+}
+
+// A lon/lat box in degrees, e.g. a CRS's area of use as PROJ records it.
+struct LonLatBox {
+    double west = -180, south = -90, east = 180, north = 90;
+    bool contains(const OGREnvelope& e, double margin) const {
+        return e.MinX >= west - margin && e.MaxX <= east + margin && e.MinY >= south - margin &&
+               e.MaxY <= north + margin;
+    }
+};
+
+// The area of use PROJ records for `srs` (looked up by its EPSG code when the definition came
+// from a .prj without one), or nothing when unknown or crossing the antimeridian.
+std::optional<LonLatBox> areaOfUse(OGRSpatialReferenceH srs) {
+    LonLatBox box;
+    const char* name = nullptr;
+    if (OSRGetAreaOfUse(srs, &box.west, &box.south, &box.east, &box.north, &name) && box.west > -1000 &&
+        box.west <= box.east)
+        return box;
+    const char* authority = OSRGetAuthorityName(srs, nullptr);
+    const char* code = OSRGetAuthorityCode(srs, nullptr);
+    if (!authority || !code || QByteArray(authority) != "EPSG")
+        return std::nullopt;
+    OGRSpatialReferenceH byCode = OSRNewSpatialReference(nullptr);
+    const bool found = OSRImportFromEPSG(byCode, QByteArray(code).toInt()) == OGRERR_NONE &&
+                       OSRGetAreaOfUse(byCode, &box.west, &box.south, &box.east, &box.north, &name) &&
+                       box.west > -1000 && box.west <= box.east;
+    OSRDestroySpatialReference(byCode);
+    return found ? std::optional<LonLatBox>(box) : std::nullopt;
+}
+
+bool isLonLatRange(const OGREnvelope& e) {
+    return e.MinX >= -180 && e.MaxX <= 180 && e.MinY >= -90 && e.MaxY <= 90;
+}
+
+// The CGCS2000 Gauss-Krüger CRSs (EPSG:4491–4554: 6° and 3° zones, with and without the zone
+// number before the false easting) under which the projected envelope `e` lands inside the
+// zone's own area of use. With the zone number in the easting one zone fits; without it the
+// numbers alone cannot tell the zone, and every zone whose strip takes the northing is named.
+QList<int> gaussKrugerCandidates(const OGREnvelope& e) {
+    QList<int> candidates;
+    OGRSpatialReferenceH target = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(target, 4490);
+    OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
+    for (int epsg = 4491; epsg <= 4554; ++epsg) {
+        OGRSpatialReferenceH zone = OSRNewSpatialReference(nullptr);
+        if (OSRImportFromEPSG(zone, epsg) != OGRERR_NONE) {
+            OSRDestroySpatialReference(zone);
+            continue;
+        }
+        OSRSetAxisMappingStrategy(zone, OAMS_TRADITIONAL_GIS_ORDER);
+        const std::optional<LonLatBox> area = areaOfUse(zone);
+        OGRCoordinateTransformationH t = OCTNewCoordinateTransformation(zone, target);
+        double x[] = {e.MinX, e.MaxX, e.MinX, e.MaxX, (e.MinX + e.MaxX) / 2};
+        double y[] = {e.MinY, e.MinY, e.MaxY, e.MaxY, (e.MinY + e.MaxY) / 2};
+        int ok[5] = {};
+        bool fits = t && area && OCTTransformEx(t, 5, x, y, nullptr, ok);
+        OGREnvelope lonLat;
+        for (int i = 0; fits && i < 5; ++i) {
+            fits = ok[i] && std::isfinite(x[i]) && std::isfinite(y[i]);
+            lonLat.Merge(x[i], y[i]);
+        }
+        if (fits && area->contains(lonLat, 0.5))
+            candidates << epsg;
+        if (t)
+            OCTDestroyCoordinateTransformation(t);
+        OSRDestroySpatialReference(zone);
+    }
+    OSRDestroySpatialReference(target);
+    return candidates;
+}
+
+// "EPSG:4502–4511、EPSG:4534–4551": consecutive codes as one range.
+QString codeRanges(const QList<int>& codes) {
+    QStringList parts;
+    for (qsizetype i = 0; i < codes.size();) {
+        qsizetype j = i;
+        while (j + 1 < codes.size() && codes[j + 1] == codes[j] + 1)
+            ++j;
+        parts << (j == i ? QStringLiteral("EPSG:%1").arg(codes[i])
+                         : QStringLiteral("EPSG:%1–%2").arg(codes[i]).arg(codes[j]));
+        i = j + 1;
+    }
+    return parts.join(QStringLiteral("、"));
+}
+
+// Why coordinates with envelope `e` (in the source's units) do not fit the source CRS, and what
+// they look like instead; empty when they look like nothing in particular.
+QString coordinateHint(const OGREnvelope& e, bool sourceGeographic) {
+    if (sourceGeographic && !isLonLatRange(e)) {
+        const QList<int> zones = gaussKrugerCandidates(e);
+        QString hint = Tr::tr("坐标像是投影坐标（米），不是经纬度");
+        if (zones.size() == 1)
+            hint += Tr::tr("；数值符合 CGCS2000 高斯-克吕格 EPSG:%1，可用 --assume-crs EPSG:%1")
+                        .arg(zones.first());
+        else if (!zones.isEmpty())
+            hint += Tr::tr("；数值符合不带带号的 CGCS2000 高斯-克吕格坐标，按中央经线选用其一：%1（用 "
+                           "--assume-crs 指定）")
+                        .arg(codeRanges(zones));
+        else
+            hint += Tr::tr("；请用 --assume-crs 指定实际坐标系");
+        return hint;
+    }
+    if (!sourceGeographic && isLonLatRange(e))
+        return Tr::tr(
+            "坐标像是经纬度（度），不是投影坐标；若是 CGCS2000 经纬度，可用 --assume-crs EPSG:4490");
+    return {};
 }
 
 int findField(OGRFeatureDefnH defn, const QString& requested, const QStringList& defaults) {
@@ -302,21 +463,24 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
         return false;
     }
 
-    // CRS: declared, else assumed on request, else refused (guessing puts grids in the wrong place).
+    // CRS: assumed on request (also over a declared one that is wrong, as ogr2ogr's -s_srs),
+    // else declared, else refused (guessing puts grids in the wrong place).
     OGRSpatialReferenceH source = OGR_L_GetSpatialRef(layer);
     OGRSpatialReferenceH assumed = nullptr;
-    if (!source) {
-        if (options.assumeCrs.isEmpty()) {
-            *error =
-                Tr::tr("%1 没有坐标系（缺少 .prj 或 srs）：请用 --assume-crs EPSG:N 指明").arg(options.path);
-            return false;
-        }
+    if (!source && options.assumeCrs.isEmpty()) {
+        *error = Tr::tr("%1 没有坐标系（缺少 .prj 或 srs）：请用 --assume-crs EPSG:N 指明").arg(options.path);
+        return false;
+    }
+    if (!options.assumeCrs.isEmpty()) {
         assumed = OSRNewSpatialReference(nullptr);
         if (OSRSetFromUserInput(assumed, options.assumeCrs.toUtf8().constData()) != OGRERR_NONE) {
             OSRDestroySpatialReference(assumed);
             *error = Tr::tr("未知的坐标系“%1”").arg(options.assumeCrs);
             return false;
         }
+        if (source)
+            info.notes << Tr::tr("坐标系按 --assume-crs 取 %1，未用源文件声明的 %2")
+                              .arg(options.assumeCrs, crsLabel(source));
         source = assumed;
     }
     std::unique_ptr<OGRSpatialReferenceH, void (*)(OGRSpatialReferenceH*)> assumedGuard(
@@ -327,9 +491,17 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
     OGRSpatialReferenceH sourceClone = OSRClone(source);
     OSRSetAxisMappingStrategy(sourceClone, OAMS_TRADITIONAL_GIS_ORDER);
     info.crs = crsLabel(sourceClone);
+    // Where coordinates may lie: a geographic source within ±180°/±90°; after the transform,
+    // inside EPSG:4490's area of use (China, with a margin for islands on its edge) and within
+    // reach of the source CRS's own: a Gauss-Krüger zone is 3° or 6° wide, and data projected
+    // into a neighbouring zone is still exact, but 10° beyond the strip the projection is
+    // meaningless and the CRS named is wrong.
+    const bool sourceGeographic = OSRIsGeographic(sourceClone);
+    const std::optional<LonLatBox> sourceArea = sourceGeographic ? std::nullopt : areaOfUse(sourceClone);
     OGRSpatialReferenceH target = OSRNewSpatialReference(nullptr);
     OSRImportFromEPSG(target, 4490);
     OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
+    const LonLatBox targetArea = areaOfUse(target).value_or(LonLatBox{});
     OGRCoordinateTransformationH transform = OCTNewCoordinateTransformation(sourceClone, target);
     OSRDestroySpatialReference(sourceClone);
     OSRDestroySpatialReference(target);
@@ -366,7 +538,10 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
         return missingField(Tr::tr("上级编码"), options.parentField);
 
     QList<ImportedFeature> out;
-    QStringList notPolygons, missingCodes, unrepairable, untransformable;
+    QStringList notPolygons, missingCodes, unrepairable, nonFinite, outOfRange;
+    OGREnvelope outOfRangeSource; // the offending features' envelope in source units, for the hint
+    bool droppedZ = false;
+    bool droppedM = false;
     QStringList localRepairs;
     CPLErrorReset();
     CPLPushErrorHandler(CPLQuietErrorHandler);
@@ -404,9 +579,38 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
                 OGR_G_DestroyGeometry(g);
             continue;
         }
-        if (OGR_G_Transform(g, transform) != OGRERR_NONE) {
-            untransformable << featureLabel(feature);
+        // The layers are declared 2-D (GeoPackage requires geometries to match): Z and M go.
+        if (OGR_G_Is3D(g) || OGR_G_IsMeasured(g)) {
+            droppedZ = droppedZ || OGR_G_Is3D(g);
+            droppedM = droppedM || OGR_G_IsMeasured(g);
+            OGR_G_Set3D(g, FALSE);
+            OGR_G_SetMeasured(g, FALSE);
+        }
+        if (!allFinite(g)) {
+            nonFinite << featureLabel(feature);
             OGR_G_DestroyGeometry(g);
+            continue;
+        }
+        OGREnvelope sourceEnvelope;
+        OGR_G_GetEnvelope(g, &sourceEnvelope);
+        const auto rejectOutOfRange = [&] {
+            outOfRange << featureLabel(feature);
+            outOfRangeSource.Merge(sourceEnvelope);
+            OGR_G_DestroyGeometry(g);
+            CPLErrorReset(); // PROJ's complaint is ours now, not a read error of the file
+        };
+        if (sourceGeographic && !isLonLatRange(sourceEnvelope)) {
+            rejectOutOfRange();
+            continue;
+        }
+        if (OGR_G_Transform(g, transform) != OGRERR_NONE || !allFinite(g)) {
+            rejectOutOfRange();
+            continue;
+        }
+        OGREnvelope lonLat;
+        OGR_G_GetEnvelope(g, &lonLat);
+        if (!targetArea.contains(lonLat, 1.0) || (sourceArea && !sourceArea->contains(lonLat, 10.0))) {
+            rejectOutOfRange();
             continue;
         }
         if (!OGR_G_IsValid(g)) {
@@ -467,12 +671,30 @@ bool VectorImporter::read(const ImportSourceOptions& options, QList<ImportedFeat
                      .arg(listSome(notPolygons));
         return false;
     }
-    if (!untransformable.isEmpty()) {
-        *error = Tr::tr("%1 个要素无法从 %2 转换到 EPSG:4490：%3")
-                     .arg(untransformable.size())
-                     .arg(info.crs, listSome(untransformable));
+    if (!nonFinite.isEmpty()) {
+        *error = Tr::tr("%1 中有 %2 个要素的坐标不是有限数（NaN 或无穷大）：%3")
+                     .arg(options.path)
+                     .arg(nonFinite.size())
+                     .arg(listSome(nonFinite));
         return false;
     }
+    if (!outOfRange.isEmpty()) {
+        const QString hint = coordinateHint(outOfRangeSource, sourceGeographic);
+        *error = Tr::tr("%1 个要素的坐标超出坐标系 %2 的有效范围或不在中国境内（如 %3，x %4…%5，y %6…%7）%8")
+                     .arg(outOfRange.size())
+                     .arg(info.crs, outOfRange.first())
+                     .arg(outOfRangeSource.MinX, 0, 'f', 1)
+                     .arg(outOfRangeSource.MaxX, 0, 'f', 1)
+                     .arg(outOfRangeSource.MinY, 0, 'f', 1)
+                     .arg(outOfRangeSource.MaxY, 0, 'f', 1)
+                     .arg(hint.isEmpty() ? QString() : QStringLiteral("：") + hint);
+        return false;
+    }
+    if (droppedZ || droppedM)
+        info.notes << Tr::tr("源数据带 %1 值，已去掉（县域图层按二维存储）")
+                          .arg(droppedZ && droppedM ? QStringLiteral("Z/M")
+                               : droppedZ           ? QStringLiteral("Z")
+                                                    : QStringLiteral("M"));
     if (!unrepairable.isEmpty()) {
         *error = Tr::tr("%1 个要素几何无效且无法修复为多边形：%2")
                      .arg(unrepairable.size())

@@ -34,6 +34,7 @@ struct Chunk {
     std::vector<bool> ringIsHole;
     std::vector<quint32> ringCounts;  // per feature
     std::vector<QPointF> labelLonLat; // fallback anchors (NaN when the centroid is inside)
+    QStringList skipped;              // "code：why" of features whose geometry is unusable
     QString error;
 };
 
@@ -171,7 +172,8 @@ bool ringContains(const QPointF* p, size_t n, QPointF q) {
     return inside;
 }
 
-void loadLevel(MapLevel& level, const QList<GridRecord>& records, bool gcj02, QString* error) {
+void loadLevel(MapLevel& level, const QList<GridRecord>& records, bool gcj02, QStringList* skipped,
+               QString* error) {
     const int n = int(records.size());
     const int chunkSize = 2048;
     QList<Chunk> chunks;
@@ -190,10 +192,26 @@ void loadLevel(MapLevel& level, const QList<GridRecord>& records, bool gcj02, QS
         for (int i = c.begin; i < c.end; ++i) {
             quint32 rings = 0;
             const size_t firstPoint = c.points.size();
+            const size_t firstRing = c.ringStarts.size();
             WkbReader reader(records[i].wkb);
-            if (!reader.readGeometry(c, rings)) {
-                c.error = Tr::tr("%1 的几何无法读取").arg(records[i].code);
-                return;
+            const bool read = reader.readGeometry(c, rings);
+            // Only finite lon/lat reaches PROJ and the STRtree: a NaN or infinite envelope
+            // crashes GEOS's tree. Web Mercator ends at ±85.05°, beyond which it is infinite.
+            const bool lonLat =
+                read && std::all_of(c.points.begin() + qsizetype(firstPoint), c.points.end(), [](QPointF p) {
+                    return std::isfinite(p.x()) && std::isfinite(p.y()) && std::abs(p.x()) <= 180 &&
+                           std::abs(p.y()) <= 85.05;
+                });
+            if (!read || !lonLat || rings == 0) {
+                c.skipped << QStringLiteral("%1：%2").arg(records[i].code,
+                                                          records[i].wkb.isEmpty() ? Tr::tr("空几何")
+                                                          : !read      ? Tr::tr("几何无法读取")
+                                                          : rings == 0 ? Tr::tr("空几何")
+                                                                       : Tr::tr("坐标不是有效的经纬度"));
+                c.points.resize(firstPoint);
+                c.ringStarts.resize(firstRing);
+                c.ringIsHole.resize(firstRing);
+                rings = 0;
             }
             c.ringCounts.push_back(rings);
             if (gcj02)
@@ -235,6 +253,7 @@ void loadLevel(MapLevel& level, const QList<GridRecord>& records, bool gcj02, QS
             *error = c.error;
             return;
         }
+        *skipped << c.skipped;
         totalPoints += c.points.size();
         totalRings += c.ringStarts.size();
     }
@@ -314,7 +333,7 @@ std::shared_ptr<GridLayerData> GridLayerData::load(const CountyStore& store, con
         MapLevel& level = data->m_levels[l - 1];
         level.level = gridLevel;
         const QList<GridRecord> records = store.grids(gridLevel, true);
-        loadLevel(level, records, options.gcj02, error);
+        loadLevel(level, records, options.gcj02, &data->m_skipped, error);
         if (!error->isEmpty())
             return nullptr;
         for (int i = 0; i < int(level.features.size()); ++i)
@@ -323,7 +342,11 @@ std::shared_ptr<GridLayerData> GridLayerData::load(const CountyStore& store, con
             data->m_bounds = data->m_bounds.isNull() ? level.bounds : data->m_bounds.united(level.bounds);
     }
     if (data->m_bounds.isNull()) {
-        *error = Tr::tr("县域数据中没有任何网格");
+        *error = data->m_skipped.isEmpty()
+                     ? Tr::tr("县域数据中没有任何网格")
+                     : Tr::tr("县域数据中没有可绘制的网格：%1 个网格的几何无法使用（%2）")
+                           .arg(data->m_skipped.size())
+                           .arg(data->m_skipped.first());
         return nullptr;
     }
     return data;

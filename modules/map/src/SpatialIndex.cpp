@@ -3,6 +3,7 @@
 #include <geos_c.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 namespace gc::map {
@@ -18,6 +19,12 @@ SpatialIndex::SpatialIndex(const std::vector<QRectF>& boxes) {
     m_context = GEOS_init_r();
     m_tree = GEOSSTRtree_create_r(m_context, 10);
     for (size_t i = 0; i < boxes.size(); ++i) {
+        // A feature without usable geometry has a null box: not indexed (GEOS's tree cannot
+        // take a NaN or infinite envelope, and a null box would sit at the origin).
+        const QRectF& b = boxes[i];
+        if (b.isNull() || !std::isfinite(b.left()) || !std::isfinite(b.top()) || !std::isfinite(b.right()) ||
+            !std::isfinite(b.bottom()))
+            continue;
         // The tree copies the envelope, so the temporary rectangle can go at once.
         GEOSGeometry* g = rectangle(m_context, boxes[i]);
         GEOSSTRtree_insert_r(m_context, m_tree, g, reinterpret_cast<void*>(static_cast<std::intptr_t>(i)));

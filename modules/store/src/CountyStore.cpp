@@ -4,6 +4,7 @@
 #include "ReadAccess.h"
 #include "SqlHelpers.h"
 #include "gc/core/ChinaTime.h"
+#include "gc/geo/GdalSupport.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -107,7 +108,7 @@ const char* const kAttributeTables[][2] = {
 // Creates the GeoPackage and the five hierarchy feature tables through GDAL, so the
 // file follows the GeoPackage standard exactly as QGIS expects it.
 bool createGeoPackage(const QString& path, QString* error) {
-    GDALAllRegister();
+    geo::initGdal();
     GDALDriverH driver = GDALGetDriverByName("GPKG");
     if (!driver) {
         *error = Tr::tr("GDAL 缺少 GPKG 驱动");

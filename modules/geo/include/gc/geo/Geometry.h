@@ -15,8 +15,15 @@ namespace gc::geo {
 // holes, whatever the ring orientation. Edges are the straight lon/lat lines a GIS draws (a
 // parallel stays a parallel), so the areas of a partition's cells add up to their parent's. Not in
 // degrees and not in a projection: the area element of the ellipsoid itself, integrated exactly.
-// 0 for empty, unreadable or non-polygonal geometry.
+// 0 for empty, unreadable or non-polygonal geometry, and for coordinates that are not lon/lat
+// (see lonLatProblem).
 double ellipsoidalAreaM2(const QByteArray& wkbLonLat);
+
+// Why a county's geometry cannot be used as lon/lat polygons, or empty if it can: unreadable or
+// empty, a coordinate that is not a finite number (NaN, infinity: a file edited by a broken
+// tool), or one outside ±180°/±90°. Every reader of a county checks this before indexing,
+// drawing or measuring, and skips such a grid with a warning instead of crashing on it.
+QString lonLatProblem(const QByteArray& wkb);
 
 // A point guaranteed to lie inside the geometry (a label anchor; the centroid of a crescent is
 // not). A null QPointF for empty or unreadable geometry.

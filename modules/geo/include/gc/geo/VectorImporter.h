@@ -34,6 +34,8 @@ struct ImportSourceInfo {
     QString crs;            // e.g. "EPSG:4527" or the CRS name
     QString encoding;       // what strings were decoded from
     QString encodingSource; // "cpg", "ldid", "detected", "option", "format"
+    QString encodingReason; // the same for people: which file or byte said so, or what was detected
+    QStringList notes;      // what was changed on the way in, e.g. Z/M values dropped
     QStringList fields;
     int featureCount = 0;
     QList<QStringList> preview; // first rows, fields in order (UI preview)

@@ -92,6 +92,10 @@ public:
     FeatureRef hitTest(GridLevel level, QPointF mercator) const;
     // Features whose code starts with `text` or whose name contains it; coarser levels first.
     QList<FeatureRef> search(const QString& text, int limit = 20) const;
+    // Grids whose geometry could not be drawn (empty, unreadable, NaN or non-lon/lat
+    // coordinates, as a county edited by a broken tool may hold), "code：why" each. They are
+    // kept (found by code, listed) but neither drawn nor indexed; callers warn about them.
+    const QStringList& skippedGeometry() const { return m_skipped; }
     // Map point of a lon/lat (CGCS2000) position, shifted to GCJ-02 when the data is.
     QPointF project(QPointF lonLat) const;
     // Lon/lat (CGCS2000) of a map point, undoing the GCJ-02 shift when the data has it.
@@ -103,6 +107,7 @@ private:
     QHash<QString, FeatureRef> m_byCode;
     QRectF m_bounds;
     bool m_gcj02 = false;
+    QStringList m_skipped;
 };
 
 // Ray casting on one feature's rings (holes included, even-odd).

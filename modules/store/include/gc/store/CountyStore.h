@@ -58,7 +58,11 @@ public:
     bool isReadOnly() const { return m_readOnly; }
 
     // --- Grid hierarchy -------------------------------------------------------
-    // Appends features to a level in one GDAL transaction; all or nothing.
+    // Appends features to a level in one SQLite transaction on GDAL's connection (whose SQL
+    // functions the GeoPackage's R-tree triggers need); all or nothing: on any failure the file
+    // is left as it was, triggers included. A record with a sourceCode adds the optional
+    // `source_code` column to the level's table (no schema version change: readers that do not
+    // know it ignore it, as GeoPackage readers ignore any extra column).
     bool insertGrids(GridLevel level, const QList<GridRecord>& grids, QString* error,
                      const std::function<void(int done)>& progress = {});
     QList<GridRecord> grids(GridLevel level, bool withGeometry) const;

@@ -29,6 +29,7 @@ struct GridRecord {
     int population = 0;
     RiskLevel risk = RiskLevel::Green;
     QByteArray wkb;
+    QString sourceCode; // the code an import's source gave it, when the county assigned another
 };
 
 struct DepartmentRecord {
