@@ -627,12 +627,13 @@ private Q_SLOTS:
         // 48 KB: room for SQLite's 32 KB shared-memory index, not for the write-ahead log of 110
         // communities, so the failure comes while writing (measured: the log needs about 90 KB).
         const qint64 limitKb = 48;
-        const Run r =
-            run(QStringLiteral("/bin/sh"), {QStringLiteral("-c"),
-                                            QStringLiteral("trap '' XFSZ; ulimit -f %1; exec \"$0\" import "
-                                                           "\"$1\" --into \"$2\" --level community --quiet")
-                                                .arg(limitKb),
-                                            gridctlPath(), source, county});
+        // bash: its `ulimit -f` counts KiB (dash's counts 512-byte blocks).
+        const Run r = run(QStandardPaths::findExecutable(QStringLiteral("bash")),
+                          {QStringLiteral("-c"),
+                           QStringLiteral("trap '' XFSZ; ulimit -f %1; exec \"$0\" import "
+                                          "\"$1\" --into \"$2\" --level community --quiet")
+                               .arg(limitKb),
+                           gridctlPath(), source, county});
         QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
         QCOMPARE(stderrLines(r.err).size(), 1);
         QCOMPARE(gridctlErrorLines(r.err).size(), 1);
