@@ -19,7 +19,8 @@ Registrar::Registrar(const QString& name, const QString& summary,
 }
 
 int fail(const QString& verb, const QString& message, int code) {
-    QTextStream(stderr) << "gridctl " << verb << ": " << message << Qt::endl;
+    // One line, whatever the message quotes (GDAL's own messages may span several).
+    QTextStream(stderr) << "gridctl " << verb << ": " << message.simplified() << Qt::endl;
     return code;
 }
 

@@ -27,8 +27,9 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(VectorImporter)
 };
+// GDAL's last message on one line (some span several), for our one-line refusals.
 QString gdalError() {
-    return QString::fromUtf8(CPLGetLastErrorMsg());
+    return QString::fromUtf8(CPLGetLastErrorMsg()).simplified();
 }
 
 struct DatasetCloser {

@@ -52,6 +52,19 @@ bool CountyImport::run(const ImportRequest& request, ImportReport* report, QStri
     };
     const GridLevel level = request.level;
     const bool countyExists = QFileInfo::exists(request.countyPath);
+    // The source is the county itself (by another name, a link, or its journal files): reading
+    // it through GDAL while writing it would read half-written pages.
+    if (countyExists) {
+        const QString county = QFileInfo(request.countyPath).canonicalFilePath();
+        const QString source = QFileInfo(request.source.path).canonicalFilePath();
+        for (const QString& suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+            if (!source.isEmpty() && source == county + suffix) {
+                *error =
+                    Tr::tr("导入源 %1 就是县域文件 %2 本身").arg(request.source.path, request.countyPath);
+                return false;
+            }
+    }
     if (!countyExists && level != GridLevel::County) {
         *error = Tr::tr("%1 不存在。新县域要从县级边界开始导入（--level county），再依次导入街道、社区、网格")
                      .arg(request.countyPath);
