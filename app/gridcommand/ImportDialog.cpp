@@ -62,6 +62,11 @@ ImportDialog::ImportDialog(const QString& countyPath, QWidget* parent)
     m_codeField = new QComboBox(this);
     m_nameField = new QComboBox(this);
     m_parentField = new QComboBox(this);
+    m_codes = new QComboBox(this);
+    m_codes->addItem(tr("校验：必须是标准编码（默认）"), int(gc::ImportCodes::Check));
+    m_codes->addItem(tr("保留：按源数据的编码原样存储"), int(gc::ImportCodes::Keep));
+    m_codes->addItem(tr("生成：在上级下生成标准编码，源编码存入 source_code"),
+                     int(gc::ImportCodes::Generate));
     m_sourceInfo = new QLabel(this);
     m_sourceInfo->setWordWrap(true);
     m_preview = new QTableWidget(this);
@@ -86,6 +91,7 @@ ImportDialog::ImportDialog(const QString& countyPath, QWidget* parent)
     form->addRow(tr("编码字段"), m_codeField);
     form->addRow(tr("名称字段"), m_nameField);
     form->addRow(tr("上级编码字段"), m_parentField);
+    form->addRow(tr("编码处理"), m_codes);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_sourceInfo);
@@ -135,6 +141,14 @@ void ImportDialog::setEncoding(const QString& encoding) {
 
 void ImportDialog::setAssumedCrs(const QString& crs) {
     m_assumeCrs->setText(crs);
+}
+
+void ImportDialog::setCodes(gc::ImportCodes codes) {
+    m_codes->setCurrentIndex(m_codes->findData(int(codes)));
+}
+
+gc::ImportCodes ImportDialog::codes() const {
+    return static_cast<gc::ImportCodes>(m_codes->currentData().toInt());
 }
 
 int ImportDialog::previewRowCount() const {
@@ -222,11 +236,11 @@ void ImportDialog::inspect() {
 }
 
 void ImportDialog::setRunning(bool running) {
-    for (QWidget* w :
-         {static_cast<QWidget*>(m_source), static_cast<QWidget*>(m_level), static_cast<QWidget*>(m_encoding),
-          static_cast<QWidget*>(m_assumeCrs), static_cast<QWidget*>(m_layer),
-          static_cast<QWidget*>(m_codeField), static_cast<QWidget*>(m_nameField),
-          static_cast<QWidget*>(m_parentField), static_cast<QWidget*>(m_startButton)})
+    for (QWidget* w : {static_cast<QWidget*>(m_source), static_cast<QWidget*>(m_level),
+                       static_cast<QWidget*>(m_encoding), static_cast<QWidget*>(m_assumeCrs),
+                       static_cast<QWidget*>(m_layer), static_cast<QWidget*>(m_codeField),
+                       static_cast<QWidget*>(m_nameField), static_cast<QWidget*>(m_parentField),
+                       static_cast<QWidget*>(m_codes), static_cast<QWidget*>(m_startButton)})
         w->setEnabled(!running);
     if (!running)
         m_layer->setEnabled(m_layer->count() > 1);
@@ -247,6 +261,7 @@ void ImportDialog::start() {
     request.source.parentField = m_parentField->currentData().toString();
     request.countyPath = m_countyPath;
     request.level = static_cast<gc::GridLevel>(m_level->currentData().toInt());
+    request.codes = codes();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     const auto cancel = m_cancel;
     setRunning(true);

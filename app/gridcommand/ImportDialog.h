@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gc/core/GridLevel.h"
+#include "gc/store/CountyImport.h"
 
 #include <QDialog>
 
@@ -30,6 +31,8 @@ public:
     void setLevel(gc::GridLevel level);
     void setEncoding(const QString& encoding); // empty: automatic
     void setAssumedCrs(const QString& crs);
+    void setCodes(gc::ImportCodes codes); // as gridctl import --codes
+    gc::ImportCodes codes() const;
     bool isRunning() const { return m_thread != nullptr; }
     QString lastMessage() const { return m_lastMessage; }
     int previewRowCount() const;
@@ -69,6 +72,7 @@ private:
     QComboBox* m_codeField = nullptr;
     QComboBox* m_nameField = nullptr;
     QComboBox* m_parentField = nullptr;
+    QComboBox* m_codes = nullptr; // check / keep / generate, as gridctl import --codes
     QLabel* m_sourceInfo = nullptr;
     QTableWidget* m_preview = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -45,9 +45,18 @@ int runImport(const QStringList& arguments) {
         QStringLiteral(
             "Layer of a source with several (default: the only one, else the first polygon layer)."),
         QStringLiteral("NAME"));
+    const QCommandLineOption codes(
+        QStringLiteral("codes"),
+        QStringLiteral("What to do with the source's codes: check (default: standard codes, 6/9/12/15/18 "
+                       "digits each prefixed by its parent's), keep (store them as they are; unique in the "
+                       "county), generate (assign standard codes under each parent, keep the source's "
+                       "code in source_code). A grid may hang directly under a street when the county has "
+                       "no communities and --parent-field names street codes."),
+        QStringLiteral("MODE"), QStringLiteral("check"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a summary as JSON."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
-    p.addOptions({into, level, layer, codeField, nameField, parentField, encoding, assumeCrs, json, quiet});
+    p.addOptions(
+        {into, level, layer, codeField, nameField, parentField, codes, encoding, assumeCrs, json, quiet});
     int code = 0;
     if (!parse(p, verb, QStringLiteral("Import one level of grid boundaries into a county (all or nothing)."),
                arguments, &code))
@@ -66,7 +75,14 @@ int runImport(const QStringList& arguments) {
                     QStringLiteral("level \"%1\" does not exist (use %2)")
                         .arg(p.value(level), GridLevels::keys().join(QStringLiteral(", "))),
                     2);
+    const auto codesValue = parseImportCodes(p.value(codes));
+    if (!codesValue)
+        return fail(
+            verb,
+            QStringLiteral("--codes \"%1\" does not exist (use check, keep, generate)").arg(p.value(codes)),
+            2);
     ImportRequest request;
+    request.codes = *codesValue;
     request.source.path = p.positionalArguments().first();
     request.source.layer = p.value(layer);
     request.source.codeField = p.value(codeField);
@@ -96,6 +112,10 @@ int runImport(const QStringList& arguments) {
                         {QStringLiteral("encoding_reason"), report.source.encodingReason},
                         {QStringLiteral("notes"), QJsonArray::fromStringList(report.source.notes)},
                         {QStringLiteral("parents_by_overlap"), report.parentsByOverlap},
+                        {QStringLiteral("codes"), importCodesKey(request.codes)},
+                        {QStringLiteral("codes_generated"), report.codesGenerated},
+                        {QStringLiteral("parent_level"),
+                         report.parentLevel ? GridLevels::key(*report.parentLevel) : QString()},
                         {QStringLiteral("repairs"), QJsonArray::fromStringList(report.repairs)}}));
         return 0;
     }

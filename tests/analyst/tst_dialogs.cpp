@@ -114,6 +114,66 @@ private Q_SLOTS:
         QCOMPARE(featureCount(created, QStringLiteral("grid_county")), 1);
     }
 
+    // Item 8 in the GUI: the dialog offers check/keep/generate like gridctl import --codes. A
+    // source with its own codes ("X" + fid) for one community's grids, imported with 生成: standard
+    // codes continue after the community's existing grids, the source's code in source_code.
+    void importDialogGeneratesCodes() {
+        const QString county = m_dir.filePath(QStringLiteral("codes-county.gpkg"));
+        QFile::remove(county);
+        QVERIFY(QFile::copy(m_county, county));
+        const QString community =
+            sqlValue(county, QStringLiteral("SELECT code FROM grid_community ORDER BY code LIMIT 1"));
+        const int existing =
+            sqlValue(county,
+                     QStringLiteral("SELECT count(*) FROM grid_grid WHERE parent_code = '%1'").arg(community))
+                .toInt();
+        const QString lastSerial = sqlValue(
+            county, QStringLiteral("SELECT max(substr(code, 13, 3)) FROM grid_grid WHERE parent_code = '%1'")
+                        .arg(community));
+        QVERIFY(existing > 0);
+        const QString source = m_dir.filePath(QStringLiteral("own-codes.gpkg"));
+        QFile::remove(source);
+        QCOMPARE(ogr2ogr({QStringLiteral("-f"), QStringLiteral("GPKG"), source, county,
+                          QStringLiteral("-dialect"), QStringLiteral("sqlite"), QStringLiteral("-sql"),
+                          QStringLiteral("SELECT 'X' || fid AS code, name, parent_code, geom FROM grid_grid "
+                                         "WHERE parent_code = '%1' ORDER BY fid LIMIT 3")
+                              .arg(community),
+                          QStringLiteral("-nln"), QStringLiteral("own")})
+                     .exitCode,
+                 0);
+        ImportDialog dialog(county);
+        dialog.setSource(source);
+        dialog.setLevel(gc::GridLevel::Grid);
+        QCOMPARE(dialog.codes(), gc::ImportCodes::Check); // the default, as on the command line
+        // Refused in the default mode, naming both ways out.
+        QSignalSpy refused(&dialog, &ImportDialog::importFinished);
+        dialog.start();
+        QVERIFY(refused.wait(60000));
+        QVERIFY(!refused.first().at(0).toBool());
+        QVERIFY2(dialog.lastMessage().contains(QLatin1String("keep")) &&
+                     dialog.lastMessage().contains(QLatin1String("generate")),
+                 qPrintable(dialog.lastMessage()));
+        dialog.setCodes(gc::ImportCodes::Generate);
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        dialog.start();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(dialog.lastMessage()));
+        // Serials after the community's last one, in the source's code order (X<fid> sorted as text).
+        const QString rows = sqlValue(
+            county, QStringLiteral(
+                        "SELECT group_concat(code || '=' || source_code, ',') FROM (SELECT code, source_code "
+                        "FROM grid_grid WHERE source_code IS NOT NULL ORDER BY code)"));
+        const QString sourceCodes = sqlValue(
+            source,
+            QStringLiteral("SELECT group_concat(code, ',') FROM (SELECT code FROM own ORDER BY code)"));
+        QStringList expected;
+        int serial = lastSerial.toInt();
+        for (const QString& code : sourceCodes.split(u','))
+            expected
+                << QStringLiteral("%1%2=%3").arg(community).arg(++serial, 3, 10, QLatin1Char('0')).arg(code);
+        QCOMPARE(rows, expected.join(u','));
+    }
+
     // A source with a point layer first: the dialog previews the first polygon layer, offers
     // every layer, and previews another when it is chosen.
     void importDialogOffersTheLayers() {

@@ -22,6 +22,7 @@ struct Entry {
     QString file; // under hostile/
     Expect expect;
     QStringList extra; // import options beyond --into/--level
+    QString message;   // what a refusal must say, if anything in particular
 };
 
 // Overwrites `bytes` at `offset` of `file`.
@@ -172,7 +173,7 @@ class TestHostile : public QObject {
         }
 
         // A link to the county itself (made per copy in corpus(), since the copy is the target).
-        add(QStringLiteral("link-to-county.gpkg"), Expect::Refused);
+        m_corpus << Entry{QStringLiteral("link-to-county.gpkg"), Expect::Refused, {}, QStringLiteral("本身")};
     }
 
 private Q_SLOTS:
@@ -241,6 +242,7 @@ private Q_SLOTS:
             QVERIFY2(stderrLines(r.err).size() == 1 && r.err.startsWith(QLatin1String("gridctl import: ")),
                      qPrintable(r.err));
             QCOMPARE(fingerprint(copy), before);
+            QVERIFY2(r.err.contains(entry.message), qPrintable(r.err));
         }
     }
 

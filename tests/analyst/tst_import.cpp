@@ -647,6 +647,121 @@ private Q_SLOTS:
         QCOMPARE(featureCount(county, QStringLiteral("grid_community")), 0);
     }
 
+    // Item 8: an analyst's grids with their own 12-digit codes, parents named by a JDDM field with
+    // street codes, for a county that has no community level. The source: the demo's grids of one
+    // street, coded county (6) + fid (6 digits), as ogr2ogr's SQL writes them.
+    QString ownCodedGrids(const QString& name, const QString& codeSql = QStringLiteral(
+                                                   "substr(code, 1, 6) || substr('000000' || fid, -6)")) {
+        const QString out = path(name);
+        QFile::remove(out);
+        const Run r =
+            ogr2ogr({QStringLiteral("-f"), QStringLiteral("GPKG"), out, m_demo, QStringLiteral("-dialect"),
+                     QStringLiteral("sqlite"), QStringLiteral("-sql"),
+                     QStringLiteral("SELECT %1 AS wgbm, name AS wgmc, substr(code, 1, 9) AS jddm, geom "
+                                    "FROM grid_grid WHERE code LIKE '%2%' ORDER BY code")
+                         .arg(codeSql, m_streetCode),
+                     QStringLiteral("-nln"), QStringLiteral("grids")});
+        if (r.exitCode != 0)
+            qWarning("ogr2ogr: %s", qPrintable(r.err));
+        return out;
+    }
+    static QStringList ownCodeOptions(const QString& codes) {
+        QStringList o = {QStringLiteral("--code-field"),   QStringLiteral("wgbm"),
+                         QStringLiteral("--name-field"),   QStringLiteral("wgmc"),
+                         QStringLiteral("--parent-field"), QStringLiteral("jddm")};
+        if (!codes.isEmpty())
+            o << QStringLiteral("--codes") << codes;
+        return o;
+    }
+    // "code|parent|source_code" of every grid, in code order, as ogrinfo reads them.
+    static QStringList gridRows(const QString& county, const QString& columns) {
+        const Run r = ogrinfo({QStringLiteral("-ro"), QStringLiteral("-q"), county, QStringLiteral("-sql"),
+                               QStringLiteral("SELECT %1 AS row FROM grid_grid ORDER BY code").arg(columns)});
+        QStringList rows;
+        const QRegularExpression value(QStringLiteral("row \\(String\\) = (.*)"));
+        for (auto it = value.globalMatch(r.out); it.hasNext();)
+            rows << it.next().captured(1).trimmed();
+        return rows;
+    }
+
+    void ownCodesAreRefusedNamingBothOptions() {
+        const QString source = ownCodedGrids(QStringLiteral("own-codes-check.gpkg"));
+        expectRefused(freshCopy(m_withStreets, QStringLiteral("t-own-check.gpkg")), source,
+                      QStringLiteral("grid"), QStringLiteral("--codes keep"), ownCodeOptions({}));
+        const Run r = importInto(m_withStreets, source, QStringLiteral("grid"), ownCodeOptions({}));
+        QVERIFY2(r.err.contains(QLatin1String("--codes generate")), qPrintable(r.err));
+    }
+
+    void ownCodesKept() {
+        const QString source = ownCodedGrids(QStringLiteral("own-codes-keep.gpkg"));
+        const QString county = freshCopy(m_withStreets, QStringLiteral("t-own-keep.gpkg"));
+        const Run r =
+            importInto(county, source, QStringLiteral("grid"), ownCodeOptions(QStringLiteral("keep")));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r)[QStringLiteral("parent_level")].toString(), QStringLiteral("street"));
+        // Exactly the source's codes and parents, read back by ogrinfo from both files.
+        const Run src =
+            ogrinfo({QStringLiteral("-ro"), QStringLiteral("-q"), source, QStringLiteral("-sql"),
+                     QStringLiteral("SELECT wgbm || '|' || jddm AS row FROM grids ORDER BY wgbm")});
+        QStringList expected;
+        const QRegularExpression value(QStringLiteral("row \\(String\\) = (.*)"));
+        for (auto it = value.globalMatch(src.out); it.hasNext();)
+            expected << it.next().captured(1).trimmed();
+        QVERIFY(expected.size() > 10);
+        QCOMPARE(gridRows(county, QStringLiteral("code || '|' || parent_code")), expected);
+        // A kept code is found by code although its length says "community".
+        QString error;
+        auto store = gc::CountyStore::open(county, &error);
+        QVERIFY2(store, qPrintable(error));
+        const QString first = expected.first().section(u'|', 0, 0);
+        QVERIFY(store->grid(first).has_value());
+        QCOMPARE(store->grid(first)->level, gc::GridLevel::Grid);
+        store.reset();
+        // Importing them again clashes, and so does a code that is a street's.
+        expectRefused(county, source, QStringLiteral("grid"), QStringLiteral("冲突"),
+                      ownCodeOptions(QStringLiteral("keep")));
+        const QString streetCoded = ownCodedGrids(
+            QStringLiteral("own-codes-street.gpkg"),
+            QStringLiteral("CASE WHEN fid = (SELECT min(fid) FROM grid_grid WHERE code "
+                           "LIKE '%1%') THEN '%1' ELSE substr(code, 1, 6) || substr('000000' || fid, -6) END")
+                .arg(m_streetCode));
+        expectRefused(freshCopy(m_withStreets, QStringLiteral("t-own-street.gpkg")), streetCoded,
+                      QStringLiteral("grid"), m_streetCode, ownCodeOptions(QStringLiteral("keep")));
+        // Where the source prefixes codes with the parent's, every code must: one that does not is refused.
+        const QString mixed = ownCodedGrids(
+            QStringLiteral("own-codes-mixed.gpkg"),
+            QStringLiteral("CASE WHEN fid % 2 = 0 THEN substr(code, 1, 9) || substr('000' || fid, -3) "
+                           "ELSE '999999' || substr('000000' || fid, -6) END"));
+        expectRefused(freshCopy(m_withStreets, QStringLiteral("t-own-mixed.gpkg")), mixed,
+                      QStringLiteral("grid"), QStringLiteral("不以上级编码"),
+                      ownCodeOptions(QStringLiteral("keep")));
+    }
+
+    void standardCodesGenerated() {
+        const QString source = ownCodedGrids(QStringLiteral("own-codes-generate.gpkg"));
+        const QString county = freshCopy(m_withStreets, QStringLiteral("t-own-generate.gpkg"));
+        const Run r =
+            importInto(county, source, QStringLiteral("grid"), ownCodeOptions(QStringLiteral("generate")));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Expected, derived here: in source-code order, street + "000" (no community) + serial 001….
+        const Run src =
+            ogrinfo({QStringLiteral("-ro"), QStringLiteral("-q"), source, QStringLiteral("-sql"),
+                     QStringLiteral("SELECT wgbm || '|' || jddm AS row FROM grids ORDER BY wgbm")});
+        QStringList expected;
+        const QRegularExpression value(QStringLiteral("row \\(String\\) = (.*)"));
+        int serial = 0;
+        for (auto it = value.globalMatch(src.out); it.hasNext();) {
+            const QStringList parts = it.next().captured(1).trimmed().split(u'|');
+            expected << parts[1] + QStringLiteral("000%1|%2|%3")
+                                       .arg(++serial, 3, 10, QLatin1Char('0'))
+                                       .arg(parts[1], parts[0]);
+        }
+        QVERIFY(expected.size() > 10);
+        QCOMPARE(json(r)[QStringLiteral("codes_generated")].toInt(), expected.size());
+        QCOMPARE(gridRows(county, QStringLiteral("code || '|' || parent_code || '|' || source_code")),
+                 expected);
+    }
+
     // The whole path a real county takes: outline, streets, communities, grids (as CP936
     // Shapefiles in a Gauss-Krüger zone, parents found by overlap), then a clean validation.
     void wholeCountyRoundTrip() {

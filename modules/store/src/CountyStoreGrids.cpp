@@ -37,6 +37,25 @@ GridRecord gridFromQuery(const QSqlQuery& q, GridLevel level, bool withGeometry)
     return g;
 }
 
+// The level whose table holds `code`: the one its length implies (standard codes, one lookup),
+// else whichever has it (codes an import kept as the source had them, any length).
+std::optional<GridLevel> levelHolding(const QSqlDatabase& db, const QString& code) {
+    const auto implied = GridCode::levelOf(code);
+    const auto holds = [&](GridLevel level) {
+        QSqlQuery q(db);
+        return sql::exec(q,
+                         QStringLiteral("SELECT 1 FROM %1 WHERE code = ?").arg(GridLevels::tableName(level)),
+                         {code}, nullptr) &&
+               q.next();
+    };
+    if (implied && holds(*implied))
+        return implied;
+    for (int l = 1; l <= kGridLevelCount; ++l)
+        if (static_cast<GridLevel>(l) != implied && holds(static_cast<GridLevel>(l)))
+            return static_cast<GridLevel>(l);
+    return implied;
+}
+
 QString gridColumns(bool withGeometry) {
     return QStringLiteral("fid, code, name, parent_code, households, population, risk_level") +
            (withGeometry ? QStringLiteral(", geom") : QString());
@@ -61,8 +80,10 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
     blobs.reserve(grids.size());
     GpkgGeometry::Envelope extent{qInf(), -qInf(), qInf(), -qInf()};
     for (const GridRecord& g : grids) {
-        if (const QString codeError = GridCode::validate(g.code, level); !codeError.isEmpty()) {
-            *error = codeError;
+        // The form of a code is the caller's to check (CountyImport does, unless the analyst
+        // keeps the source's own codes; the demo builder makes standard ones): a code there must be.
+        if (g.code.trimmed().isEmpty()) {
+            *error = Tr::tr("网格“%1”没有编码").arg(g.name);
             return false;
         }
         OGRGeometryH geom = nullptr;
@@ -144,7 +165,7 @@ QList<GridRecord> CountyStore::grids(GridLevel level, bool withGeometry) const {
 }
 
 std::optional<GridRecord> CountyStore::grid(const QString& code) const {
-    const auto level = GridCode::levelOf(code);
+    const auto level = levelHolding(database(), code);
     if (!level)
         return std::nullopt;
     QSqlQuery q(database());
@@ -165,7 +186,7 @@ int CountyStore::gridCount(GridLevel level) const {
 }
 
 bool CountyStore::setGridRisk(const QString& code, RiskLevel risk, QString* error) {
-    const auto level = GridCode::levelOf(code);
+    const auto level = levelHolding(database(), code);
     if (!level) {
         if (error)
             *error = Tr::tr("编码 %1 不对应任何层级").arg(code);
