@@ -108,12 +108,26 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
                   std::max(extent.maxY, e.MaxY)};
     }
     const QString table = GridLevels::tableName(level);
+    // Codes an import replaced by standard ones keep the source's in an optional column, added
+    // when first needed (no schema change: readers that do not know it ignore it).
+    const bool withSourceCode =
+        std::any_of(grids.cbegin(), grids.cend(), [](const GridRecord& g) { return !g.sourceCode.isEmpty(); });
     const bool ok = writeTransaction(
         [&](QString* err) {
             QSqlQuery q(database());
+            if (withSourceCode) {
+                QSqlQuery column(database());
+                if (!sql::exec(column, QStringLiteral("SELECT 1 FROM pragma_table_info(?) WHERE name = 'source_code'"),
+                               {table}, err))
+                    return false;
+                if (!column.next() &&
+                    !sql::exec(column, QStringLiteral("ALTER TABLE %1 ADD COLUMN source_code TEXT").arg(table), {}, err))
+                    return false;
+            }
             if (!q.prepare(QStringLiteral("INSERT INTO %1 (geom, code, name, level, parent_code, households, "
-                                          "population, risk_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                               .arg(table))) {
+                                          "population, risk_level%2) VALUES (?, ?, ?, ?, ?, ?, ?, ?%3)")
+                               .arg(table, withSourceCode ? QStringLiteral(", source_code") : QString(),
+                                    withSourceCode ? QStringLiteral(", ?") : QString()))) {
                 *err = Tr::tr("写入网格失败：%1").arg(sql::lastError(q));
                 return false;
             }
@@ -127,6 +141,8 @@ bool CountyStore::insertGrids(GridLevel level, const QList<GridRecord>& grids, Q
                 q.addBindValue(g.households);
                 q.addBindValue(g.population);
                 q.addBindValue(RiskLevels::key(g.risk));
+                if (withSourceCode)
+                    q.addBindValue(g.sourceCode.isEmpty() ? QVariant() : QVariant(g.sourceCode));
                 if (!q.exec()) {
                     *err = Tr::tr("写入网格 %1 失败：%2").arg(g.code, sql::lastError(q));
                     return false;
