@@ -34,7 +34,7 @@ void MainWindow::setupAnalyst() {
             hierarchyModel()->load(store());
             if (QObject* map = part<QObject>(QStringLiteral("map")))
                 QMetaObject::invokeMethod(map, "reloadCounty");
-            showStatus(tr("已导入 %1 个%2").arg(count).arg(gc::GridLevels::chineseName(level)));
+            showStatus(tr("已导入 %1 个%2").arg(count).arg(gc::GridLevels::displayName(level)));
         });
         dialog.exec();
     });

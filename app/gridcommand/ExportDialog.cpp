@@ -31,7 +31,7 @@ ExportDialog::ExportDialog(const QString& countyPath, QWidget* parent)
     m_what->addItem(tr("工单（点）"), QStringLiteral("tickets"));
     m_level = new QComboBox(this);
     for (int l = 1; l <= gc::kGridLevelCount; ++l)
-        m_level->addItem(gc::GridLevels::chineseName(static_cast<gc::GridLevel>(l)), l);
+        m_level->addItem(gc::GridLevels::displayName(static_cast<gc::GridLevel>(l)), l);
     m_level->setCurrentIndex(int(gc::GridLevel::Grid) - 1);
     m_format = new QComboBox(this);
     m_format->addItem(tr("Shapefile（.shp）"), int(VectorFormat::Shapefile));

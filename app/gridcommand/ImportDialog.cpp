@@ -48,7 +48,7 @@ ImportDialog::ImportDialog(const QString& countyPath, QWidget* parent)
     m_layer->setEnabled(false);
     m_level = new QComboBox(this);
     for (int l = 1; l <= gc::kGridLevelCount; ++l)
-        m_level->addItem(gc::GridLevels::chineseName(static_cast<gc::GridLevel>(l)), l);
+        m_level->addItem(gc::GridLevels::displayName(static_cast<gc::GridLevel>(l)), l);
     m_level->setCurrentIndex(int(gc::GridLevel::Grid) - 1);
     m_encoding = new QComboBox(this);
     m_encoding->setEditable(true);

@@ -176,7 +176,7 @@ void MainWindow::updateLevelCounts() {
     QStringList parts;
     for (int l = 1; l <= gc::kGridLevelCount; ++l) {
         const auto level = static_cast<gc::GridLevel>(l);
-        parts << tr("%1 %L2").arg(gc::GridLevels::chineseName(level)).arg(m_hierarchy->count(level));
+        parts << tr("%1 %L2").arg(gc::GridLevels::displayName(level)).arg(m_hierarchy->count(level));
     }
     m_levelCounts->setText(parts.join(QStringLiteral(" · ")));
 }

@@ -37,7 +37,7 @@ ValidationDock::ValidationDock(const QString& countyPath, QWidget* parent)
     m_level = new QComboBox(body);
     m_level->addItem(tr("全部层级"), 0);
     for (int l = 1; l <= gc::kGridLevelCount; ++l)
-        m_level->addItem(gc::GridLevels::chineseName(static_cast<gc::GridLevel>(l)), l);
+        m_level->addItem(gc::GridLevels::displayName(static_cast<gc::GridLevel>(l)), l);
     m_runButton = new QPushButton(tr("检查"), body);
     m_cancelButton = new QPushButton(tr("取消"), body);
     m_cancelButton->setEnabled(false);

@@ -1,5 +1,6 @@
 // gridcommand [county.gpkg]: the operator's desktop. With no file it opens (and on
 // first run creates) the demo county in the user's data folder.
+#include "Language.h"
 #include "MainWindow.h"
 
 #include "gc/geo/GdalSupport.h"
@@ -15,7 +16,6 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QStandardPaths>
-#include <QTranslator>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <csignal>
@@ -64,15 +64,13 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     gc::geo::initGdal();
     QApplication::setApplicationName(QStringLiteral("GridCommand"));
-    QApplication::setApplicationDisplayName(QObject::tr("网格化指挥中心"));
     QApplication::setOrganizationName(QStringLiteral("GridCommand"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
     QApplication::setStyle(QStringLiteral("Fusion"));
     // The UI is written in Chinese; an English locale gets the English translation.
-    QTranslator translator;
-    if (QLocale().language() == QLocale::English &&
-        translator.load(QStringLiteral(":/gridcommand/i18n/gridcommand_en.qm")))
-        QApplication::installTranslator(&translator);
+    installTranslations(QLocale(), QStringLiteral(":/gridcommand/i18n/gridcommand_en.qm"));
+    // After the translators, or the title bar stays Chinese in English.
+    QApplication::setApplicationDisplayName(QObject::tr("网格化指挥中心"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("县级综治中心网格化管理指挥平台"));

@@ -1,5 +1,6 @@
 #include "gc/core/CategoryTable.h"
 
+#include "gc/core/DisplayLanguage.h"
 #include "gc/core/JsonData.h"
 
 #include <QCoreApplication>
@@ -27,6 +28,7 @@ CategoryTable CategoryTable::load(const QString& path, QString* error) {
         Category c;
         c.code = o.value(QLatin1String("code")).toString();
         c.name = o.value(QLatin1String("name")).toString();
+        c.nameEn = o.value(QLatin1String("name_en")).toString();
         c.parentCode = parent;
         c.scheme = scheme;
         c.defaultDepartment = o.value(QLatin1String("department")).toString();
@@ -90,8 +92,12 @@ QString CategoryTable::fullName(const QString& code) const {
     if (!c)
         return code;
     if (const Category* parent = find(c->parentCode))
-        return parent->name + QStringLiteral(" / ") + c->name;
-    return c->name;
+        return parent->displayName() + QStringLiteral(" / ") + c->displayName();
+    return c->displayName();
+}
+
+QString Category::displayName() const {
+    return pickDisplayName(name, nameEn);
 }
 
 } // namespace gc

@@ -1,5 +1,7 @@
 #include "gc/core/GridLevel.h"
 
+#include "gc/core/DisplayLanguage.h"
+
 #include <QCoreApplication>
 #include <array>
 
@@ -7,11 +9,11 @@ namespace gc {
 
 namespace {
 constexpr std::array<GridLevelInfo, kGridLevelCount> kLevels{{
-    {GridLevel::County, "county", "县/区", 6},
-    {GridLevel::Street, "street", "街道/乡镇", 9},
-    {GridLevel::Community, "community", "社区/村", 12},
-    {GridLevel::Grid, "grid", "网格", 15},
-    {GridLevel::Building, "building", "微网格/楼栋", 18},
+    {GridLevel::County, "county", "县/区", "County/district", 6},
+    {GridLevel::Street, "street", "街道/乡镇", "Street/township", 9},
+    {GridLevel::Community, "community", "社区/村", "Community/village", 12},
+    {GridLevel::Grid, "grid", "网格", "Grid", 15},
+    {GridLevel::Building, "building", "微网格/楼栋", "Micro-grid/building", 18},
 }};
 } // namespace
 
@@ -25,6 +27,10 @@ QString GridLevels::key(GridLevel level) {
 
 QString GridLevels::chineseName(GridLevel level) {
     return QString::fromUtf8(info(level).chineseName);
+}
+
+QString GridLevels::displayName(GridLevel level) {
+    return pickDisplayName(chineseName(level), QString::fromLatin1(info(level).englishName));
 }
 
 int GridLevels::codeLength(GridLevel level) {

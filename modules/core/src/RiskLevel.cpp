@@ -1,5 +1,7 @@
 #include "gc/core/RiskLevel.h"
 
+#include "gc/core/DisplayLanguage.h"
+
 #include <algorithm>
 #include <array>
 
@@ -9,16 +11,17 @@ namespace {
 struct RiskInfo {
     const char* key;
     const char* chinese;
+    const char* english;
     quint32 rgb;
 };
 // Index = RiskLevel value. Colours are the conventional 五色 hues, chosen to stay
 // distinguishable when drawn translucent over a basemap.
 constexpr std::array<RiskInfo, kRiskLevelCount> kRisk{{
-    {"green", "绿色", 0x2e9e4f},
-    {"blue", "蓝色", 0x2f6fd6},
-    {"yellow", "黄色", 0xf2c200},
-    {"orange", "橙色", 0xf07f13},
-    {"red", "红色", 0xd7263d},
+    {"green", "绿色", "Green", 0x2e9e4f},
+    {"blue", "蓝色", "Blue", 0x2f6fd6},
+    {"yellow", "黄色", "Yellow", 0xf2c200},
+    {"orange", "橙色", "Orange", 0xf07f13},
+    {"red", "红色", "Red", 0xd7263d},
 }};
 } // namespace
 
@@ -28,6 +31,11 @@ QString RiskLevels::key(RiskLevel level) {
 
 QString RiskLevels::chineseName(RiskLevel level) {
     return QString::fromUtf8(kRisk.at(static_cast<int>(level)).chinese);
+}
+
+QString RiskLevels::displayName(RiskLevel level) {
+    const RiskInfo& info = kRisk.at(static_cast<int>(level));
+    return pickDisplayName(QString::fromUtf8(info.chinese), QString::fromLatin1(info.english));
 }
 
 quint32 RiskLevels::rgb(RiskLevel level) {

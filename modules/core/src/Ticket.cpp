@@ -1,15 +1,22 @@
 #include "gc/core/Ticket.h"
 
-#include <QCoreApplication>
+#include "gc/core/DisplayLanguage.h"
+
 #include <array>
 
 namespace gc {
 
 namespace {
 
+// A label in Chinese (the source language, also what reports and gridctl print) and in English.
+struct Label {
+    const char* chinese;
+    const char* english;
+};
+
 template <typename E, std::size_t N> struct KeyTable {
     std::array<std::pair<E, const char*>, N> keys;
-    std::array<const char*, N> labels;
+    std::array<Label, N> labels;
 
     QString key(E e) const {
         for (const auto& [v, k] : keys)
@@ -26,24 +33,32 @@ template <typename E, std::size_t N> struct KeyTable {
     QString label(E e) const {
         for (std::size_t i = 0; i < N; ++i)
             if (keys[i].first == e)
-                return QCoreApplication::translate("Ticket", labels[i]);
+                return pickDisplayName(QString::fromUtf8(labels[i].chinese),
+                                       QString::fromLatin1(labels[i].english));
         return {};
     }
 };
 
-const KeyTable<TicketState, 9> kStates{
-    {{
-        {TicketState::Received, "received"},
-        {TicketState::Accepted, "accepted"},
-        {TicketState::Dispatched, "dispatched"},
-        {TicketState::InProgress, "in_progress"},
-        {TicketState::Resolved, "resolved"},
-        {TicketState::Closed, "closed"},
-        {TicketState::Returned, "returned"},
-        {TicketState::Merged, "merged"},
-        {TicketState::Invalid, "invalid"},
-    }},
-    {"待受理", "已受理", "已交办", "处置中", "已办结待评价", "已结案", "已退单", "已并单", "已作废"}};
+const KeyTable<TicketState, 9> kStates{{{
+                                           {TicketState::Received, "received"},
+                                           {TicketState::Accepted, "accepted"},
+                                           {TicketState::Dispatched, "dispatched"},
+                                           {TicketState::InProgress, "in_progress"},
+                                           {TicketState::Resolved, "resolved"},
+                                           {TicketState::Closed, "closed"},
+                                           {TicketState::Returned, "returned"},
+                                           {TicketState::Merged, "merged"},
+                                           {TicketState::Invalid, "invalid"},
+                                       }},
+                                       {{{"待受理", "Received"},
+                                         {"已受理", "Accepted"},
+                                         {"已交办", "Dispatched"},
+                                         {"处置中", "In progress"},
+                                         {"已办结待评价", "Resolved, awaiting rating"},
+                                         {"已结案", "Closed"},
+                                         {"已退单", "Returned"},
+                                         {"已并单", "Merged"},
+                                         {"已作废", "Invalid"}}}};
 
 const KeyTable<TicketSource, 5> kSources{{{
                                              {TicketSource::Patrol, "patrol"},
@@ -52,15 +67,20 @@ const KeyTable<TicketSource, 5> kSources{{{
                                              {TicketSource::Video, "video"},
                                              {TicketSource::Other, "other"},
                                          }},
-                                         {"网格员巡查", "群众随手拍", "12345热线", "视频发现", "其他"}};
+                                         {{{"网格员巡查", "Grid worker patrol"},
+                                           {"群众随手拍", "Citizen app"},
+                                           {"12345热线", "12345 hotline"},
+                                           {"视频发现", "Video"},
+                                           {"其他", "Other"}}}};
 
-const KeyTable<TicketPriority, 4> kPriorities{{{
-                                                  {TicketPriority::Urgent, "urgent"},
-                                                  {TicketPriority::High, "high"},
-                                                  {TicketPriority::Normal, "normal"},
-                                                  {TicketPriority::Low, "low"},
-                                              }},
-                                              {"特急", "紧急", "一般", "不急"}};
+const KeyTable<TicketPriority, 4> kPriorities{
+    {{
+        {TicketPriority::Urgent, "urgent"},
+        {TicketPriority::High, "high"},
+        {TicketPriority::Normal, "normal"},
+        {TicketPriority::Low, "low"},
+    }},
+    {{{"特急", "Urgent"}, {"紧急", "High"}, {"一般", "Normal"}, {"不急", "Low"}}}};
 
 const KeyTable<AppealType, 6> kAppeals{{{
                                            {AppealType::None, "none"},
@@ -70,14 +90,20 @@ const KeyTable<AppealType, 6> kAppeals{{{
                                            {AppealType::Report, "report"},
                                            {AppealType::Suggestion, "suggestion"},
                                        }},
-                                       {"无", "咨询", "求助", "投诉", "举报", "建议"}};
+                                       {{{"无", "None"},
+                                         {"咨询", "Enquiry"},
+                                         {"求助", "Request for help"},
+                                         {"投诉", "Complaint"},
+                                         {"举报", "Report"},
+                                         {"建议", "Suggestion"}}}};
 
-const KeyTable<Rating, 3> kRatings{{{
-                                       {Rating::None, "none"},
-                                       {Rating::Satisfied, "satisfied"},
-                                       {Rating::Unsatisfied, "unsatisfied"},
-                                   }},
-                                   {"未评价", "满意", "不满意"}};
+const KeyTable<Rating, 3> kRatings{
+    {{
+        {Rating::None, "none"},
+        {Rating::Satisfied, "satisfied"},
+        {Rating::Unsatisfied, "unsatisfied"},
+    }},
+    {{{"未评价", "Not rated"}, {"满意", "Satisfied"}, {"不满意", "Unsatisfied"}}}};
 
 const KeyTable<TicketAction, 18> kActions{{{
                                               {TicketAction::Accept, "accept"},
@@ -99,9 +125,24 @@ const KeyTable<TicketAction, 18> kActions{{{
                                               {TicketAction::Arrive, "arrive"},
                                               {TicketAction::Report, "report"},
                                           }},
-                                          {"受理", "交办", "改派", "退单", "开始处置", "办结", "评价满意",
-                                           "评价不满意", "核查结案", "上报", "并单", "作废", "网格内办结",
-                                           "催办", "撤回", "指派核查", "到场", "登记"}};
+                                          {{{"受理", "Accept"},
+                                            {"交办", "Dispatch"},
+                                            {"改派", "Reassign"},
+                                            {"退单", "Return"},
+                                            {"开始处置", "Start work"},
+                                            {"办结", "Resolve"},
+                                            {"评价满意", "Rate satisfied"},
+                                            {"评价不满意", "Rate unsatisfied"},
+                                            {"核查结案", "Verify and close"},
+                                            {"上报", "Escalate"},
+                                            {"并单", "Merge"},
+                                            {"作废", "Invalidate"},
+                                            {"网格内办结", "Resolve within the grid"},
+                                            {"催办", "Urge"},
+                                            {"撤回", "Recall"},
+                                            {"指派核查", "Assign on-site check"},
+                                            {"到场", "Arrive on site"},
+                                            {"登记", "File"}}}};
 
 template <typename E, std::size_t N> QList<E> allOf(const KeyTable<E, N>& t) {
     QList<E> out;
@@ -165,6 +206,9 @@ QString displayName(TicketAction a) {
 QString displayName(Rating r) {
     return kRatings.label(r);
 }
+QString displayName(AppealType a) {
+    return kAppeals.label(a);
+}
 
 QList<TicketState> allTicketStates() {
     return allOf(kStates);
@@ -174,6 +218,15 @@ QList<TicketSource> allTicketSources() {
 }
 QList<TicketPriority> allTicketPriorities() {
     return allOf(kPriorities);
+}
+QList<AppealType> allAppealTypes() {
+    return allOf(kAppeals);
+}
+QList<Rating> allRatings() {
+    return allOf(kRatings);
+}
+QList<TicketAction> allTicketActions() {
+    return allOf(kActions);
 }
 
 bool isTerminal(TicketState s) {

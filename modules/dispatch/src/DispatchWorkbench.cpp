@@ -121,7 +121,7 @@ void DispatchWorkbench::buildQueuePanel(QWidget* parent) {
     m_category = new QComboBox(m_queuePanel);
     m_category->addItem(tr("全部类别"), QString());
     for (const Category& c : CategoryTable::builtIn().topLevel())
-        m_category->addItem(c.name, c.code);
+        m_category->addItem(c.displayName(), c.code);
     m_source = new QComboBox(m_queuePanel);
     m_source->addItem(tr("全部来源"), -1);
     for (TicketSource s : allTicketSources())

@@ -108,7 +108,7 @@ void TicketDetailWidget::showTicket(qint64 id) {
     row(tr("描述"), t->description);
     row(tr("报告人"), t->reporter);
     row(tr("承办部门"), department(t->departmentCode));
-    row(tr("处置层级"), GridLevels::chineseName(t->escalationLevel));
+    row(tr("处置层级"), GridLevels::displayName(t->escalationLevel));
     row(tr("登记时间"), timeText(t->createdAt));
     row(tr("办理时限"), timeText(t->deadline));
     row(tr("首次交办"), timeText(t->firstDispatchedAt));

@@ -308,8 +308,8 @@ QString MapCanvas::toolTipAt(QPointF pixel) const {
     const GridStats s = m_stats.value(f->code);
     QString text =
         tr("<b>%1</b><br>编码：%2<br>层级：%3<br>风险等级：%4<br>户数：%L5<br>在办工单：%6<br>网格员：%7")
-            .arg(f->name.toHtmlEscaped(), f->code, GridLevels::chineseName(ref.level),
-                 RiskLevels::chineseName(riskOf(ref)))
+            .arg(f->name.toHtmlEscaped(), f->code, GridLevels::displayName(ref.level),
+                 RiskLevels::displayName(riskOf(ref)))
             .arg(f->households)
             .arg(s.openTickets)
             .arg(s.workers);

@@ -46,7 +46,7 @@ void MapLegend::refresh() {
     if (!colouring || colouring->classesAreRisk) {
         for (int i = kRiskLevelCount - 1; i >= 0; --i) { // red first
             const auto risk = static_cast<RiskLevel>(i);
-            m_rows << Row{i, RiskStyle::fillColor(risk), RiskLevels::chineseName(risk),
+            m_rows << Row{i, RiskStyle::fillColor(risk), RiskLevels::displayName(risk),
                           RiskStyle::hatch(risk)};
         }
         m_title = colouring && !colouring->title.isEmpty() ? colouring->title : tr("风险等级");
@@ -71,7 +71,7 @@ void MapLegend::refresh() {
 }
 
 QString MapLegend::title() const {
-    return m_hasData ? tr("%1（%2）").arg(m_title, GridLevels::chineseName(m_level)) : m_title;
+    return m_hasData ? tr("%1（%2）").arg(m_title, GridLevels::displayName(m_level)) : m_title;
 }
 
 QSize MapLegend::sizeHint() const {

@@ -81,7 +81,7 @@ QVariant GridHierarchyModel::data(const QModelIndex& index, int role) const {
         case CodeColumn:
             return r->code;
         case RiskColumn:
-            return RiskLevels::chineseName(r->risk);
+            return RiskLevels::displayName(r->risk);
         case HouseholdsColumn:
             return r->households;
         case PopulationColumn:
@@ -90,7 +90,7 @@ QVariant GridHierarchyModel::data(const QModelIndex& index, int role) const {
         break;
     case Qt::ToolTipRole:
         return tr("%1（%2）\n编码：%3\n风险等级：%4\n户数：%5　人口：%6")
-            .arg(r->name, GridLevels::chineseName(r->level), r->code, RiskLevels::chineseName(r->risk))
+            .arg(r->name, GridLevels::displayName(r->level), r->code, RiskLevels::displayName(r->risk))
             .arg(r->households)
             .arg(r->population);
     case Qt::TextAlignmentRole:

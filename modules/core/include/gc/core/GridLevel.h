@@ -16,6 +16,7 @@ struct GridLevelInfo {
     GridLevel level;
     const char* key;         // machine name: county, street, community, grid, building
     const char* chineseName; // 县/区, 街道/乡镇 …
+    const char* englishName; // County/district … (the UI in English)
     int codeLength;          // digits of a code at this level
 };
 
@@ -25,6 +26,8 @@ public:
     static const GridLevelInfo& info(GridLevel level);
     static QString key(GridLevel level);
     static QString chineseName(GridLevel level);
+    // For the UI: the Chinese name, or the English one in English (gc/core/DisplayLanguage.h).
+    static QString displayName(GridLevel level);
     static int codeLength(GridLevel level);
     // "grid", "4", "网格" all give GridLevel::Grid.
     static std::optional<GridLevel> parse(const QString& nameOrNumber);

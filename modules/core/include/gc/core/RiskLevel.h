@@ -15,6 +15,8 @@ class RiskLevels {
 public:
     static QString key(RiskLevel level);         // "red" …
     static QString chineseName(RiskLevel level); // "红色" …
+    // For the UI: "红色", or "Red" in English (gc/core/DisplayLanguage.h).
+    static QString displayName(RiskLevel level);
     // 0xRRGGBB fill colour used on maps and charts (core stays free of QtGui).
     static quint32 rgb(RiskLevel level);
     static std::optional<RiskLevel> parse(const QString& keyOrNumberOrChinese);

@@ -69,16 +69,20 @@ std::optional<AppealType> appealTypeFromKey(const QString& key);
 std::optional<Rating> ratingFromKey(const QString& key);
 std::optional<TicketAction> ticketActionFromKey(const QString& key);
 
-// Chinese labels for the UI and reports.
+// Labels for the UI and reports, in the display language (gc/core/DisplayLanguage.h).
 QString displayName(TicketState s);
 QString displayName(TicketSource s);
 QString displayName(TicketPriority p);
 QString displayName(TicketAction a);
 QString displayName(Rating r);
+QString displayName(AppealType a);
 
 QList<TicketState> allTicketStates();
 QList<TicketSource> allTicketSources();
 QList<TicketPriority> allTicketPriorities();
+QList<AppealType> allAppealTypes();
+QList<Rating> allRatings();
+QList<TicketAction> allTicketActions(); // every action, Report (the filing) included
 
 // States in which nothing more can happen.
 bool isTerminal(TicketState s);
