@@ -15,8 +15,12 @@
 #include "gc/map/TicketOverlay.h"
 #endif
 
+#include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QInputDialog>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
 #include <QTableView>
@@ -24,27 +28,39 @@
 
 namespace {
 
-// The name recorded on every event: asked at start, prefilled with the last one.
-// GRIDCOMMAND_OPERATOR skips the question (kiosks, scripted demos).
-QString askOperatorName(QWidget* parent) {
-    const QString fromEnvironment = qEnvironmentVariable("GRIDCOMMAND_OPERATOR").trimmed();
-    QSettings settings;
-    QString name = fromEnvironment;
-    if (name.isEmpty()) {
-        bool ok = false;
-        name = QInputDialog::getText(parent, QObject::tr("值班员登录"),
-                                     QObject::tr("请输入值班员姓名（记录在每一条工单流转记录上）："),
-                                     QLineEdit::Normal,
-                                     settings.value(QStringLiteral("dispatch/operator")).toString(), &ok)
-                   .trimmed();
-        if (!ok || name.isEmpty())
-            name = settings.value(QStringLiteral("dispatch/operator")).toString();
-    }
+// The name recorded on every event: GRIDCOMMAND_OPERATOR (kiosks, scripted demos), else the
+// name given at sign-in, else a generic one.
+QString currentOperatorName() {
+    QString name = qEnvironmentVariable("GRIDCOMMAND_OPERATOR").trimmed();
     if (name.isEmpty())
-        name = QObject::tr("值班员");
-    settings.setValue(QStringLiteral("dispatch/operator"), name);
-    return name;
+        name = QSettings().value(QStringLiteral("dispatch/operator")).toString().trimmed();
+    return name.isEmpty() ? QObject::tr("值班员") : name;
 }
+
+// Lets the given actions' shortcuts through while a text field of `window` has focus: the
+// field's ShortcutOverride claim on those keys is swallowed before it reaches the field.
+class WindowKeysOverTextFields : public QObject {
+public:
+    WindowKeysOverTextFields(QWidget* window, QList<QAction*> actions)
+        : QObject(window), m_window(window), m_actions(std::move(actions)) {}
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() != QEvent::ShortcutOverride || !qobject_cast<QLineEdit*>(watched) ||
+            static_cast<QWidget*>(watched)->window() != m_window)
+            return false;
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const QKeySequence pressed(key->keyCombination());
+        for (const QAction* a : m_actions)
+            if (a && a->isEnabled() && a->shortcut().matches(pressed) == QKeySequence::ExactMatch)
+                return true; // not accepted: the window's shortcut runs
+        return false;
+    }
+
+private:
+    QWidget* m_window;
+    QList<QAction*> m_actions;
+};
 
 bool hasMethod(const QObject* o, const char* signature) {
     return o && o->metaObject()->indexOfMethod(QMetaObject::normalizedSignature(signature).constData()) >= 0;
@@ -54,7 +70,7 @@ bool hasMethod(const QObject* o, const char* signature) {
 
 void MainWindow::setupDispatch() {
     auto* service = new gc::dispatch::TicketService(store(), this);
-    service->setOperatorName(askOperatorName(this));
+    service->setOperatorName(currentOperatorName());
     auto* bench = new gc::dispatch::DispatchWorkbench(*service, this);
     bench->setObjectName(QStringLiteral("dispatchWorkbench"));
     // The queue fills from its own thread; then changes from other seats, the live feed and
@@ -84,14 +100,13 @@ void MainWindow::setupDispatch() {
         });
 
     if (QMenu* tools = menu(QStringLiteral("tools"))) {
-        QAction* choose = tools->addAction(tr("交办选中工单给部门(&D)…"), bench,
-                                           &gc::dispatch::DispatchWorkbench::chooseDepartmentForSelection);
-        choose->setShortcut(QKeySequence(tr("Ctrl+D")));
-        choose->setEnabled(!store().isReadOnly());
-        // The queue's own Ctrl+D stays for when the queue has focus; this one works everywhere.
-        for (QAction* a : bench->queueView()->actions())
-            a->setShortcutContext(Qt::WidgetShortcut);
+        // The workbench's own actions, so each shortcut has one owner in the window.
+        tools->addAction(bench->chooseDepartmentAction());
+        tools->addAction(bench->undoDispatchAction());
     }
+    // Ctrl+D is the dispatcher's key even while typing in a filter field, where a line edit
+    // would otherwise take it as "delete the next character".
+    qApp->installEventFilter(new WindowKeysOverTextFields(this, {bench->chooseDepartmentAction()}));
     // A read-only county: the queue and the tickets are shown, nothing that would act on them is offered.
     if (store().isReadOnly()) {
         bench->queueView()->setDragEnabled(false);
@@ -130,6 +145,24 @@ void MainWindow::setupDispatch() {
         connect(map, SIGNAL(ticketClicked(qint64)), bench, SLOT(selectTicket(qint64)));
 }
 
+// Asked before the main window is built, so no modal loop runs inside the window's startup
+// (the map's first frame, the docks being added and arranged).
+void MainWindow::signIn() {
+    if (!qEnvironmentVariable("GRIDCOMMAND_OPERATOR").trimmed().isEmpty())
+        return;
+    QSettings settings;
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(nullptr, QObject::tr("值班员登录"),
+                              QObject::tr("请输入值班员姓名（记录在每一条工单流转记录上）："),
+                              QLineEdit::Normal,
+                              settings.value(QStringLiteral("dispatch/operator")).toString(), &ok)
+            .trimmed();
+    if (ok && !name.isEmpty())
+        settings.setValue(QStringLiteral("dispatch/operator"), name);
+}
+
 #else
 void MainWindow::setupDispatch() {}
+void MainWindow::signIn() {}
 #endif

@@ -19,6 +19,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -237,6 +238,27 @@ void MainWindow::arrangeDefaultLayout() {
     } else {
         resizeDocks({hierarchy}, {420}, Qt::Horizontal);
     }
+}
+
+bool MainWindow::event(QEvent* event) {
+    // Dock tab bars are the window's own children, made by its layout: watch each one.
+    if (event->type() == QEvent::ChildPolished)
+        if (auto* bar = qobject_cast<QTabBar*>(static_cast<QChildEvent*>(event)->child()))
+            bar->installEventFilter(this);
+    return QMainWindow::event(event);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // Qt 6.4's dock layout can show a tab bar that holds no tab: on the first run (docks tabbed
+    // on the right, then moved into a tab group on the left) one such bar lay on top of the
+    // 网格员/轨迹回放 tabs and took their clicks until a restart. An empty bar is hidden again.
+    if (event->type() == QEvent::Show)
+        if (auto* bar = qobject_cast<QTabBar*>(watched); bar && bar->count() == 0)
+            QTimer::singleShot(0, bar, [bar] {
+                if (bar->count() == 0)
+                    bar->hide();
+            });
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QString& objectName) {

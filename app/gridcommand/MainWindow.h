@@ -24,6 +24,10 @@ public:
     MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Asks the operator's name (recorded on every ticket event) before the window is built;
+    // kept for the next start. Skipped when GRIDCOMMAND_OPERATOR names the operator.
+    static void signIn();
+
     gc::CountyStore& store() { return *m_store; }
     // True when the app opened its own demo county (no file was named): the live
     // feed then starts its simulator so a new user sees a living map.
@@ -56,6 +60,8 @@ private Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool event(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createMenus();

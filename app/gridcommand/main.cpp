@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
         QMessageBox::critical(nullptr, QObject::tr("无法打开县域数据"), error);
         return 1;
     }
+    MainWindow::signIn();
     MainWindow window(std::move(store), demo);
     window.show();
     return app.exec();

@@ -20,9 +20,9 @@ namespace {
 
 // Every action, in declaration order (the enum has no list function of its own).
 // Report (登记) names the filing event of a new ticket; no one can apply it.
-const QList<A> kAllActions = {A::Accept,      A::Dispatch, A::Reassign,      A::Return,          A::Start,
-                              A::Resolve,     A::RateSatisfied, A::RateUnsatisfied, A::Close,   A::Escalate,
-                              A::Merge,       A::Invalidate,    A::SelfResolve,     A::Urge,    A::Recall,
+const QList<A> kAllActions = {A::Accept,      A::Dispatch,      A::Reassign,        A::Return, A::Start,
+                              A::Resolve,     A::RateSatisfied, A::RateUnsatisfied, A::Close,  A::Escalate,
+                              A::Merge,       A::Invalidate,    A::SelfResolve,     A::Urge,   A::Recall,
                               A::AssignCheck, A::Arrive,        A::Report};
 
 const QList<S> kAllStates = {S::Received, S::Accepted, S::Dispatched, S::InProgress, S::Resolved,
@@ -188,8 +188,8 @@ TicketActionRequest requestFor(A action, const Ticket& before) {
 // Names of the fields that differ: tickets have no operator==, and a diff reads better.
 QStringList differences(const Ticket& a, const Ticket& b) {
     QStringList out;
-#define GC_DIFF(field)                                                                                                 \
-    if (!(a.field == b.field))                                                                                         \
+#define GC_DIFF(field)                                                                                       \
+    if (!(a.field == b.field))                                                                               \
         out << QStringLiteral(#field);
     GC_DIFF(id)
     GC_DIFF(state)
@@ -288,7 +288,9 @@ Ticket expectedAfter(const Ticket& before, const TicketActionRequest& r, S to) {
     return e;
 }
 
-QString rowName(S s, A a) { return toKey(s) + u'/' + toKey(a); }
+QString rowName(S s, A a) {
+    return toKey(s) + u'/' + toKey(a);
+}
 
 } // namespace
 
@@ -410,7 +412,8 @@ void TestWorkflow::transitionMatrix() {
                                                   : qint64(0));
     if (action == A::Escalate) {
         QVERIFY2(e.note.startsWith(request.note), qPrintable(e.note));
-        QVERIFY2(e.note.contains(GridLevels::chineseName(GridLevel::Community).split(u'/').first()), qPrintable(e.note));
+        QVERIFY2(e.note.contains(GridLevels::chineseName(GridLevel::Community).split(u'/').first()),
+                 qPrintable(e.note));
     } else if (action == A::Merge) {
         QVERIFY2(e.note.startsWith(request.note), qPrintable(e.note));
         QVERIFY2(e.note.contains(u"7"_s), qPrintable(e.note));
@@ -429,7 +432,8 @@ void TestWorkflow::allowedActions_data() {
             for (const A a : kAllActions)
                 if (expectedTarget(s, a, checking))
                     expected << a;
-            QTest::newRow(qPrintable(toKey(s) + (checking ? u" checking"_s : QString()))) << s << expected << checking;
+            QTest::newRow(qPrintable(toKey(s) + (checking ? u" checking"_s : QString())))
+                << s << expected << checking;
         }
     }
 }
@@ -473,14 +477,17 @@ void TestWorkflow::missingInputs_data() {
     const auto blankNote = [](TicketActionRequest& r) { r.note = u"  "_s; };
 
     for (const S s : {S::Received, S::Accepted, S::Returned}) {
-        QTest::newRow(qPrintable(toKey(s) + u"/dispatch no department"_s)) << s << without(A::Dispatch, noDepartment);
+        QTest::newRow(qPrintable(toKey(s) + u"/dispatch no department"_s))
+            << s << without(A::Dispatch, noDepartment);
         QTest::newRow(qPrintable(toKey(s) + u"/dispatch blank department"_s))
             << s << without(A::Dispatch, blankDepartment);
     }
     for (const S s : {S::Dispatched, S::InProgress}) {
         const QString p = toKey(s);
-        QTest::newRow(qPrintable(p + u"/reassign no department"_s)) << s << without(A::Reassign, noDepartment);
-        QTest::newRow(qPrintable(p + u"/reassign blank department"_s)) << s << without(A::Reassign, blankDepartment);
+        QTest::newRow(qPrintable(p + u"/reassign no department"_s))
+            << s << without(A::Reassign, noDepartment);
+        QTest::newRow(qPrintable(p + u"/reassign blank department"_s))
+            << s << without(A::Reassign, blankDepartment);
         QTest::newRow(qPrintable(p + u"/reassign same department"_s))
             << s << without(A::Reassign, [](TicketActionRequest& r) { r.departmentCode = u"CGJ"_s; });
         QTest::newRow(qPrintable(p + u"/reassign same department padded"_s))
@@ -493,8 +500,10 @@ void TestWorkflow::missingInputs_data() {
         QTest::newRow(qPrintable(p + u"/resolve blank note"_s)) << s << without(A::Resolve, blankNote);
     }
     for (const S s : {S::Received, S::Accepted, S::Returned}) {
-        QTest::newRow(qPrintable(toKey(s) + u"/invalidate no reason"_s)) << s << without(A::Invalidate, noReason);
-        QTest::newRow(qPrintable(toKey(s) + u"/invalidate blank reason"_s)) << s << without(A::Invalidate, blankReason);
+        QTest::newRow(qPrintable(toKey(s) + u"/invalidate no reason"_s))
+            << s << without(A::Invalidate, noReason);
+        QTest::newRow(qPrintable(toKey(s) + u"/invalidate blank reason"_s))
+            << s << without(A::Invalidate, blankReason);
     }
     QTest::newRow("dispatched/recall no reason") << S::Dispatched << without(A::Recall, noReason);
     QTest::newRow("dispatched/recall blank reason") << S::Dispatched << without(A::Recall, blankReason);
@@ -505,8 +514,10 @@ void TestWorkflow::missingInputs_data() {
             << s << without(A::AssignCheck, [](TicketActionRequest& r) { r.workerId = -2; });
     }
     for (const S s : {S::Received, S::Accepted}) {
-        QTest::newRow(qPrintable(toKey(s) + u"/self_resolve no note"_s)) << s << without(A::SelfResolve, noNote);
-        QTest::newRow(qPrintable(toKey(s) + u"/self_resolve blank note"_s)) << s << without(A::SelfResolve, blankNote);
+        QTest::newRow(qPrintable(toKey(s) + u"/self_resolve no note"_s))
+            << s << without(A::SelfResolve, noNote);
+        QTest::newRow(qPrintable(toKey(s) + u"/self_resolve blank note"_s))
+            << s << without(A::SelfResolve, blankNote);
     }
     for (const S s : {S::Received, S::Accepted, S::Dispatched, S::InProgress, S::Returned}) {
         const QString p = toKey(s);
@@ -559,15 +570,15 @@ void TestWorkflow::firstDispatchedAtIsSetOnce() {
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.ticket.firstDispatchedAt, t1);
 
-    r = TicketWorkflow::apply(r.ticket, {.action = A::Return,
-                                         .actor = u"cgj"_s,
-                                         .at = t1.addSecs(3600),
-                                         .reason = u"not_our_duty"_s});
+    r = TicketWorkflow::apply(
+        r.ticket,
+        {.action = A::Return, .actor = u"cgj"_s, .at = t1.addSecs(3600), .reason = u"not_our_duty"_s});
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.ticket.firstDispatchedAt, t1);
 
     r = TicketWorkflow::apply(
-        r.ticket, {.action = A::Dispatch, .actor = u"d"_s, .at = t1.addSecs(7200), .departmentCode = u"ZJJ"_s});
+        r.ticket,
+        {.action = A::Dispatch, .actor = u"d"_s, .at = t1.addSecs(7200), .departmentCode = u"ZJJ"_s});
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.ticket.firstDispatchedAt, t1);
 
@@ -720,12 +731,12 @@ void TestWorkflow::mergeRecordsTarget() {
 }
 
 // Applies one step of a scenario; records the event and fails the test on refusal.
-#define STEP(tk, log, ...)                                                                                             \
-    do {                                                                                                               \
-        const TransitionResult step_ = TicketWorkflow::apply(tk, TicketActionRequest{__VA_ARGS__});                   \
-        QVERIFY2(step_.ok, qPrintable(step_.error));                                                                   \
-        tk = step_.ticket;                                                                                             \
-        log << step_.event;                                                                                            \
+#define STEP(tk, log, ...)                                                                                   \
+    do {                                                                                                     \
+        const TransitionResult step_ = TicketWorkflow::apply(tk, TicketActionRequest{__VA_ARGS__});          \
+        QVERIFY2(step_.ok, qPrintable(step_.error));                                                         \
+        tk = step_.ticket;                                                                                   \
+        log << step_.event;                                                                                  \
     } while (0)
 
 namespace {
@@ -735,7 +746,8 @@ bool trailChains(const Ticket& start, const QList<TicketEvent>& log, QString* wh
     QDateTime last;
     for (const TicketEvent& e : log) {
         if (e.fromState != at) {
-            *why = u"event %1 starts from %2, expected %3"_s.arg(toKey(e.action), toKey(e.fromState), toKey(at));
+            *why =
+                u"event %1 starts from %2, expected %3"_s.arg(toKey(e.action), toKey(e.fromState), toKey(at));
             return false;
         }
         if (last.isValid() && e.at < last) {
@@ -783,7 +795,8 @@ void TestWorkflow::fullLoop() {
     QVERIFY(!t.resolvedAt.isValid());
     STEP(t, log, .action = A::Start, .actor = u"zjj-wang"_s, .at = h(27));
     QCOMPARE(t.state, S::InProgress);
-    STEP(t, log, .action = A::Resolve, .actor = u"zjj-wang"_s, .at = h(30), .note = u"已彻底清运并加装监控"_s);
+    STEP(t, log, .action = A::Resolve, .actor = u"zjj-wang"_s, .at = h(30),
+         .note = u"已彻底清运并加装监控"_s);
     QCOMPARE(t.state, S::Resolved);
     STEP(t, log, .action = A::RateSatisfied, .actor = u"citizen"_s, .at = h(32));
     QCOMPARE(t.state, S::Closed);
@@ -791,8 +804,8 @@ void TestWorkflow::fullLoop() {
     QCOMPARE(log.size(), 10);
     QString why;
     QVERIFY2(trailChains(start, log, &why), qPrintable(why));
-    const QList<A> actions = {A::Accept, A::Dispatch, A::Return,          A::Dispatch, A::Start,
-                              A::Resolve, A::RateUnsatisfied, A::Start, A::Resolve, A::RateSatisfied};
+    const QList<A> actions = {A::Accept,  A::Dispatch,        A::Return, A::Dispatch, A::Start,
+                              A::Resolve, A::RateUnsatisfied, A::Start,  A::Resolve,  A::RateSatisfied};
     for (int i = 0; i < log.size(); ++i)
         QCOMPARE(log.at(i).action, actions.at(i));
     QCOMPARE(log.at(2).departmentCode, u"CGJ"_s);
@@ -821,7 +834,8 @@ void TestWorkflow::gridSelfResolution() {
 
     Ticket t = start;
     QList<TicketEvent> log;
-    STEP(t, log, .action = A::SelfResolve, .actor = u"worker-0103"_s, .at = h(20), .note = u"已劝离占道摊贩"_s);
+    STEP(t, log, .action = A::SelfResolve, .actor = u"worker-0103"_s, .at = h(20),
+         .note = u"已劝离占道摊贩"_s);
     QCOMPARE(t.state, S::Resolved);
     QVERIFY(t.selfResolved);
     QCOMPARE(t.resolvedAt, h(20));
@@ -862,7 +876,8 @@ void TestWorkflow::escalationDuringHandling() {
     QCOMPARE(t.escalationLevel, GridLevel::Community);
     STEP(t, log, .action = A::Dispatch, .actor = u"community-liu"_s, .at = h(3), .departmentCode = u"CGJ"_s);
     STEP(t, log, .action = A::Start, .actor = u"cgj-li"_s, .at = h(4));
-    STEP(t, log, .action = A::Escalate, .actor = u"community-liu"_s, .at = h(10), .note = u"需多部门联合执法"_s);
+    STEP(t, log, .action = A::Escalate, .actor = u"community-liu"_s, .at = h(10),
+         .note = u"需多部门联合执法"_s);
     QCOMPARE(t.state, S::InProgress);
     QCOMPARE(t.escalationLevel, GridLevel::Street);
     QCOMPARE(t.departmentCode, u"CGJ"_s);
@@ -893,7 +908,6 @@ void TestWorkflow::returnReasons() {
     QVERIFY(codes.contains(u"other"_s));
 }
 
-
 void TestWorkflow::recallBeforeTheDepartmentStarts() {
     const Ticket dispatched = ticketIn(S::Dispatched);
     TransitionResult r = TicketWorkflow::apply(dispatched, fullRequest(A::Recall));
@@ -905,7 +919,26 @@ void TestWorkflow::recallBeforeTheDepartmentStarts() {
     QCOMPARE(r.event.departmentCode, u"CGJ"_s);
     // Once the department started, only it can hand the ticket back (退单).
     const QString why = TicketWorkflow::whyNot(ticketIn(S::InProgress), A::Recall);
-    QVERIFY2(why.contains(displayName(A::Recall)) && why.contains(displayName(S::InProgress)), qPrintable(why));
+    QVERIFY2(why.contains(displayName(A::Recall)) && why.contains(displayName(S::InProgress)),
+             qPrintable(why));
+
+    // An undone dispatch puts the ticket back in the state it was dispatched from.
+    for (const S back : {S::Received, S::Returned}) {
+        TicketActionRequest undo = fullRequest(A::Recall);
+        undo.recallTo = back;
+        r = TicketWorkflow::apply(dispatched, undo);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.ticket.state, back);
+        QCOMPARE(r.event.toState, back);
+    }
+    // But never forward or out of the loop.
+    for (const S wrong : {S::Dispatched, S::InProgress, S::Closed, S::Invalid}) {
+        TicketActionRequest undo = fullRequest(A::Recall);
+        undo.recallTo = wrong;
+        r = TicketWorkflow::apply(dispatched, undo);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.ticket.state, S::Dispatched);
+    }
 }
 
 void TestWorkflow::onSiteCheck() {

@@ -182,8 +182,8 @@ private Q_SLOTS:
         clock = clock.addSecs(5);
         QList<ActionOutcome> undone = service.undo({eventIds[0]});
         QVERIFY2(undone.value(0).ok, qPrintable(undone.value(0).error));
-        // 撤回, not a department's 退单: back on the centre's desk as accepted.
-        QCOMPARE(store->ticket(a)->state, TicketState::Accepted);
+        // 撤回, not a department's 退单: back on the centre's desk as it was, 待受理.
+        QCOMPARE(store->ticket(a)->state, TicketState::Received);
         QVERIFY(store->ticket(a)->departmentCode.isEmpty());
         QVERIFY(store->ticket(a)->lastReturnReason.isEmpty());
         const TicketEvent last = store->ticketEvents(a).last();
@@ -204,6 +204,15 @@ private Q_SLOTS:
         undone = service.undo({moved[0].event.id});
         QVERIFY2(undone.value(0).ok, qPrintable(undone.value(0).error));
         QCOMPARE(store->ticket(b)->departmentCode, QStringLiteral("CGJ"));
+
+        // A ticket accepted before its dispatch goes back to 已受理.
+        const qint64 c = newTicket(*store);
+        QVERIFY(service.accept(c));
+        const QList<ActionOutcome> sentC = service.sendToDepartment({{c, -1}}, QStringLiteral("SCJ"));
+        QVERIFY2(sentC.value(0).ok, qPrintable(sentC.value(0).error));
+        undone = service.undo({sentC[0].event.id});
+        QVERIFY2(undone.value(0).ok, qPrintable(undone.value(0).error));
+        QCOMPARE(store->ticket(c)->state, TicketState::Accepted);
     }
 
     // 指派核查 through the service and through gridctl; 到场 through gridctl.
@@ -492,9 +501,9 @@ private Q_SLOTS:
         QVERIFY(
             !tree->dropMimeData(data.get(), Qt::MoveAction, -1, -1, tree->indexOf(QStringLiteral("SCJ"))));
         QCOMPARE(store->ticket(id)->departmentCode, QStringLiteral("CGJ"));
-        // Undo from the notification.
+        // Undo from the notification: dragged from 待受理, back to 待受理.
         bench.undoBar()->undoButton()->click();
-        QCOMPARE(store->ticket(id)->state, TicketState::Accepted);
+        QCOMPARE(store->ticket(id)->state, TicketState::Received);
         QCOMPARE(store->ticketEvents(id).last().action, TicketAction::Recall);
         QCOMPARE(tree->load(QStringLiteral("CGJ")).open, openBefore);
         QVERIFY(bench.queueProxy()->rowOfTicket(id) >= 0);

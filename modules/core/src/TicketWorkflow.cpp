@@ -147,6 +147,12 @@ TransitionResult TicketWorkflow::apply(const Ticket& ticket, const TicketActionR
             Tr::tr("到场的网格员 %1 不是指派核查的网格员 %2").arg(r.workerId).arg(ticket.checkWorkerId);
         return result;
     }
+    if (r.action == A::Recall && r.recallTo != S::Accepted && r.recallTo != S::Received &&
+        r.recallTo != S::Returned) {
+        result.error =
+            Tr::tr("撤回后的状态只能是待受理、已受理或已退单，不能是“%1”").arg(displayName(r.recallTo));
+        return result;
+    }
     if (r.action == A::Merge) {
         if (r.mergeInto <= 0) {
             result.error = Tr::tr("并单需要指定主工单");
@@ -224,7 +230,7 @@ TransitionResult TicketWorkflow::apply(const Ticket& ticket, const TicketActionR
     case A::Recall:
         // Back to the centre's desk, as if never dispatched — except firstDispatchedAt,
         // which keeps the first dispatch for the KPI.
-        t.state = S::Accepted;
+        t.state = r.recallTo;
         t.departmentCode.clear();
         break;
     case A::AssignCheck:

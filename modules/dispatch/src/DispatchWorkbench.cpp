@@ -183,11 +183,20 @@ void DispatchWorkbench::buildQueuePanel(QWidget* parent) {
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DispatchWorkbench::onCurrentTicketChanged);
 
-    auto* choose = new QAction(tr("交办给部门…"), m_queueView);
-    choose->setShortcut(QKeySequence(tr("Ctrl+D")));
-    choose->setShortcutContext(Qt::WindowShortcut);
-    connect(choose, &QAction::triggered, this, &DispatchWorkbench::chooseDepartmentForSelection);
-    m_queueView->addAction(choose);
+    // One action per shortcut, shared by the queue's context menu and the window's menu: two
+    // actions with the same keys in one window cancel each other ("Ambiguous shortcut overload").
+    m_chooseAction = new QAction(tr("交办给部门(&D)…"), this);
+    m_chooseAction->setObjectName(QStringLiteral("chooseDepartmentAction"));
+    m_chooseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_chooseAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_chooseAction, &QAction::triggered, this, &DispatchWorkbench::chooseDepartmentForSelection);
+    m_undoAction = new QAction(tr("撤销上一次交办(&U)"), this);
+    m_undoAction->setObjectName(QStringLiteral("undoDispatchAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_undoAction, &QAction::triggered, this, &DispatchWorkbench::undoLastDispatch);
+    m_queueView->addAction(m_chooseAction);
+    m_queueView->addAction(m_undoAction);
     m_queueView->setContextMenuPolicy(Qt::ActionsContextMenu);
     applyFilterControls();
 }
@@ -354,6 +363,12 @@ void DispatchWorkbench::chooseDepartmentForSelection() {
             errors << o.error;
     if (!errors.isEmpty())
         Q_EMIT message(errors.join(QStringLiteral("；")));
+}
+
+void DispatchWorkbench::undoLastDispatch() {
+    // The same as the notification's button, within the same window.
+    if (!m_undoBar->takeBack())
+        Q_EMIT message(tr("没有可撤销的交办（交办后 %1 秒内可撤销）").arg(TicketService::kUndoWindowSeconds));
 }
 
 void DispatchWorkbench::setAskOnDrop(bool ask) {

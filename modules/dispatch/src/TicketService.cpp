@@ -141,8 +141,9 @@ QList<ActionOutcome> TicketService::sendToDepartment(const QList<TicketRef>& tic
         o = withDepartment ? reassign(ref.id, departmentCode, reason, note, ref.version)
                            : dispatch(ref.id, departmentCode, note, ref.version);
         if (o.ok) {
-            m_undo.insert(o.event.id, UndoRecord{ref.id, o.event.action, current->departmentCode,
-                                                 departmentCode, o.ticket.version, o.event.at});
+            m_undo.insert(o.event.id,
+                          UndoRecord{ref.id, o.event.action, current->departmentCode, current->state,
+                                     departmentCode, o.ticket.version, o.event.at});
             undoable << o.event.id;
         }
         out << o;
@@ -190,7 +191,12 @@ QList<ActionOutcome> TicketService::undo(const QList<qint64>& eventIds) {
         if (record.action == TicketAction::Reassign)
             o = reassign(record.ticketId, record.previousDepartment, kReassignUndone, note, record.version);
         else
-            o = recall(record.ticketId, kDispatchUndone, note, record.version);
+            o = apply(record.ticketId,
+                      {.action = TicketAction::Recall,
+                       .reason = kDispatchUndone,
+                       .note = note,
+                       .recallTo = record.previousState},
+                      record.version);
         out << o;
     }
     return out;

@@ -20,15 +20,19 @@ UndoBar::UndoBar(QWidget* parent) : QFrame(parent) {
     layout->addWidget(m_undo);
     m_timer.setInterval(250);
     connect(&m_timer, &QTimer::timeout, this, &UndoBar::refresh);
-    connect(m_undo, &QPushButton::clicked, this, [this] {
-        const QList<qint64> events = m_events;
-        m_events.clear();
-        m_timer.stop();
-        hide();
-        if (!events.isEmpty())
-            Q_EMIT undoRequested(events);
-    });
+    connect(m_undo, &QPushButton::clicked, this, &UndoBar::takeBack);
     hide();
+}
+
+bool UndoBar::takeBack() {
+    const QList<qint64> events = m_events;
+    m_events.clear();
+    m_timer.stop();
+    hide();
+    if (events.isEmpty())
+        return false;
+    Q_EMIT undoRequested(events);
+    return true;
 }
 
 void UndoBar::offer(const QList<qint64>& eventIds, const QString& summary, int seconds) {

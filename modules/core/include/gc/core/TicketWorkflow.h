@@ -18,6 +18,9 @@ struct TicketActionRequest {
     QString note;
     qint64 mergeInto = 0;
     qint64 workerId = 0; // assign_check: the grid worker; arrive: 0 or the assigned worker
+    // recall: the state the ticket returns to. 已受理 for a recall; an undone dispatch puts the
+    // ticket back as it was before it (待受理, 已受理 or 已退单).
+    TicketState recallTo = TicketState::Accepted;
 };
 
 struct TransitionResult {

@@ -5,6 +5,7 @@
 
 #include <QObject>
 
+class QAction;
 class QComboBox;
 class QCheckBox;
 class QLabel;
@@ -53,6 +54,9 @@ public:
     TicketDetailWidget* detail() const { return m_detail; }
     UndoBar* undoBar() const { return m_undoBar; }
     const DepartmentRouter& router() const { return m_router; }
+    // The one owner of each shortcut (Ctrl+D, Ctrl+Z): menus add these, never their own.
+    QAction* chooseDepartmentAction() const { return m_chooseAction; }
+    QAction* undoDispatchAction() const { return m_undoAction; }
 
     QList<qint64> selectedTickets() const;
 
@@ -61,6 +65,8 @@ public Q_SLOTS:
     void selectTicket(qint64 id);
     // Ctrl+D: the department chooser for the selected tickets.
     void chooseDepartmentForSelection();
+    // Ctrl+Z: takes the last dispatch back, as the notification's button does.
+    void undoLastDispatch();
 
 public:
     // Asks for a note (and a reason when reassigning) on each drop, in a small popup.
@@ -105,6 +111,8 @@ private:
     QLineEdit* m_search = nullptr;
     QCheckBox* m_overdue = nullptr;
     QTimer* m_poll = nullptr;
+    QAction* m_chooseAction = nullptr;
+    QAction* m_undoAction = nullptr;
     qint64 m_lastEventId = 0;
     bool m_loading = false;
 

@@ -86,7 +86,8 @@ public:
 
     // Takes a dispatch or reassign back within the undo window, as an audited event of
     // its own (events are append-only): a dispatch is recalled (撤回, reason
-    // "dispatch_undone") back to 已受理, a reassign goes back to the previous department.
+    // "dispatch_undone") back to the state it was dispatched from (a ticket dragged from
+    // 待受理 returns to 待受理), a reassign goes back to the previous department.
     // Refused when the window passed or the ticket changed since.
     QList<ActionOutcome> undo(const QList<qint64>& eventIds);
     bool canUndo(qint64 eventId) const;
@@ -102,6 +103,7 @@ private:
         qint64 ticketId = 0;
         TicketAction action = TicketAction::Dispatch;
         QString previousDepartment;
+        TicketState previousState = TicketState::Accepted;
         QString department;
         int version = 0; // the ticket's version right after the action
         QDateTime at;

@@ -19,6 +19,9 @@ public:
     void offer(const QList<qint64>& eventIds, const QString& summary, int seconds);
     QPushButton* undoButton() const { return m_undo; }
     QList<qint64> pendingEvents() const { return m_events; }
+    // What the button does (Ctrl+Z too): requests the undo of what is on offer; false when
+    // nothing is (the window passed, or nothing was dispatched).
+    bool takeBack();
 
 Q_SIGNALS:
     void undoRequested(const QList<qint64>& eventIds);
