@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 
@@ -122,6 +123,16 @@ void MainWindow::setupDispatch() {
     }
     connect(bench, &gc::dispatch::DispatchWorkbench::message, this,
             [this](const QString& m) { showStatus(m, 8000); });
+    // While tickets are dragged over the departments, the status bar names the row under the
+    // pointer (the one a drop lands on); it clears when the drag leaves or ends.
+    connect(bench->departmentView(), &gc::dispatch::DepartmentTreeView::dropHint, this,
+            [this, shown = std::make_shared<QString>()](const QString& text, bool) {
+                if (!text.isEmpty())
+                    showStatus(text, 0);
+                else if (statusBar()->currentMessage() == *shown)
+                    statusBar()->clearMessage();
+                *shown = text;
+            });
     connect(service, &gc::dispatch::TicketService::undoAvailable, this,
             [this](const QList<qint64>&, const QString& summary) { showStatus(summary, 10000); });
 

@@ -215,9 +215,14 @@ void MainWindow::arrangeDefaultLayout() {
     QDockWidget* detail = dock("ticketDetailDock");
     QDockWidget* departments = dock("departmentDock");
     const int h = height();
+    const int w = width();
+    // Below about 1366 px (a 1024×768 or 1280×800 screen) the full layout leaves the map a strip
+    // and each list three rows: there every dock but the queue is a tab behind the departments,
+    // on the right, so the map keeps half the width and queue and departments half the height.
+    const bool compact = w < kCompactLayoutWidth;
     // Left: the hierarchy, with workers and replay as tabs behind it; the legend below
     // (split first: a dock split off a tabbed one would become another tab).
-    if (legend) {
+    if (legend && !compact) {
         splitDockWidget(hierarchy, legend, Qt::Vertical);
         resizeDocks({hierarchy, legend}, {h * 3 / 4, h / 4}, Qt::Vertical);
     }
@@ -226,17 +231,30 @@ void MainWindow::arrangeDefaultLayout() {
             addDockWidget(Qt::LeftDockWidgetArea, d);
             tabifyDockWidget(hierarchy, d);
         }
+    if (legend && compact)
+        tabifyDockWidget(hierarchy, legend);
     hierarchy->raise();
     // Right: queue, detail and departments stacked, so a ticket dragged from the queue
     // always has every department in sight.
     if (queue && detail && departments) {
         addDockWidget(Qt::RightDockWidgetArea, departments);
         splitDockWidget(queue, departments, Qt::Vertical);
-        splitDockWidget(queue, detail, Qt::Vertical);
-        resizeDocks({queue, detail, departments}, {h * 2 / 5, h * 3 / 10, h * 3 / 10}, Qt::Vertical);
-        resizeDocks({hierarchy, queue}, {400, 640}, Qt::Horizontal);
+        if (compact) {
+            // One side only (the queue alone needs some 440 px): the left docks become tabs
+            // behind the departments, beside the detail.
+            for (QDockWidget* d : {detail, hierarchy, dock("workersDock"), dock("replayDock"), legend})
+                if (d)
+                    tabifyDockWidget(departments, d);
+            departments->raise();
+            resizeDocks({queue, departments}, {h / 2, h / 2}, Qt::Vertical);
+            resizeDocks({queue}, {w * 2 / 5}, Qt::Horizontal);
+        } else {
+            splitDockWidget(queue, detail, Qt::Vertical);
+            resizeDocks({queue, detail, departments}, {h * 2 / 5, h * 3 / 10, h * 3 / 10}, Qt::Vertical);
+            resizeDocks({hierarchy, queue}, {400, 640}, Qt::Horizontal);
+        }
     } else {
-        resizeDocks({hierarchy}, {420}, Qt::Horizontal);
+        resizeDocks({hierarchy}, {compact ? w / 5 : 420}, Qt::Horizontal);
     }
 }
 

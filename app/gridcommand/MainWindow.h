@@ -68,8 +68,10 @@ private:
     void createHierarchyDock();
     void updateLevelCounts();
     void openCounty();
-    // First start only: map in the middle, hierarchy/workers left, tickets right.
+    // First start only: map in the middle, hierarchy/workers left, tickets right; narrower
+    // than kCompactLayoutWidth, more docks share tabs so the map keeps half the width.
     void arrangeDefaultLayout();
+    static constexpr int kCompactLayoutWidth = 1366;
     // Implemented in MapWiring.cpp, AnalystWiring.cpp, DispatchWiring.cpp, FeedWiring.cpp.
     void setupMap();
     void setupAnalyst();

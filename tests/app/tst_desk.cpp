@@ -4,21 +4,31 @@
 #include "MainWindow.h"
 
 #include "gc/dispatch/DepartmentChooser.h"
+#include "gc/dispatch/DepartmentTreeModel.h"
+#include "gc/dispatch/DepartmentTreeView.h"
 #include "gc/dispatch/DispatchWorkbench.h"
+#include "gc/dispatch/TicketDetailWidget.h"
 #include "gc/dispatch/TicketFilterProxy.h"
 #include "gc/dispatch/TicketQueueModel.h"
 #include "gc/dispatch/TicketService.h"
 #include "gc/dispatch/UndoBar.h"
 #include "gc/store/DemoCountyBuilder.h"
 
+#include <QCursor>
 #include <QDockWidget>
+#include <QDragMoveEvent>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QMimeData>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -207,6 +217,174 @@ private Q_SLOTS:
         const int events = int(window->store().ticketEvents(id).size());
         QTest::keyClick(b->queueView(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(int(window->store().ticketEvents(id).size()), events);
+    }
+
+    // At 1024×768 the first run's layout leaves the map half the width and the queue and the
+    // department tree room for more than a handful of rows each (it was 195 px and 3 rows).
+    void smallScreenKeepsTheMapAndTheLists() {
+        auto window = openFirstRun(QSize(1024, 768));
+        dispatch::DispatchWorkbench* b = bench(*window);
+        QVERIFY(selectFreshTicket(*window) > 0); // the queue has loaded, a ticket is in it
+        QTest::qWait(200);
+        QWidget* map = window->centralWidget();
+        QVERIFY2(map->width() * 2 >= window->width(),
+                 qPrintable(u"map %1 px of %2"_s.arg(map->width()).arg(window->width())));
+        const auto rowsShown = [](QAbstractItemView* view, int rowHeight) {
+            return view->viewport()->height() / std::max(1, rowHeight);
+        };
+        QTableView* queue = b->queueView();
+        const int queueRows = rowsShown(queue, queue->verticalHeader()->defaultSectionSize());
+        const int departmentRows = rowsShown(b->departmentView(), b->departmentView()->sizeHintForRow(0));
+        QVERIFY2(queueRows >= 8 && departmentRows >= 8,
+                 qPrintable(u"queue %1 rows, departments %2 rows"_s.arg(queueRows).arg(departmentRows)));
+        // Both are on screen at once: a ticket can still be dragged from one to the other.
+        QVERIFY(queue->isVisible() && b->departmentView()->isVisible());
+        // A wide screen keeps the full layout: the detail beside, not behind, the departments.
+        auto wide = openFirstRun(QSize(1600, 900));
+        QVERIFY(bench(*wide)->detail()->isVisible() && bench(*wide)->departmentView()->isVisible());
+    }
+
+    // A dispatch takes the ticket being worked on out of the filtered queue (待分流): the detail
+    // keeps showing it, marked, and no other ticket is quietly shown or left selected, until the
+    // operator picks one. The same when another seat's change takes it out.
+    void detailKeepsTheTicketThatLeftTheQueue() {
+        auto window = openFirstRun(QSize(1600, 900));
+        dispatch::DispatchWorkbench* b = bench(*window);
+        const qint64 first = selectFreshTicket(*window);
+        const qint64 second = selectFreshTicket(*window);
+        const qint64 third = selectFreshTicket(*window);
+        QVERIFY(first > 0 && second > 0 && third > 0);
+        b->selectTicket(first);
+        QCOMPARE(b->detail()->ticketId(), first);
+        QVERIFY(b->queueProxy()->rowCount() > 2); // neighbours the selection could slide onto
+        QVERIFY(b->service().sendToDepartment({{first, -1}}, u"CGJ"_s).value(0).ok);
+        QCOMPARE(b->queueProxy()->rowOfTicket(first), -1);
+        QTest::qWait(50);
+        QCOMPARE(b->detail()->ticketId(), first);
+        QVERIFY(b->detail()->isMarkedOutsideFilter());
+        auto* mark = b->detail()->findChild<QLabel*>(u"outsideFilterMark"_s);
+        QVERIFY(mark && mark->isVisibleTo(b->detail()) && mark->text().contains(u"不在当前筛选中"_s));
+        QVERIFY(b->selectedTickets().isEmpty());
+        // The operator picks another: it shows, unmarked.
+        b->selectTicket(second);
+        QCOMPARE(b->detail()->ticketId(), second);
+        QVERIFY(!b->detail()->isMarkedOutsideFilter());
+        // Another seat dispatches it (its own connection), the poll brings the change.
+        auto other = CountyStore::open(window->store().path(), nullptr);
+        dispatch::TicketService otherSeat(*other);
+        otherSeat.setOperatorName(u"乙"_s);
+        QVERIFY(otherSeat.dispatch(second, u"SCJ"_s));
+        QVERIFY(b->pollExternalChanges() >= 1);
+        QTest::qWait(50);
+        QCOMPARE(b->detail()->ticketId(), second);
+        QVERIFY(b->detail()->isMarkedOutsideFilter());
+        QVERIFY(b->selectedTickets().isEmpty());
+    }
+
+    // A ticket dragged along the bottom edge of the department tree (37 departments, about a
+    // dozen in sight): the tree scrolls only in its narrow edge band and slowly, the row under
+    // the pointer is highlighted and named in the hint and the status bar, the confirmation
+    // names ticket and department in its body, and the ticket goes to the department the hint
+    // named. Drag events are sent to the tree as the platform's drag sends them (QDrag::exec
+    // would run a loop of its own), the pointer kept where they say.
+    void dragAlongTheTreeEdgeDispatchesToTheNamedDepartment() {
+        auto window = openFirstRun(QSize(1600, 900));
+        dispatch::DispatchWorkbench* b = bench(*window);
+        const qint64 id = selectFreshTicket(*window);
+        QVERIFY(id > 0);
+        dispatch::DepartmentTreeView* tree = b->departmentView();
+        dispatch::DepartmentTreeModel* model = b->departmentModel();
+        tree->scrollToTop();
+        QWidget* viewport = tree->viewport();
+        QScrollBar* bar = tree->verticalScrollBar();
+        QVERIFY2(bar->maximum() > 4, "departments must be hidden below the tree's edge");
+        dispatch::TicketQueueModel* queue = b->queueModel();
+        std::unique_ptr<QMimeData> data(queue->mimeData({queue->index(queue->rowOfTicket(id), 0)}));
+        const auto dragTo = [&](const QPoint& pos) {
+            QCursor::setPos(viewport->mapToGlobal(pos));
+            QDragMoveEvent move(pos, Qt::MoveAction | Qt::CopyAction, data.get(), Qt::LeftButton,
+                                Qt::NoModifier);
+            QApplication::sendEvent(viewport, &move);
+        };
+        const int x = viewport->width() / 3;
+        QCursor::setPos(viewport->mapToGlobal(QPoint(x, 10)));
+        QDragEnterEvent enter(QPoint(x, 10), Qt::MoveAction | Qt::CopyAction, data.get(), Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(viewport, &enter);
+
+        // 12 px from the bottom edge, within Qt's own 16 px auto-scroll margin: no scrolling.
+        dragTo(QPoint(x, viewport->height() - 12));
+        QTest::qWait(1000);
+        QCOMPARE(bar->value(), 0);
+        // In the edge band: it scrolls, a row at a time, slowly.
+        const QPoint atEdge(x, viewport->height() - 3);
+        dragTo(atEdge);
+        QTest::qWait(1300);
+        const int scrolled = bar->value();
+        QVERIFY2(scrolled >= 1 && scrolled <= 1300 / dispatch::DepartmentTreeView::kAutoScrollIntervalMs + 1,
+                 qPrintable(u"scrolled %1 rows in 1.3 s"_s.arg(scrolled)));
+        // After each step the row now under the pointer is the one highlighted and named.
+        const QModelIndex under = tree->indexAt(atEdge).siblingAtColumn(0);
+        QVERIFY(model->department(under));
+        QCOMPARE(QModelIndex(tree->dropTarget()), under);
+        QVERIFY2(tree->lastDropHint().contains(model->department(under)->name),
+                 qPrintable(tree->lastDropHint()));
+        QCOMPARE(window->statusBar()->currentMessage(), tree->lastDropHint());
+
+        // Onto a department (not a group) near the edge, still moving about in the scroll margin.
+        QPoint target(x, viewport->height() - 12);
+        while (target.y() > 0 &&
+               !tree->indexAt(target).data(dispatch::DepartmentTreeModel::DispatchableRole).toBool())
+            target.ry() -= tree->sizeHintForRow(0);
+        QVERIFY(target.y() > 0);
+        dragTo(QPoint(x, viewport->height() - 3)); // one more step down …
+        QTest::qWait(dispatch::DepartmentTreeView::kAutoScrollIntervalMs + 100);
+        dragTo(target); // … and back onto a department
+        QTest::qWait(600);
+        const QString hint = tree->lastDropHint();
+        const QString prefix = u"松开鼠标：交办给 "_s;
+        QVERIFY2(hint.startsWith(prefix), qPrintable(hint));
+        const QString namedDepartment = hint.mid(prefix.size());
+        QCOMPARE(window->statusBar()->currentMessage(), hint);
+
+        // The confirmation names the ticket and the department in its body.
+        QString confirmation;
+        QTimer::singleShot(100, qApp, [&confirmation] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            confirmation = dialog->labelText();
+            dialog->accept();
+        });
+        QDropEvent drop(QPointF(target), Qt::MoveAction | Qt::CopyAction, data.get(), Qt::LeftButton,
+                        Qt::NoModifier);
+        QApplication::sendEvent(viewport, &drop);
+        QVERIFY2(confirmation.contains(QString::number(id)) && confirmation.contains(u"桌面测试工单"_s) &&
+                     confirmation.contains(namedDepartment),
+                 qPrintable(confirmation));
+        const std::optional<Ticket> sent = window->store().ticket(id);
+        QCOMPARE(sent->state, TicketState::Dispatched);
+        QCOMPARE(window->store().department(sent->departmentCode)->name, namedDepartment);
+        QVERIFY(confirmation.contains(sent->departmentCode));
+        // The drag is over: nothing highlighted, the status bar no longer names a department.
+        QVERIFY(!tree->dropTarget().isValid());
+        QVERIFY(!window->statusBar()->currentMessage().startsWith(prefix));
+    }
+
+    // The drag image sits beside the pointer, clear of the row under it.
+    void dragImageBesideThePointer() {
+        auto window = openFirstRun(QSize(1600, 900));
+        const qint64 id = selectFreshTicket(*window);
+        QVERIFY(id > 0);
+        dispatch::DispatchWorkbench* b = bench(*window);
+        QPoint hotSpot;
+        const QPixmap image = b->dragImage({id}, &hotSpot);
+        QVERIFY(!image.isNull());
+        // The image's rectangle, the pointer at (0, 0).
+        const QRect placed(-hotSpot, image.deviceIndependentSize().toSize());
+        const int row = b->departmentView()->sizeHintForRow(0);
+        QVERIFY2(placed.left() > 0 && placed.top() >= row / 2,
+                 qPrintable(u"image at %1,%2, rows %3 px"_s.arg(placed.left()).arg(placed.top()).arg(row)));
     }
 };
 

@@ -5,6 +5,8 @@
 #include <QDragMoveEvent>
 #include <QHeaderView>
 #include <QMimeData>
+#include <QPainter>
+#include <QScrollBar>
 #include <QToolTip>
 
 namespace gc::dispatch {
@@ -14,7 +16,19 @@ DepartmentTreeView::DepartmentTreeView(QWidget* parent) : QTreeView(parent) {
     setDragDropMode(QAbstractItemView::DropOnly);
     // Drops land on a department, never between two of them.
     setDragDropOverwriteMode(true);
-    setDropIndicatorShown(true);
+    // The row under the pointer is highlighted here (drawRow), where it stays right while the
+    // tree scrolls; Qt's indicator is placed at the last move and would lag behind a scroll.
+    setDropIndicatorShown(false);
+    // Qt's own auto-scroll reacts in a 16 px margin, speeds up to a page per step and never
+    // says which row it brought under the pointer: the tree scrolls itself instead.
+    setAutoScroll(false);
+    m_scrollTimer.setInterval(kAutoScrollIntervalMs);
+    connect(&m_scrollTimer, &QTimer::timeout, this, &DepartmentTreeView::autoScrollStep);
+    // Whatever scrolls the tree during a drag (the wheel too) renames the row under the pointer.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (m_dragData)
+            explain(m_dragData, m_dragPos);
+    });
     setDefaultDropAction(Qt::MoveAction);
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
@@ -30,7 +44,7 @@ void DepartmentTreeView::explain(const QMimeData* data, const QPoint& pos) {
     DepartmentTreeModel* m = departmentModel();
     if (!m)
         return;
-    const QModelIndex target = indexAt(pos);
+    const QModelIndex target = indexAt(pos).siblingAtColumn(DepartmentTreeModel::NameColumn);
     const QString refusal = m->dropRefusal(data, target);
     QString text;
     if (refusal.isEmpty()) {
@@ -39,10 +53,55 @@ void DepartmentTreeView::explain(const QMimeData* data, const QPoint& pos) {
     } else {
         text = tr("不能交办：%1").arg(refusal);
     }
+    if (QPersistentModelIndex(target) != m_target || m_targetAllowed != refusal.isEmpty()) {
+        m_target = target;
+        m_targetAllowed = refusal.isEmpty();
+        viewport()->update();
+    }
+    // Above the pointer: the drag image is below and to its right, the row itself stays clear.
+    const int lift = fontMetrics().height() * 2 + 8;
     if (text != m_lastHint || !QToolTip::isVisible())
-        QToolTip::showText(viewport()->mapToGlobal(pos) + QPoint(16, 16), text, viewport());
+        QToolTip::showText(viewport()->mapToGlobal(pos) + QPoint(16, -lift), text, viewport());
     m_lastHint = text;
     Q_EMIT dropHint(text, refusal.isEmpty());
+}
+
+void DepartmentTreeView::followPointer(const QMimeData* data, const QPoint& pos) {
+    m_dragData = data;
+    m_dragPos = pos;
+    explain(data, pos);
+    const QRect area = viewport()->rect();
+    const int direction = pos.y() < area.top() + kAutoScrollBand      ? -1
+                          : pos.y() > area.bottom() - kAutoScrollBand ? 1
+                                                                      : 0;
+    if (direction == m_scrollDirection)
+        return;
+    m_scrollDirection = direction;
+    if (direction == 0)
+        m_scrollTimer.stop();
+    else
+        m_scrollTimer.start(); // the first step after a full interval: a pointer passing by does not scroll
+}
+
+void DepartmentTreeView::autoScrollStep() {
+    QScrollBar* bar = verticalScrollBar();
+    const int before = bar->value();
+    // One row (the tree scrolls per item) per step; valueChanged names the new row.
+    bar->triggerAction(m_scrollDirection < 0 ? QAbstractSlider::SliderSingleStepSub
+                                             : QAbstractSlider::SliderSingleStepAdd);
+    if (bar->value() == before)
+        m_scrollTimer.stop(); // at the end
+}
+
+void DepartmentTreeView::endDrag() {
+    m_scrollTimer.stop();
+    m_scrollDirection = 0;
+    m_dragData = nullptr;
+    m_target = QPersistentModelIndex();
+    QToolTip::hideText();
+    m_lastHint.clear();
+    viewport()->update();
+    Q_EMIT dropHint(QString(), true);
 }
 
 void DepartmentTreeView::dragEnterEvent(QDragEnterEvent* event) {
@@ -52,27 +111,48 @@ void DepartmentTreeView::dragEnterEvent(QDragEnterEvent* event) {
     if (event->mimeData() && departmentModel() &&
         event->mimeData()->hasFormat(departmentModel()->mimeTypes().value(0))) {
         event->accept();
-        explain(event->mimeData(), event->position().toPoint());
+        followPointer(event->mimeData(), event->position().toPoint());
     }
 }
 
 void DepartmentTreeView::dragMoveEvent(QDragMoveEvent* event) {
     QTreeView::dragMoveEvent(event); // asks the model's canDropMimeData
-    explain(event->mimeData(), event->position().toPoint());
+    followPointer(event->mimeData(), event->position().toPoint());
 }
 
 void DepartmentTreeView::dragLeaveEvent(QDragLeaveEvent* event) {
     QTreeView::dragLeaveEvent(event);
-    QToolTip::hideText();
-    m_lastHint.clear();
-    Q_EMIT dropHint(QString(), true);
+    endDrag();
 }
 
 void DepartmentTreeView::dropEvent(QDropEvent* event) {
-    QToolTip::hideText();
+    // The drop goes to the row under the pointer; it must be the row the hint named.
+    const QModelIndex at =
+        indexAt(event->position().toPoint()).siblingAtColumn(DepartmentTreeModel::NameColumn);
+    const bool named = m_dragData && QPersistentModelIndex(at) == m_target;
+    endDrag();
+    if (!named) {
+        event->ignore();
+        Q_EMIT dropHint(tr("未交办：松开时指针下的部门与提示的不同，请重新拖放"), false);
+        return;
+    }
     QTreeView::dropEvent(event);
-    m_lastHint.clear();
-    Q_EMIT dropHint(QString(), true);
+}
+
+void DepartmentTreeView::drawRow(QPainter* painter, const QStyleOptionViewItem& option,
+                                 const QModelIndex& index) const {
+    QTreeView::drawRow(painter, option, index);
+    if (!m_target.isValid() || index.siblingAtColumn(DepartmentTreeModel::NameColumn) != m_target)
+        return;
+    const QColor edge = m_targetAllowed ? QColor(0x1e, 0x88, 0xe5) : QColor(0xc6, 0x28, 0x28);
+    QColor fill = edge;
+    fill.setAlpha(70);
+    const QRect row(0, option.rect.top(), viewport()->width(), option.rect.height());
+    painter->save();
+    painter->fillRect(row, fill);
+    painter->setPen(QPen(edge, 2));
+    painter->drawRect(row.adjusted(1, 1, -1, -1));
+    painter->restore();
 }
 
 } // namespace gc::dispatch

@@ -15,11 +15,14 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDrag>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
+#include <QPainter>
 #include <QTableView>
 #include <QTimer>
 
@@ -30,6 +33,31 @@ namespace gc::dispatch {
 namespace {
 // State filter presets, then each state.
 enum StatePreset { AwaitingDispatch = -1, AllOpen = -2, Everything = -3 };
+
+// The queue as a drag source with its own drag image: Qt's default is a picture of the dragged
+// rows with the pointer inside it, which hides the department row it is dropped on.
+class TicketQueueView : public QTableView {
+public:
+    TicketQueueView(const DispatchWorkbench& bench, QWidget* parent) : QTableView(parent), m_bench(bench) {}
+
+protected:
+    void startDrag(Qt::DropActions supportedActions) override {
+        const QModelIndexList rows = selectionModel()->selectedRows();
+        QMimeData* data = rows.isEmpty() ? nullptr : model()->mimeData(rows);
+        if (!data)
+            return;
+        auto* drag = new QDrag(this);
+        drag->setMimeData(data);
+        QPoint hotSpot;
+        drag->setPixmap(m_bench.dragImage(m_bench.selectedTickets(), &hotSpot));
+        drag->setHotSpot(hotSpot);
+        // Tickets are never removed from the queue by the drag itself: the store says where they went.
+        drag->exec(supportedActions, defaultDropAction());
+    }
+
+private:
+    const DispatchWorkbench& m_bench;
+};
 } // namespace
 
 DispatchWorkbench::DispatchWorkbench(TicketService& service, QWidget* parentWidget)
@@ -148,7 +176,7 @@ void DispatchWorkbench::buildQueuePanel(QWidget* parent) {
     m_counts = new QLabel(m_queuePanel);
     m_counts->setObjectName(QStringLiteral("stateCounts"));
     m_counts->setWordWrap(true);
-    m_queueView = new QTableView(m_queuePanel);
+    m_queueView = new TicketQueueView(*this, m_queuePanel);
     m_queueView->setObjectName(QStringLiteral("ticketQueue"));
     m_queueView->setModel(m_proxy);
     m_queueView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -182,6 +210,7 @@ void DispatchWorkbench::buildQueuePanel(QWidget* parent) {
     connect(m_overdue, &QCheckBox::toggled, this, &DispatchWorkbench::applyFilterControls);
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DispatchWorkbench::onCurrentTicketChanged);
+    connect(m_proxy, &TicketFilterProxy::countsChanged, this, &DispatchWorkbench::updateOutsideFilterMark);
 
     // One action per shortcut, shared by the queue's context menu and the window's menu: two
     // actions with the same keys in one window cancel each other ("Ambiguous shortcut overload").
@@ -288,6 +317,46 @@ void DispatchWorkbench::updateCounts() {
     m_counts->setText(tr("显示 %L1 件 · ").arg(m_proxy->rowCount()) + parts.join(QStringLiteral(" · ")));
 }
 
+QString DispatchWorkbench::describeTickets(const QList<qint64>& ids) const {
+    const auto one = [this](qint64 id) {
+        const int row = m_queue->rowOfTicket(id);
+        const QString title = row >= 0 ? m_queue->rowAt(row).title : QString();
+        return title.isEmpty() ? QString::number(id) : tr("%1「%2」").arg(id).arg(title);
+    };
+    if (ids.size() == 1)
+        return tr("工单 %1").arg(one(ids.first()));
+    QStringList some;
+    for (qint64 id : ids.mid(0, 5))
+        some << one(id);
+    if (ids.size() > 5)
+        some << tr("…");
+    return tr("%1 件工单：%2").arg(ids.size()).arg(some.join(tr("、")));
+}
+
+QPixmap DispatchWorkbench::dragImage(const QList<qint64>& ids, QPoint* hotSpot) const {
+    const QFontMetrics metrics(m_queueView->font());
+    const QString text = metrics.elidedText(describeTickets(ids).section(u'\n', 0, 0), Qt::ElideRight,
+                                            metrics.averageCharWidth() * 40);
+    const QSize size(metrics.horizontalAdvance(text) + 16, metrics.height() + 8);
+    const qreal dpr = m_queueView->devicePixelRatioF();
+    QPixmap pixmap(size * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QColor(0x26, 0x32, 0x38));
+    p.setBrush(QColor(0xff, 0xff, 0xff, 235));
+    p.drawRoundedRect(QRectF(QPointF(0.5, 0.5), QSizeF(size) - QSizeF(1, 1)), 4, 4);
+    p.setFont(m_queueView->font());
+    p.drawText(QRect(QPoint(0, 0), size), Qt::AlignCenter, text);
+    p.end();
+    // The hot spot is the pointer's place in the image: outside it, the image sits beside the
+    // pointer, clear of the row under it (rows are about one line high).
+    const int gap = metrics.height();
+    *hotSpot = QPoint(-gap, -gap);
+    return pixmap;
+}
+
 QList<qint64> DispatchWorkbench::selectedTickets() const {
     QList<qint64> out;
     for (const QModelIndex& i : m_queueView->selectionModel()->selectedRows())
@@ -314,9 +383,43 @@ void DispatchWorkbench::selectTicket(qint64 id) {
     m_queueView->scrollTo(index);
 }
 
-void DispatchWorkbench::onCurrentTicketChanged() {
-    const qint64 id = m_proxy->ticketAt(m_queueView->currentIndex().row());
+bool DispatchWorkbench::isInFilteredQueue(qint64 id) const {
+    const int source = m_queue->rowOfTicket(id);
+    return source >= 0 && m_proxy->acceptsRow(m_queue->rowAt(source));
+}
+
+void DispatchWorkbench::updateOutsideFilterMark() {
+    if (!m_detail) // the queue's first filter is set before the detail exists
+        return;
+    const qint64 shown = m_detail->ticketId();
+    const bool outside = shown > 0 && !isInFilteredQueue(shown);
+    m_detail->setOutsideFilter(outside);
+    // Back in the queue (an undo, a wider filter) while nothing else was picked: select it again.
+    if (!outside && shown > 0 && !m_queueView->currentIndex().isValid() && m_proxy->rowOfTicket(shown) >= 0)
+        selectTicket(shown);
+}
+
+void DispatchWorkbench::onCurrentTicketChanged(const QModelIndex& current, const QModelIndex& previous) {
+    const qint64 shown = m_detail->ticketId();
+    const qint64 id = current.isValid() ? m_proxy->ticketAt(current.row()) : 0;
+    // The current row moved because the ticket being worked on left the filtered queue (a
+    // dispatch, another seat's change): the operator did not pick another ticket. The detail
+    // keeps it, marked, and no neighbour stays selected for Ctrl+D to act on.
+    if (shown > 0 && id != shown && previous.isValid() && m_proxy->ticketAt(previous.row()) == shown &&
+        !isInFilteredQueue(shown)) {
+        m_detail->setOutsideFilter(true);
+        QTimer::singleShot(0, this, [this, shown] {
+            if (m_detail->ticketId() == shown && !isInFilteredQueue(shown))
+                m_queueView->selectionModel()->clear();
+        });
+        return;
+    }
+    if (id <= 0) { // nothing current (a filter emptied the queue, the selection was cleared)
+        updateOutsideFilterMark();
+        return;
+    }
     m_detail->showTicket(id);
+    m_detail->setOutsideFilter(false);
     const int source = m_queue->rowOfTicket(id);
     if (source < 0) {
         m_departments->setSuggested({});
@@ -379,19 +482,32 @@ void DispatchWorkbench::setAskOnDrop(bool ask) {
     m_departments->setDropConfirmation(
         [this](const TicketDragPayload& payload, const DepartmentRecord& d,
                bool isReassign) -> std::optional<DepartmentTreeModel::DropDetails> {
-            DepartmentTreeModel::DropDetails details;
-            bool ok = false;
-            if (isReassign) {
-                details.reason = QInputDialog::getText(m_departmentView, tr("改派给 %1").arg(d.name),
-                                                       tr("改派原因："), QLineEdit::Normal, QString(), &ok);
-                if (!ok)
+            QList<qint64> ids;
+            for (const TicketDragItem& item : payload.items)
+                ids << item.id;
+            // Ticket and department in full in the body: a narrow dialog cuts its title, never its text.
+            const QString what = tr("%1\n给 %2（%3）").arg(describeTickets(ids), d.name, d.code);
+            const auto ask = [this](const QString& title, const QString& body) -> std::optional<QString> {
+                QInputDialog dialog(m_departmentView);
+                dialog.setObjectName(QStringLiteral("dropConfirmation"));
+                dialog.setWindowTitle(title);
+                dialog.setLabelText(body);
+                dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 48);
+                if (dialog.exec() != QDialog::Accepted)
                     return std::nullopt;
+                return dialog.textValue();
+            };
+            DepartmentTreeModel::DropDetails details;
+            if (isReassign) {
+                const auto reason = ask(tr("确认改派"), tr("改派 %1\n\n改派原因：").arg(what));
+                if (!reason)
+                    return std::nullopt;
+                details.reason = *reason;
             }
-            details.note = QInputDialog::getText(
-                m_departmentView, tr("交办 %1 件工单给 %2").arg(payload.items.size()).arg(d.name),
-                tr("交办备注（可留空）："), QLineEdit::Normal, QString(), &ok);
-            if (!ok)
+            const auto note = ask(tr("确认交办"), tr("交办 %1\n\n交办备注（可留空）：").arg(what));
+            if (!note)
                 return std::nullopt;
+            details.note = *note;
             return details;
         });
 }

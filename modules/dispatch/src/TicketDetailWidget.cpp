@@ -58,6 +58,14 @@ TicketDetailWidget::TicketDetailWidget(TicketService& service, QWidget* parent)
     innerLayout->addWidget(fieldsBox);
     innerLayout->addWidget(m_photos);
     scroll->setWidget(inner);
+    m_outsideFilter =
+        new QLabel(tr("不在当前筛选中：这件工单已不在队列的筛选结果里，选择队列中的工单即切换"), this);
+    m_outsideFilter->setObjectName(QStringLiteral("outsideFilterMark"));
+    m_outsideFilter->setWordWrap(true);
+    m_outsideFilter->setStyleSheet(
+        QStringLiteral("background: #fff3c4; color: #5d4037; padding: 3px; border-radius: 3px;"));
+    m_outsideFilter->hide();
+    layout->addWidget(m_outsideFilter);
     layout->addWidget(m_header);
     layout->addWidget(m_buttonBox);
     layout->addWidget(scroll, 2);
@@ -164,6 +172,14 @@ void TicketDetailWidget::showTicket(qint64 id) {
         m_offered << a;
         ++n;
     }
+}
+
+void TicketDetailWidget::setOutsideFilter(bool outside) {
+    m_outsideFilter->setVisible(outside && m_ticket.id > 0);
+}
+
+bool TicketDetailWidget::isMarkedOutsideFilter() const {
+    return !m_outsideFilter->isHidden();
 }
 
 void TicketDetailWidget::trigger(TicketAction action) {

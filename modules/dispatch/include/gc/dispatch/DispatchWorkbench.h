@@ -10,6 +10,9 @@ class QComboBox;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QModelIndex;
+class QPixmap;
+class QPoint;
 class QTimer;
 class QTableView;
 class QWidget;
@@ -60,6 +63,12 @@ public:
 
     QList<qint64> selectedTickets() const;
 
+    // The image a drag of these tickets shows, and its hot spot: a small label set below and to
+    // the right of the pointer, so the department row under the pointer stays in sight.
+    QPixmap dragImage(const QList<qint64>& ids, QPoint* hotSpot) const;
+    // "工单 2066「路面塌陷」" or "3 件工单：2066「…」、…": the tickets a confirmation names.
+    QString describeTickets(const QList<qint64>& ids) const;
+
 public Q_SLOTS:
     // Selects a ticket in the queue (clearing filters that hide it), e.g. from the map.
     void selectTicket(qint64 id);
@@ -87,7 +96,10 @@ private:
     void buildQueuePanel(QWidget* parent);
     void applyFilterControls();
     void updateCounts();
-    void onCurrentTicketChanged();
+    void onCurrentTicketChanged(const QModelIndex& current, const QModelIndex& previous);
+    // The detail shows a ticket the filtered queue no longer holds: say so, keep it.
+    bool isInFilteredQueue(qint64 id) const;
+    void updateOutsideFilterMark();
     void onTicketChanged(const Ticket& ticket, const TicketEvent& event);
 
     TicketService& m_service;

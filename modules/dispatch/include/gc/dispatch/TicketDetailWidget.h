@@ -33,6 +33,10 @@ public:
     QList<TicketAction> offeredActions() const { return m_offered; }
     // Runs an action as its button does (asks for what it needs).
     void trigger(TicketAction action);
+    // Marks the ticket as one the filtered queue no longer holds (a dispatch or another seat's
+    // change took it out): the detail keeps it until the operator picks another.
+    void setOutsideFilter(bool outside);
+    bool isMarkedOutsideFilter() const;
 
 Q_SIGNALS:
     void message(const QString& text);
@@ -43,6 +47,7 @@ private:
     Ticket m_ticket;
     QList<TicketAction> m_offered;
     QLabel* m_header = nullptr;
+    QLabel* m_outsideFilter = nullptr;
     QFormLayout* m_fields = nullptr;
     QLabel* m_photos = nullptr;
     QTreeWidget* m_timeline = nullptr;
