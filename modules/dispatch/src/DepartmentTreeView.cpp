@@ -116,8 +116,14 @@ void DepartmentTreeView::dragEnterEvent(QDragEnterEvent* event) {
 }
 
 void DepartmentTreeView::dragMoveEvent(QDragMoveEvent* event) {
-    QTreeView::dragMoveEvent(event); // asks the model's canDropMimeData
+    QTreeView::dragMoveEvent(event);
     followPointer(event->mimeData(), event->position().toPoint());
+    // Accepted exactly over a row that takes the drop (Qt's own answer relies on its drop
+    // indicator, which is off here).
+    if (m_targetAllowed)
+        event->acceptProposedAction();
+    else
+        event->ignore();
 }
 
 void DepartmentTreeView::dragLeaveEvent(QDragLeaveEvent* event) {
