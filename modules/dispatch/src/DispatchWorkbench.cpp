@@ -214,7 +214,7 @@ void DispatchWorkbench::buildQueuePanel(QWidget* parent) {
 
     // One action per shortcut, shared by the queue's context menu and the window's menu: two
     // actions with the same keys in one window cancel each other ("Ambiguous shortcut overload").
-    m_chooseAction = new QAction(tr("交办给部门(&D)…"), this);
+    m_chooseAction = new QAction(tr("交办选中工单给部门(&D)…"), this);
     m_chooseAction->setObjectName(QStringLiteral("chooseDepartmentAction"));
     m_chooseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_chooseAction->setShortcutContext(Qt::WindowShortcut);
