@@ -226,7 +226,7 @@ void MainWindow::arrangeDefaultLayout() {
         splitDockWidget(hierarchy, legend, Qt::Vertical);
         resizeDocks({hierarchy, legend}, {h * 3 / 4, h / 4}, Qt::Vertical);
     }
-    for (const char* name : {"workersDock", "replayDock"})
+    for (const char* name : {"workersDock", "replayDock", "riskDock"})
         if (QDockWidget* d = dock(name)) {
             addDockWidget(Qt::LeftDockWidgetArea, d);
             tabifyDockWidget(hierarchy, d);
@@ -242,7 +242,8 @@ void MainWindow::arrangeDefaultLayout() {
         if (compact) {
             // One side only (the queue alone needs some 440 px): the left docks become tabs
             // behind the departments, beside the detail.
-            for (QDockWidget* d : {detail, hierarchy, dock("workersDock"), dock("replayDock"), legend})
+            for (QDockWidget* d :
+                 {detail, hierarchy, dock("workersDock"), dock("replayDock"), dock("riskDock"), legend})
                 if (d)
                     tabifyDockWidget(departments, d);
             departments->raise();

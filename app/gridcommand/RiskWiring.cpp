@@ -292,11 +292,13 @@ void MainWindow::setupRisk() {
         [this, dock] {
             QTimer::singleShot(0, this, [this, dock] {
                 auto* hierarchy = findChild<QDockWidget*>(QStringLiteral("hierarchyDock"));
+                // The default layout places the dock itself; this covers a restored layout saved
+                // before the dock existed. Raising only then keeps a compact layout's departments up.
                 if (hierarchy && dockWidgetArea(hierarchy) == dockWidgetArea(dock) &&
-                    tabifiedDockWidgets(dock).isEmpty() && !dock->isFloating())
+                    tabifiedDockWidgets(dock).isEmpty() && !dock->isFloating()) {
                     tabifyDockWidget(hierarchy, dock);
-                if (hierarchy)
                     hierarchy->raise();
+                }
             });
         },
         Qt::SingleShotConnection);
