@@ -164,7 +164,7 @@ QVariant TicketQueueModel::data(const QModelIndex& index, int role) const {
             return displayName(r.priority);
         case CategoryColumn: {
             const Category* c = CategoryTable::builtIn().find(r.category);
-            return c ? c->name : r.category;
+            return c ? c->displayName() : r.category;
         }
         case SourceColumn:
             return displayName(r.source);
