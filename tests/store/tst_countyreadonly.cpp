@@ -39,8 +39,11 @@ class TestCountyReadOnly : public QObject {
         return r;
     }
     // gridctl as a user without write permission: `nobody` when the test runs as root (as CI does).
+    // The build tree may sit under a folder `nobody` cannot enter (/root in CI), so the unprivileged
+    // runs use a copy of gridctl in the test's own 0755 folder (it needs nothing beside it).
+    static inline QString s_gridctlCopy;
     static Run gridctlUnprivileged(const QStringList& args) {
-        const QString gridctl = qEnvironmentVariable("GRIDCTL");
+        const QString gridctl = s_gridctlCopy.isEmpty() ? qEnvironmentVariable("GRIDCTL") : s_gridctlCopy;
         if (geteuid() == 0)
             return run(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("nobody"),
                                                               QStringLiteral("--"), gridctl} +
@@ -123,6 +126,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QFile::setPermissions(m_dir.path(), QFileDevice::Permissions(0x7755));
         m_source = m_dir.filePath(QStringLiteral("source.gpkg"));
+        s_gridctlCopy = m_dir.filePath(QStringLiteral("gridctl"));
+        QVERIFY(QFile::copy(qEnvironmentVariable("GRIDCTL"), s_gridctlCopy));
+        QFile::setPermissions(s_gridctlCopy, QFileDevice::Permissions(0x7755));
         const Run demo = run(qEnvironmentVariable("GRIDCTL"),
                              {QStringLiteral("demo"), QStringLiteral("--out"), m_source,
                               QStringLiteral("--grids"), QStringLiteral("30"), QStringLiteral("--quiet")});
