@@ -129,7 +129,7 @@ private Q_SLOTS:
             const auto id = m_window->store().createTicket(t, QStringLiteral("网格员"), &error);
             QVERIFY2(id, qPrintable(error));
             // What the dispatch desk and the feed do after a ticket event.
-            QMetaObject::invokeMethod(m_canvas, "refreshTicket", Q_ARG(qint64, *id));
+            m_canvas->refreshTicket(*id);
         }
         // The rules file: three open urgent 突发事件 → the trigger sets at least orange.
         QTRY_VERIFY_WITH_TIMEOUT(m_canvas->riskOf(m_canvas->data()->find(calm)) >= RiskLevel::Orange, 5000);
