@@ -64,15 +64,23 @@ const RiskCalculator::CategoryMatch& RiskCalculator::match(const QString& catego
     return scratch;
 }
 
+QVector<double> RiskCalculator::categoryWeights(const QString& category) const {
+    return match(category).weight;
+}
+
 void RiskCalculator::addTicket(const RiskTicketFacts& t, double* values) const {
+    addTicket(t, match(t.category).weight.constData(), values);
+}
+
+void RiskCalculator::addTicket(const RiskTicketFacts& t, const double* categoryWeights,
+                               double* values) const {
     if (t.state == TicketState::Merged || t.state == TicketState::Invalid || t.createdAt > m_now)
         return;
-    const CategoryMatch& m = match(t.category);
     const bool open = isOpen(t.state);
     const double ageHours = double(m_now - t.createdAt) / 3600.0;
     const auto& indicators = m_rules.indicators();
     for (int i = 0; i < indicators.size(); ++i) {
-        const double weight = m.weight[i];
+        const double weight = categoryWeights[i];
         if (weight == 0)
             continue;
         const RiskIndicator& ind = indicators[i];

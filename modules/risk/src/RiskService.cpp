@@ -2,7 +2,9 @@
 // parents, band changes written with their cause, and hot spots.
 #include "gc/risk/RiskService.h"
 
+#include "gc/core/ByteKeyTable.h"
 #include "gc/core/ChinaTime.h"
+#include "gc/core/PhaseTimer.h"
 #include "gc/geo/GridAdjacency.h"
 #include "gc/risk/RiskCalculator.h"
 #include "gc/store/CountyStore.h"
@@ -14,6 +16,8 @@
 namespace gc {
 
 namespace {
+// Where a full pass spends its time: QT_LOGGING_RULES="gc.risk.phases.info=true".
+Q_LOGGING_CATEGORY(lcRiskPhases, "gc.risk.phases", QtWarningMsg)
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(RiskService)
 };
@@ -37,7 +41,7 @@ struct RiskService::Impl {
     RiskStore riskStore;
     QList<Node> nodes;
     QHash<QString, int> index;
-    QHash<QByteArray, int> gridIndexUtf8; // grid-level codes as UTF-8, for the ticket scan
+    ByteKeyTable<int> gridIndexUtf8; // grid-level codes as UTF-8, for the ticket scan
     QList<int> byLevel[kGridLevelCount + 1];
     QList<RiskAssessment> assessments;
     bool loaded = false;
@@ -51,7 +55,7 @@ struct RiskService::Impl {
     bool loadHierarchy(QString* error);
     // Indicator values of the given grid nodes (all grids when `grids` is empty).
     bool gridValues(const RiskCalculator& calc, const QList<int>& grids, QVector<double>& values,
-                    QString* error) const;
+                    QString* error, PhaseTimer& phases) const;
     // Assessments at `now` under `rules` for the given grid nodes plus every ancestor; results in `out`
     // (indexed like nodes). Overrides are applied from `active`.
     // `backup` (optional) receives the previous value of every entry of `out` replaced, so an
@@ -108,44 +112,67 @@ bool RiskService::Impl::loadHierarchy(QString* error) {
 }
 
 bool RiskService::Impl::gridValues(const RiskCalculator& calc, const QList<int>& grids,
-                                   QVector<double>& values, QString* error) const {
+                                   QVector<double>& values, QString* error, PhaseTimer& phases) const {
     const int k = calc.indicatorCount();
-    // Grid node → row in `values`.
-    QHash<int, int> row;
-    QStringList codes;
     const bool all = grids.isEmpty();
     const QList<int>& list = all ? byLevel[static_cast<int>(GridLevel::Grid)] : grids;
-    for (int r = 0; r < list.size(); ++r) {
-        row.insert(list[r], r);
-        if (!all)
+    // Grid node → row in `values`: on a full pass the grid nodes are one run, so no table at all.
+    QHash<int, int> row;
+    QStringList codes;
+    if (!all)
+        for (int r = 0; r < list.size(); ++r) {
+            row.insert(list[r], r);
             codes << nodes[list[r]].code;
-    }
+        }
+    const auto rowOf = [&](int node) {
+        if (node < 0 || list.isEmpty())
+            return -1;
+        if (!all)
+            return row.value(node, -1);
+        const int r = node - list.first();
+        return r < list.size() && list[r] == node ? r : -1;
+    };
     values.fill(0.0, qsizetype(list.size()) * k);
+    // Category weights by the scan's category numbers, looked up once per category.
+    std::vector<QVector<double>> weightsByKey;
     const auto visit = [&](QByteArrayView grid, const RiskTicketFacts& t) {
-        const int node = gridIndexUtf8.value(QByteArray::fromRawData(grid.data(), grid.size()), -1);
-        if (node < 0)
+        const int* node = gridIndexUtf8.find(grid);
+        if (!node)
             return;
-        const int r = all ? node - list.first() : row.value(node, -1);
-        if (r >= 0)
-            calc.addTicket(t, values.data() + qsizetype(r) * k);
+        const int r = rowOf(*node);
+        if (r < 0)
+            return;
+        double* gridValues = values.data() + qsizetype(r) * k;
+        if (t.categoryKey < 0) {
+            calc.addTicket(t, gridValues);
+            return;
+        }
+        if (size_t(t.categoryKey) >= weightsByKey.size())
+            weightsByKey.resize(size_t(t.categoryKey) + 1);
+        QVector<double>& weights = weightsByKey[size_t(t.categoryKey)];
+        if (weights.isEmpty())
+            weights = calc.categoryWeights(t.category);
+        calc.addTicket(t, weights.constData(), gridValues);
     };
     const bool ok = all && pastTickets ? pastTickets(calc.windowStart(), visit, error)
                                        : riskStore.forEachTicket(calc.windowStart(), codes, visit, error);
     if (!ok)
         return false;
+    phases.mark("tickets");
     for (const KeyPersonCount& c : riskStore.keyPersons(codes)) {
-        const int r = row.value(index.value(c.gridCode, -1), -1);
+        const int r = rowOf(index.value(c.gridCode, -1));
         if (r >= 0)
             calc.addKeyPersons(c.type, c.count, values.data() + qsizetype(r) * k);
     }
     for (const KeyPlace& p : riskStore.keyPlaces(codes)) {
-        const int r = row.value(index.value(p.gridCode, -1), -1);
+        const int r = rowOf(index.value(p.gridCode, -1));
         if (r >= 0)
             calc.addKeyPlace(p.type, values.data() + qsizetype(r) * k);
     }
     const QHash<QString, qint64> checkins = riskStore.lastCheckins(codes, calc.now());
     for (int r = 0; r < list.size(); ++r)
         calc.setLastCheckin(checkins.value(nodes[list[r]].code, 0), values.data() + qsizetype(r) * k);
+    phases.mark("key persons, places, check-ins");
     return true;
 }
 
@@ -173,9 +200,10 @@ void RiskService::Impl::rollUp(const RiskRules& rules, const QList<int>& parents
 bool RiskService::Impl::assess(const RiskRules& rules, const QDateTime& now, const QList<int>& grids,
                                const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out,
                                QString* error, QHash<int, RiskAssessment>* backup) const {
+    PhaseTimer phases(lcRiskPhases(), grids.isEmpty() ? "full pass" : "incremental pass");
     const RiskCalculator calc(rules, now.toSecsSinceEpoch());
     QVector<double> values;
-    if (!gridValues(calc, grids, values, error))
+    if (!gridValues(calc, grids, values, error, phases))
         return false;
     const int k = calc.indicatorCount();
     const QList<int>& list = grids.isEmpty() ? byLevel[static_cast<int>(GridLevel::Grid)] : grids;
@@ -192,6 +220,7 @@ bool RiskService::Impl::assess(const RiskRules& rules, const QDateTime& now, con
         }
         replace(out, list[r], std::move(a), backup);
     }
+    phases.mark("grid assessments");
     // Parents bottom-up: the touched grids' ancestors only, or every parent on a full pass.
     for (int l = static_cast<int>(GridLevel::Community); l >= static_cast<int>(GridLevel::County); --l) {
         QList<int> parents;
@@ -208,6 +237,7 @@ bool RiskService::Impl::assess(const RiskRules& rules, const QDateTime& now, con
         }
         rollUp(rules, parents, active, out, backup);
     }
+    phases.mark("parents");
     return true;
 }
 
@@ -349,7 +379,9 @@ bool RiskService::update(const QList<int>& grids, RiskChangeCause cause, const Q
             }
         }
     }
+    PhaseTimer phases(lcRiskPhases(), "update");
     QList<RiskChange> changes = diff(d->nodes, next, which, cause, now, lapsed);
+    phases.mark("diff");
     if (!note.isEmpty())
         for (RiskChange& c : changes)
             if (c.note.isEmpty())
@@ -358,6 +390,7 @@ bool RiskService::update(const QList<int>& grids, RiskChangeCause cause, const Q
         undo();
         return false;
     }
+    phases.mark("write");
     if (touched.isEmpty())
         d->assessments = std::move(full);
     for (const RiskChange& c : changes)
@@ -370,6 +403,7 @@ bool RiskService::update(const QList<int>& grids, RiskChangeCause cause, const Q
     if (!changes.isEmpty())
         Q_EMIT bandsChanged(changes);
     Q_EMIT assessmentsUpdated(codes);
+    phases.mark("signals");
     return true;
 }
 

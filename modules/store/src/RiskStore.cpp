@@ -4,6 +4,7 @@
 
 #include "SqlHelpers.h"
 #include "SqliteReader.h"
+#include "gc/core/ByteKeyTable.h"
 #include "gc/store/CountyStore.h"
 
 #include <QCoreApplication>
@@ -33,38 +34,22 @@ QVariantList variants(const QStringList& list) {
     return out;
 }
 
-// Keys compared as bytes, so a million rows parse without a string each.
+// Keys looked up as bytes, so a million rows parse without a string each.
 struct EnumBytes {
-    QList<TicketState> states;
-    QList<QByteArray> stateKeys;
-    QList<QByteArray> priorityKeys, ratingKeys;
+    ByteKeyTable<TicketState> states;
+    ByteKeyTable<TicketPriority> priorities;
+    ByteKeyTable<Rating> ratings;
     EnumBytes() {
-        states = allTicketStates();
-        for (TicketState s : states)
-            stateKeys << toKey(s).toUtf8();
+        for (TicketState s : allTicketStates())
+            states.insert(toKey(s).toUtf8(), s);
         for (TicketPriority p : allTicketPriorities())
-            priorityKeys << toKey(p).toUtf8();
+            priorities.insert(toKey(p).toUtf8(), p);
         for (Rating r : {Rating::None, Rating::Satisfied, Rating::Unsatisfied})
-            ratingKeys << toKey(r).toUtf8();
+            ratings.insert(toKey(r).toUtf8(), r);
     }
-    TicketState state(QByteArrayView v) const {
-        for (int i = 0; i < stateKeys.size(); ++i)
-            if (v == stateKeys[i])
-                return states[i];
-        return TicketState::Received;
-    }
-    TicketPriority priority(QByteArrayView v) const {
-        for (int i = 0; i < priorityKeys.size(); ++i)
-            if (v == priorityKeys[i])
-                return static_cast<TicketPriority>(i);
-        return TicketPriority::Normal;
-    }
-    Rating rating(QByteArrayView v) const {
-        for (int i = 0; i < ratingKeys.size(); ++i)
-            if (v == ratingKeys[i])
-                return static_cast<Rating>(i);
-        return Rating::None;
-    }
+    TicketState state(QByteArrayView v) const { return states.value(v, TicketState::Received); }
+    TicketPriority priority(QByteArrayView v) const { return priorities.value(v, TicketPriority::Normal); }
+    Rating rating(QByteArrayView v) const { return ratings.value(v, Rating::None); }
 };
 
 const EnumBytes& enumBytes() {
@@ -164,13 +149,24 @@ bool RiskStore::forEachTicket(qint64 createdSince, const QStringList& gridCodes,
                               const std::function<void(QByteArrayView, const RiskTicketFacts&)>& visit,
                               QString* error) const {
     const EnumBytes& e = enumBytes();
-    // Category strings are shared across rows: the code table has a hundred, the county a million tickets.
-    QHash<QByteArray, QString> categories;
-    const auto category = [&](QByteArrayView v) -> const QString& {
-        auto it = categories.find(QByteArray::fromRawData(v.data(), v.size()));
-        if (it == categories.end())
-            it = categories.insert(v.toByteArray(), QString::fromUtf8(v));
-        return *it;
+    // Category strings are shared across rows and numbered: the code table has a hundred, the county
+    // a million tickets.
+    ByteKeyTable<int> categoryKeys;
+    std::vector<QString> categories;
+    const auto category = [&](QByteArrayView v, RiskTicketFacts& t) {
+        int key;
+        if (const int* known = categoryKeys.find(v)) {
+            key = *known;
+        } else {
+            key = int(categories.size());
+            categoryKeys.insert(v, key);
+            categories.push_back(QString::fromUtf8(v));
+        }
+        // The full scan reuses one facts record: its category string only changes with the key.
+        if (key != t.categoryKey) {
+            t.categoryKey = key;
+            t.category = categories[size_t(key)];
+        }
     };
     if (!gridCodes.isEmpty()) {
         // A few grids: the connection at hand and the grid index, no second connection to open.
@@ -188,7 +184,7 @@ bool RiskStore::forEachTicket(qint64 createdSince, const QStringList& gridCodes,
             t.id = q.value(1).toLongLong();
             t.createdAt = q.value(2).toLongLong();
             t.deadline = q.value(3).toLongLong();
-            t.category = category(q.value(4).toString().toUtf8());
+            category(q.value(4).toString().toUtf8(), t);
             t.state = e.state(q.value(5).toString().toUtf8());
             t.priority = e.priority(q.value(6).toString().toUtf8());
             t.rating = e.rating(q.value(7).toString().toUtf8());
@@ -209,7 +205,7 @@ bool RiskStore::forEachTicket(qint64 createdSince, const QStringList& gridCodes,
             t.id = row.integer(1);
             t.createdAt = row.integer(2);
             t.deadline = row.isNull(3) ? 0 : row.integer(3);
-            t.category = category(row.utf8(4));
+            category(row.utf8(4), t);
             t.state = e.state(row.utf8(5));
             t.priority = e.priority(row.utf8(6));
             t.rating = e.rating(row.utf8(7));
@@ -226,7 +222,10 @@ QHash<QString, int> RiskStore::ticketCountsByGrid(qint64 from, qint64 to, QStrin
     if (!reader)
         return counts;
     reader->forEachRow(
-        QStringLiteral("SELECT grid_code, count(*) FROM tickets WHERE grid_code IS NOT NULL AND "
+        // Through the (grid, state, created) index: its rows come grouped by grid, where the
+        // planner's own choice (the created_at range of tickets_risk) sorts a million rows first.
+        QStringLiteral("SELECT grid_code, count(*) FROM tickets INDEXED BY tickets_grid_state_created "
+                       "WHERE grid_code IS NOT NULL AND "
                        "state NOT IN ('merged', 'invalid') AND created_at >= ? AND created_at <= ? "
                        "GROUP BY grid_code"),
         {from, to},
@@ -286,38 +285,62 @@ QStringList RiskStore::gridsOfWorker(qint64 workerId) const {
 
 QHash<QString, qint64> RiskStore::lastCheckins(const QStringList& gridCodes, qint64 notAfter) const {
     QHash<QString, qint64> out;
-    QSqlQuery q(m_store.database());
-    q.setForwardOnly(true);
     // Per assignment, the newest check-in of that worker through the (worker_id, at) index.
     QString sqlText =
         QStringLiteral(
             "SELECT wg.grid_code, (SELECT max(c.at) FROM checkins c WHERE c.worker_id = wg.worker_id%1) "
             "FROM worker_grids wg")
             .arg(notAfter > 0 ? QStringLiteral(" AND c.at <= ?") : QString());
+    const auto keep = [&out](const QString& grid, qint64 at) {
+        qint64& last = out[grid];
+        last = std::max(last, at);
+    };
+    if (gridCodes.isEmpty()) {
+        // Every grid (a full pass): the fast reader, not a QVariant per value.
+        auto reader = sql::SqliteReader::open(m_store.path(), nullptr);
+        if (!reader)
+            return out;
+        out.reserve(100000);
+        reader->forEachRow(
+            sqlText, notAfter > 0 ? QList<qint64>{notAfter} : QList<qint64>{},
+            [&](const sql::SqliteReader::Row& row) {
+                if (!row.isNull(1))
+                    keep(row.text(0), row.integer(1));
+            },
+            nullptr);
+        return out;
+    }
+    QSqlQuery q(m_store.database());
+    q.setForwardOnly(true);
     QVariantList values;
     if (notAfter > 0)
         values << notAfter;
-    if (!gridCodes.isEmpty()) {
-        sqlText += QStringLiteral(" WHERE wg.grid_code IN (%1)").arg(placeholders(gridCodes.size()));
-        values += variants(gridCodes);
-    }
+    sqlText += QStringLiteral(" WHERE wg.grid_code IN (%1)").arg(placeholders(gridCodes.size()));
+    values += variants(gridCodes);
     if (!sql::exec(q, sqlText, values, nullptr))
         return out;
-    while (q.next()) {
-        if (q.value(1).isNull())
-            continue;
-        qint64& last = out[q.value(0).toString()];
-        last = std::max(last, q.value(1).toLongLong());
-    }
+    while (q.next())
+        if (!q.value(1).isNull())
+            keep(q.value(0).toString(), q.value(1).toLongLong());
     return out;
 }
 
 QList<KeyPersonCount> RiskStore::keyPersons(const QStringList& gridCodes) const {
     QList<KeyPersonCount> out;
-    QSqlQuery q(m_store.database());
     QString sqlText = QStringLiteral("SELECT grid_code, type, count FROM key_persons");
-    if (!gridCodes.isEmpty())
-        sqlText += QStringLiteral(" WHERE grid_code IN (%1)").arg(placeholders(gridCodes.size()));
+    if (gridCodes.isEmpty()) {
+        auto reader = sql::SqliteReader::open(m_store.path(), nullptr);
+        if (reader)
+            reader->forEachRow(
+                sqlText, {},
+                [&](const sql::SqliteReader::Row& row) {
+                    out << KeyPersonCount{row.text(0), row.text(1), int(row.integer(2))};
+                },
+                nullptr);
+        return out;
+    }
+    QSqlQuery q(m_store.database());
+    sqlText += QStringLiteral(" WHERE grid_code IN (%1)").arg(placeholders(gridCodes.size()));
     if (!sql::exec(q, sqlText, variants(gridCodes), nullptr))
         return out;
     while (q.next())
@@ -344,11 +367,21 @@ bool RiskStore::replaceKeyPersons(const QList<KeyPersonCount>& counts, QString* 
 
 QList<KeyPlace> RiskStore::keyPlaces(const QStringList& gridCodes) const {
     QList<KeyPlace> out;
-    QSqlQuery q(m_store.database());
     QString sqlText = QStringLiteral("SELECT id, name, type, lon, lat, grid_code FROM key_places");
-    if (!gridCodes.isEmpty())
-        sqlText += QStringLiteral(" WHERE grid_code IN (%1)").arg(placeholders(gridCodes.size()));
-    sqlText += QStringLiteral(" ORDER BY id");
+    if (gridCodes.isEmpty()) {
+        auto reader = sql::SqliteReader::open(m_store.path(), nullptr);
+        if (reader)
+            reader->forEachRow(
+                sqlText + QStringLiteral(" ORDER BY id"), {},
+                [&](const sql::SqliteReader::Row& row) {
+                    out << KeyPlace{row.integer(0), row.text(1), row.text(2),
+                                    row.real(3),    row.real(4), row.text(5)};
+                },
+                nullptr);
+        return out;
+    }
+    QSqlQuery q(m_store.database());
+    sqlText += QStringLiteral(" WHERE grid_code IN (%1) ORDER BY id").arg(placeholders(gridCodes.size()));
     if (!sql::exec(q, sqlText, variants(gridCodes), nullptr))
         return out;
     while (q.next())

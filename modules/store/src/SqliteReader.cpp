@@ -23,6 +23,10 @@ qint64 SqliteReader::Row::integer(int column) const {
     return sqlite3_column_int64(m_statement, column);
 }
 
+double SqliteReader::Row::real(int column) const {
+    return sqlite3_column_double(m_statement, column);
+}
+
 QByteArrayView SqliteReader::Row::utf8(int column) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
     return QByteArrayView(text, sqlite3_column_bytes(m_statement, column));

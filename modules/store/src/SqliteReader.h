@@ -23,6 +23,7 @@ public:
         explicit Row(sqlite3_stmt* statement) : m_statement(statement) {}
         bool isNull(int column) const;
         qint64 integer(int column) const;
+        double real(int column) const;
         QByteArrayView utf8(int column) const;
         QString text(int column) const { return QString::fromUtf8(utf8(column)); }
 

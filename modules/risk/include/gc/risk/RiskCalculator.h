@@ -24,6 +24,11 @@ public:
     qint64 windowStart() const { return m_windowStart; }
 
     void addTicket(const RiskTicketFacts& t, double* values) const;
+    // The same with the ticket's category already looked up (categoryWeights(t.category)): a full
+    // pass looks each category up once, not once per ticket.
+    void addTicket(const RiskTicketFacts& t, const double* categoryWeights, double* values) const;
+    // Per indicator, the weight a ticket of `category` counts with (0: not counted).
+    QVector<double> categoryWeights(const QString& category) const;
     void addKeyPersons(const QString& type, int count, double* values) const;
     void addKeyPlace(const QString& type, double* values) const;
     // `lastCheckin` epoch seconds, 0 when the grid never had one. Call once per grid.

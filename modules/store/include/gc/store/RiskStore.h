@@ -23,6 +23,10 @@ struct RiskTicketFacts {
     qint64 createdAt = 0;
     qint64 deadline = 0;
     QString category;
+    // The same number for the same category within one RiskStore::forEachTicket call, counting from
+    // 0; -1 when the source does not number them. Lets a consumer look its category up once per
+    // category rather than once per ticket.
+    int categoryKey = -1;
     TicketState state = TicketState::Received;
     TicketPriority priority = TicketPriority::Normal;
     Rating rating = Rating::None;
