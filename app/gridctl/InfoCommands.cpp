@@ -1,6 +1,7 @@
 // Read-only summaries of a county: `gridctl info` and `gridctl stats`.
 #include "Command.h"
 
+#include "gc/core/CategoryTable.h"
 #include "gc/core/ChinaTime.h"
 #include "gc/core/Kpi.h"
 #include "gc/store/CountyStore.h"
@@ -14,6 +15,57 @@ namespace {
 
 QJsonValue rate(double r) {
     return r < 0 ? QJsonValue() : QJsonValue(std::round(r * 10000) / 10000);
+}
+
+// The KPI fields of `gridctl stats --json`, the contract reports and the dashboard are checked against.
+QJsonObject kpiJson(const KpiSet& k) {
+    return {{QStringLiteral("received"), k.received},
+            {QStringLiteral("closed"), k.closed},
+            {QStringLiteral("open"), k.open},
+            {QStringLiteral("overdue"), k.overdue},
+            {QStringLiteral("merged"), k.merged},
+            {QStringLiteral("invalid"), k.invalid},
+            {QStringLiteral("closure_rate"), rate(k.closureRate)},
+            {QStringLiteral("on_time_rate"), rate(k.onTimeRate)},
+            {QStringLiteral("satisfaction_rate"), rate(k.satisfactionRate)},
+            {QStringLiteral("reopen_rate"), rate(k.reopenRate)},
+            {QStringLiteral("mean_hours_to_dispatch"), rate(k.meanHoursToDispatch)},
+            {QStringLiteral("mean_hours_to_close"), rate(k.meanHoursToClose)}};
+}
+
+// `--by`: which group a ticket belongs to and the group's display name.
+struct Grouping {
+    std::function<QString(const TicketFacts&)> groupOf;
+    QHash<QString, QString> names;
+};
+
+std::optional<Grouping> groupingFor(const QString& by, const CountyStore& store) {
+    Grouping g;
+    if (by == u"street" || by == u"community") {
+        const GridLevel level = by == u"street" ? GridLevel::Street : GridLevel::Community;
+        const QHash<QString, QString> ancestor = store.ancestorCodes(level);
+        g.groupOf = [ancestor](const TicketFacts& t) { return ancestor.value(t.gridCode); };
+        for (const GridRecord& r : store.grids(level, false))
+            g.names.insert(r.code, r.name);
+    } else if (by == u"department") {
+        g.groupOf = [](const TicketFacts& t) { return t.departmentCode; };
+        for (const DepartmentRecord& d : store.departments())
+            g.names.insert(d.code, d.name);
+        g.names.insert(QString(),
+                       QStringLiteral("（未交办）")); // closed inside the grid, or not yet dispatched
+    } else if (by == u"category") {
+        g.groupOf = [](const TicketFacts& t) { return t.category; };
+        for (const Category& c : CategoryTable::builtIn().all())
+            g.names.insert(c.code, c.name);
+    } else if (by == u"source") {
+        g.groupOf = [](const TicketFacts& t) { return toKey(t.source); };
+        for (TicketSource s : {TicketSource::Patrol, TicketSource::CitizenApp, TicketSource::Hotline12345,
+                               TicketSource::Video, TicketSource::Other})
+            g.names.insert(toKey(s), displayName(s));
+    } else {
+        return std::nullopt;
+    }
+    return g;
 }
 
 int runInfo(const QStringList& arguments) {
@@ -69,7 +121,12 @@ int runStats(const QStringList& arguments) {
                                 QStringLiteral("Last day included (YYYY-MM-DD), default today."),
                                 QStringLiteral("DATE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print as JSON."));
-    p.addOptions({from, to, json});
+    const QCommandLineOption by(
+        QStringLiteral("by"),
+        QStringLiteral("Also per street|community|department|category|source "
+                       "(JSON: \"groups\", busiest first; the groups add up to the totals)."),
+        QStringLiteral("GROUP"));
+    p.addOptions({from, to, json, by});
     int code = 0;
     if (!parse(p, verb, QStringLiteral("Ticket KPIs for a period (one definition: gc::KpiAccumulator)."),
                arguments, &code))
@@ -93,21 +150,37 @@ int runStats(const QStringList& arguments) {
         return code;
     const QDateTime begin(first, QTime(0, 0), chinaTimeZone());
     const QDateTime end(last.addDays(1), QTime(0, 0), chinaTimeZone());
-    const KpiSet k = computeKpis(store->ticketFacts(), begin, end, now);
-    const QJsonObject out{{QStringLiteral("from"), first.toString(Qt::ISODate)},
-                          {QStringLiteral("to"), last.toString(Qt::ISODate)},
-                          {QStringLiteral("received"), k.received},
-                          {QStringLiteral("closed"), k.closed},
-                          {QStringLiteral("open"), k.open},
-                          {QStringLiteral("overdue"), k.overdue},
-                          {QStringLiteral("merged"), k.merged},
-                          {QStringLiteral("invalid"), k.invalid},
-                          {QStringLiteral("closure_rate"), rate(k.closureRate)},
-                          {QStringLiteral("on_time_rate"), rate(k.onTimeRate)},
-                          {QStringLiteral("satisfaction_rate"), rate(k.satisfactionRate)},
-                          {QStringLiteral("reopen_rate"), rate(k.reopenRate)},
-                          {QStringLiteral("mean_hours_to_dispatch"), rate(k.meanHoursToDispatch)},
-                          {QStringLiteral("mean_hours_to_close"), rate(k.meanHoursToClose)}};
+    std::optional<Grouping> grouping;
+    if (p.isSet(by)) {
+        grouping = groupingFor(p.value(by), *store);
+        if (!grouping)
+            return fail(verb,
+                        QStringLiteral("--by must be street, community, department, category or source"), 2);
+    }
+    const QList<TicketFacts> facts = store->ticketFacts(begin, end);
+    const KpiSet k = computeKpis(facts, begin, end, now);
+    QJsonObject out = kpiJson(k);
+    out.insert(QStringLiteral("from"), first.toString(Qt::ISODate));
+    out.insert(QStringLiteral("to"), last.toString(Qt::ISODate));
+    QList<std::pair<QString, KpiSet>> groups;
+    if (grouping) {
+        const QHash<QString, KpiSet> byGroup = computeKpisBy(facts, begin, end, now, grouping->groupOf);
+        for (auto it = byGroup.cbegin(); it != byGroup.cend(); ++it)
+            groups.append({it.key(), it.value()});
+        std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+            return a.second.received != b.second.received ? a.second.received > b.second.received
+                                                          : a.first < b.first;
+        });
+        QJsonArray rows;
+        for (const auto& [key, set] : groups) {
+            QJsonObject row = kpiJson(set);
+            row.insert(QStringLiteral("key"), key);
+            row.insert(QStringLiteral("name"), grouping->names.value(key, key));
+            rows.append(row);
+        }
+        out.insert(QStringLiteral("by"), p.value(by));
+        out.insert(QStringLiteral("groups"), rows);
+    }
     if (p.isSet(json)) {
         printJson(QJsonDocument(out));
         return 0;
@@ -121,6 +194,12 @@ int runStats(const QStringList& arguments) {
                   .arg(k.closed)
                   .arg(pct(k.closureRate), pct(k.onTimeRate), pct(k.satisfactionRate))
                   .arg(k.overdue));
+    for (const auto& [key, set] : groups)
+        printLine(QStringLiteral("  %1：受理 %2，办结率 %3，按时办结率 %4，满意率 %5，超期 %6")
+                      .arg(grouping->names.value(key, key.isEmpty() ? QStringLiteral("（未归属）") : key))
+                      .arg(set.received)
+                      .arg(pct(set.closureRate), pct(set.onTimeRate), pct(set.satisfactionRate))
+                      .arg(set.overdue));
     return 0;
 }
 

@@ -3,8 +3,21 @@
 namespace gc {
 
 TicketFacts TicketFacts::of(const Ticket& t) {
-    return {t.state,    t.createdAt, t.firstDispatchedAt, t.resolvedAt, t.closedAt,
-            t.deadline, t.rating,    t.reopenCount};
+    TicketFacts f;
+    f.state = t.state;
+    f.createdAt = t.createdAt;
+    f.firstDispatchedAt = t.firstDispatchedAt;
+    f.resolvedAt = t.resolvedAt;
+    f.closedAt = t.closedAt;
+    f.deadline = t.deadline;
+    f.rating = t.rating;
+    f.reopenCount = t.reopenCount;
+    f.gridCode = t.gridCode;
+    f.departmentCode = t.departmentCode;
+    f.category = t.category;
+    f.source = t.source;
+    f.priority = t.priority;
+    return f;
 }
 
 KpiAccumulator::KpiAccumulator(const QDateTime& from, const QDateTime& to, const QDateTime& asOf)
@@ -75,6 +88,23 @@ KpiSet computeKpis(const QList<TicketFacts>& tickets, const QDateTime& from, con
     for (const TicketFacts& t : tickets)
         acc.add(t);
     return acc.result();
+}
+
+QHash<QString, KpiSet> computeKpisBy(const QList<TicketFacts>& tickets, const QDateTime& from,
+                                     const QDateTime& to, const QDateTime& asOf,
+                                     const std::function<QString(const TicketFacts&)>& groupOf) {
+    QHash<QString, KpiAccumulator> groups;
+    for (const TicketFacts& t : tickets) {
+        const QString group = groupOf(t);
+        auto it = groups.find(group);
+        if (it == groups.end())
+            it = groups.insert(group, KpiAccumulator(from, to, asOf));
+        it->add(t);
+    }
+    QHash<QString, KpiSet> out;
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it)
+        out.insert(it.key(), it->result());
+    return out;
 }
 
 } // namespace gc

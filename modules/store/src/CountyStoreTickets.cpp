@@ -266,13 +266,20 @@ QList<Ticket> CountyStore::tickets(const TicketFilter& f) const {
     return out;
 }
 
-QList<TicketFacts> CountyStore::ticketFacts() const {
+QList<TicketFacts> CountyStore::ticketFacts(const QDateTime& createdFrom, const QDateTime& createdTo) const {
     QList<TicketFacts> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!q.exec(
-            QStringLiteral("SELECT state, created_at, first_dispatched_at, resolved_at, closed_at, deadline, "
-                           "rating, reopen_count FROM tickets")))
+    QString sqlText = QStringLiteral("SELECT state, created_at, first_dispatched_at, resolved_at, closed_at, "
+                                     "deadline, rating, reopen_count, "
+                                     "grid_code, department_code, category, source, priority FROM tickets");
+    QVariantList bound;
+    // The created_at index keeps a month's report of a county with a million tickets quick.
+    if (createdFrom.isValid() && createdTo.isValid()) {
+        sqlText += QStringLiteral(" WHERE created_at >= ? AND created_at < ?");
+        bound = {sql::fromTime(createdFrom), sql::fromTime(createdTo)};
+    }
+    if (!sql::exec(q, sqlText, bound, nullptr))
         return out;
     while (q.next()) {
         TicketFacts t;
@@ -284,9 +291,29 @@ QList<TicketFacts> CountyStore::ticketFacts() const {
         t.deadline = sql::toTime(q.value(5));
         t.rating = ratingFromKey(q.value(6).toString()).value_or(Rating::None);
         t.reopenCount = q.value(7).toInt();
+        t.gridCode = q.value(8).toString();
+        t.departmentCode = q.value(9).toString();
+        t.category = q.value(10).toString();
+        t.source = ticketSourceFromKey(q.value(11).toString()).value_or(TicketSource::Other);
+        t.priority = ticketPriorityFromKey(q.value(12).toString()).value_or(TicketPriority::Normal);
         out << t;
     }
     return out;
+}
+
+QHash<QString, QString> CountyStore::ancestorCodes(GridLevel level) const {
+    // Walk each level's parent links downwards: a grid's ancestor is its parent's ancestor.
+    QHash<QString, QString> ancestor;
+    for (const GridRecord& g : grids(level, false))
+        ancestor.insert(g.code, g.code);
+    for (int l = int(level) + 1; l <= int(GridLevel::Building); ++l) {
+        for (const GridRecord& g : grids(GridLevel(l), false)) {
+            const auto up = ancestor.constFind(g.parentCode);
+            if (up != ancestor.cend())
+                ancestor.insert(g.code, *up);
+        }
+    }
+    return ancestor;
 }
 
 int CountyStore::ticketCount() const {

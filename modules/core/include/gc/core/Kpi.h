@@ -2,6 +2,9 @@
 
 #include "gc/core/Ticket.h"
 
+#include <QHash>
+#include <functional>
+
 namespace gc {
 
 // The few ticket facts KPIs need; cheap to load for hundreds of thousands of tickets.
@@ -14,6 +17,12 @@ struct TicketFacts {
     QDateTime deadline;
     Rating rating = Rating::None;
     int reopenCount = 0;
+    // What breakdowns group by (street, department, category, source, priority).
+    QString gridCode;
+    QString departmentCode;
+    QString category;
+    TicketSource source = TicketSource::Other;
+    TicketPriority priority = TicketPriority::Normal;
 
     static TicketFacts of(const Ticket& t);
 };
@@ -70,5 +79,12 @@ private:
 
 KpiSet computeKpis(const QList<TicketFacts>& tickets, const QDateTime& from, const QDateTime& to,
                    const QDateTime& asOf);
+
+// The same KPIs per group (street, department, category, …): `groupOf` names each ticket's group;
+// a ticket whose group is empty is counted in the "" group, so the groups always add up to the
+// county's totals. Reports, the dashboard's rankings and `gridctl stats --by` all use this.
+QHash<QString, KpiSet> computeKpisBy(const QList<TicketFacts>& tickets, const QDateTime& from,
+                                     const QDateTime& to, const QDateTime& asOf,
+                                     const std::function<QString(const TicketFacts&)>& groupOf);
 
 } // namespace gc

@@ -68,6 +68,9 @@ public:
     QList<GridRecord> grids(GridLevel level, bool withGeometry) const;
     std::optional<GridRecord> grid(const QString& code) const;
     int gridCount(GridLevel level) const;
+    // Every grid code at `level` and below mapped to its ancestor at `level` (itself at `level`);
+    // what KPI breakdowns by street or community group a ticket's grid with.
+    QHash<QString, QString> ancestorCodes(GridLevel level) const;
     bool setGridRisk(const QString& code, RiskLevel risk, QString* error);
 
     // --- Departments and workers ----------------------------------------------
@@ -86,7 +89,8 @@ public:
     std::optional<Ticket> ticket(qint64 id) const;
     QList<TicketEvent> ticketEvents(qint64 id) const;
     QList<Ticket> tickets(const TicketFilter& filter) const;
-    QList<TicketFacts> ticketFacts() const;
+    // KPI facts of every ticket, or of those created in [createdFrom, createdTo) when both are valid.
+    QList<TicketFacts> ticketFacts(const QDateTime& createdFrom = {}, const QDateTime& createdTo = {}) const;
     int ticketCount() const;
 
     // Runs one closed-loop action in a write transaction. Refused (nothing written)
