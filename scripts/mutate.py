@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Mutation check: do the tests catch plausible bugs? (Not part of CI's default run.)
 
-Plants each bug of scripts/mutants.json, one at a time, in a private copy of the source tree
+Plants each bug of scripts/mutants/*.json (one file per module, so parallel work on different
+modules never conflicts), one at a time, in a private copy of the source tree
 (build/mutate/tree, never the working tree), rebuilds incrementally, runs the tests named for
 that bug and reports it killed (a test failed) or survived (every test passed: a bug that would
 ship). Add a mutant whenever a bug is fixed.
@@ -17,6 +18,7 @@ Python 3 standard library only.
 """
 
 import argparse
+import glob
 import json
 import os
 import shutil
@@ -143,7 +145,9 @@ class Planted:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--mutants", default=os.path.join(ROOT, "scripts", "mutants.json"))
+    parser.add_argument("--mutants", nargs="*", metavar="FILE",
+                        default=sorted(glob.glob(os.path.join(ROOT, "scripts", "mutants", "*.json"))),
+                        help="mutant files (default: scripts/mutants/*.json)")
     parser.add_argument("--only", help="comma-separated mutant ids")
     parser.add_argument("--list", action="store_true", help="list the mutants, check their snippets, exit")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
@@ -151,11 +155,13 @@ def main():
                              "(shows that a test catches its bug deterministically)")
     args = parser.parse_args()
 
-    with open(args.mutants, encoding="utf-8") as f:
-        mutants = json.load(f)
+    mutants = []
+    for path in args.mutants:
+        with open(path, encoding="utf-8") as f:
+            mutants += json.load(f)
     ids = [m["id"] for m in mutants]
     if len(set(ids)) != len(ids):
-        sys.exit("mutate: duplicate mutant ids in %s" % args.mutants)
+        sys.exit("mutate: duplicate mutant ids in %s" % " ".join(args.mutants))
     if args.only:
         wanted = args.only.split(",")
         unknown = [i for i in wanted if i not in ids]
@@ -174,7 +180,7 @@ def main():
             log("%-34s %-44s %s" % (m["id"], m["file"], " ".join(m["tests"])))
         log("%d mutants" % len(mutants))
     if stale:
-        log("mutate: stale mutants (the code changed; update scripts/mutants.json):\n  " + "\n  ".join(stale))
+        log("mutate: stale mutants (the code changed; update scripts/mutants/):\n  " + "\n  ".join(stale))
     if args.list:
         return 1 if stale else 0
     stale_ids = {s.split(":")[0] for s in stale}
