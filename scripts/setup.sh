@@ -11,7 +11,7 @@ packages=(
   libqt6opengl6-dev libgl-dev
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
   libsqlite3-dev sqlite3
-  xvfb xauth fonts-noto-cjk imagemagick
+  xvfb xauth fonts-noto-cjk imagemagick strace
 )
 
 missing=()

@@ -5,9 +5,11 @@
 
 #include <QDirIterator>
 #include <QMap>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <csignal>
+#include <functional>
 #include <unistd.h>
 
 using namespace gc::test;
@@ -311,6 +313,71 @@ private Q_SLOTS:
         QVERIFY(r.exitCode > 0);
         QCOMPARE(gridctlErrorLines(r.err).size(), 1);
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("no-such"))));
+    }
+
+    // A power cut soon after an export must not leave an empty file where the previous output
+    // was: every staged file is fsync'ed before it is renamed over the output, and the folder after
+    // the renames. Read from the system calls themselves (strace -y names each descriptor's file).
+    void stagedFilesReachTheDiskBeforeReplacingTheOutput_data() {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QStringList>("files");
+        QTest::newRow("gpkg") << QStringLiteral("gpkg") << QStringList{QStringLiteral("synced.gpkg")};
+        QTest::newRow("shp") << QStringLiteral("shp")
+                             << QStringList{QStringLiteral("synced.shp"), QStringLiteral("synced.shx"),
+                                            QStringLiteral("synced.dbf"), QStringLiteral("synced.prj")};
+    }
+    void stagedFilesReachTheDiskBeforeReplacingTheOutput() {
+        QFETCH(QString, format);
+        QFETCH(QStringList, files);
+        const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+        QVERIFY2(!strace.isEmpty(), "strace missing (Debian package strace, installed by scripts/setup.sh)");
+        const QString dir = path(QStringLiteral("synced-") + format);
+        QVERIFY(QDir().mkpath(dir));
+        const QString trace = path(QStringLiteral("strace-") + format + QStringLiteral(".txt"));
+        const QString out = QDir(dir).filePath(files.first());
+        const Run r =
+            run(strace,
+                {QStringLiteral("-f"), QStringLiteral("-y"), QStringLiteral("-qq"), QStringLiteral("-e"),
+                 QStringLiteral("trace=fsync,fdatasync,rename,renameat,renameat2"), QStringLiteral("-o"),
+                 trace, gridctlPath(), QStringLiteral("export"), m_county, QStringLiteral("--format"), format,
+                 QStringLiteral("--crs"), QStringLiteral("EPSG:4490"), QStringLiteral("--out"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile f(trace);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList calls = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        const auto firstIndex = [&](const std::function<bool(const QString&)>& match) {
+            for (int i = 0; i < calls.size(); ++i)
+                if (match(calls.at(i)))
+                    return i;
+            return -1;
+        };
+        int lastRename = -1;
+        for (const QString& name : files) {
+            const QString target = QDir(dir).filePath(name);
+            // rename("…/.synced.gpkg.part-PID-N/synced.gpkg", "…/synced.gpkg") = 0
+            const int renamed = firstIndex([&](const QString& c) {
+                return c.contains(QStringLiteral("rename")) &&
+                       c.contains(QStringLiteral("\"%1\")").arg(target)) && c.endsWith(QStringLiteral("= 0"));
+            });
+            // fsync(5</…/.synced.gpkg.part-PID-N/synced.gpkg>) = 0
+            const int synced = firstIndex([&](const QString& c) {
+                return c.contains(QStringLiteral("sync(")) && c.contains(QStringLiteral(".part-")) &&
+                       c.contains(QStringLiteral("/%1>").arg(name)) && c.endsWith(QStringLiteral("= 0"));
+            });
+            QVERIFY2(renamed >= 0, qPrintable(name + QLatin1Char('\n') + calls.join(QLatin1Char('\n'))));
+            QVERIFY2(synced >= 0 && synced < renamed,
+                     qPrintable(QStringLiteral("%1 renamed into place without fsync first:\n%2")
+                                    .arg(name, calls.join(QLatin1Char('\n')))));
+            lastRename = std::max(lastRename, renamed);
+        }
+        bool folderSynced = false;
+        for (int i = lastRename + 1; i < calls.size(); ++i)
+            folderSynced = folderSynced || (calls.at(i).contains(QStringLiteral("fsync(")) &&
+                                            calls.at(i).contains(QStringLiteral("<%1>)").arg(dir)));
+        QVERIFY2(folderSynced, qPrintable(QStringLiteral("the folder was not fsync'ed after the renames:\n") +
+                                          calls.join(QLatin1Char('\n'))));
+        QCOMPARE(featureCount(out, layerOf(format, QStringLiteral("synced"), QStringLiteral("grid_grid"))),
+                 1035);
     }
 
     // An export killed mid-way (SIGKILL, a power cut) leaves its hidden staging folder; the next

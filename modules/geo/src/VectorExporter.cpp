@@ -28,7 +28,9 @@
 #include <vector>
 
 #include <csignal>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace gc::geo {
 
@@ -455,6 +457,14 @@ public:
                 *error = Tr::tr("导出写出了意料之外的文件 %1").arg(staged);
                 return false;
             }
+        // Each staged file reaches the disk before it replaces the output, and the folder's new
+        // entries after: without this, a power cut soon after the rename can leave an empty or
+        // short file where the previous output was (ext4 and XFS allocate data late).
+        for (const QString& output : outputs) {
+            const QString staged = QDir(m_dir).filePath(QFileInfo(output).fileName());
+            if (QFileInfo::exists(staged) && !syncToDisk(staged, error))
+                return false;
+        }
         for (const QString& output : outputs) {
             const QString staged = QDir(m_dir).filePath(QFileInfo(output).fileName());
             const QByteArray target = QFile::encodeName(output);
@@ -469,10 +479,24 @@ public:
             }
         }
         m_committed = true;
-        return true;
+        return syncToDisk(QFileInfo(m_finalPath).absolutePath(), error);
     }
 
 private:
+    // fsync on a file or a folder (the folder's entries: the renames).
+    static bool syncToDisk(const QString& path, QString* error) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || ::fsync(fd) != 0) {
+            const int failure = errno;
+            if (fd >= 0)
+                ::close(fd);
+            *error = Tr::tr("无法把 %1 写入磁盘：%2").arg(path, errnoText(failure));
+            return false;
+        }
+        ::close(fd);
+        return true;
+    }
+
     // What an export of the same output killed mid-way (SIGKILL, a power cut) left behind: the
     // staging folders of processes that no longer exist.
     static void removeAbandoned(const QString& folder, const QString& prefix) {
