@@ -99,6 +99,9 @@ private:
 // format and its TicketService. A drop the workflow forbids is refused with the reason
 // at the cursor while dragging, and in the status bar when dropped anyway.
 class WorkerTicketDrop : public QObject {
+    // No Q_OBJECT (no signals or slots): its own tr() context, the one lupdate extracts it under.
+    Q_DECLARE_TR_FUNCTIONS(WorkerTicketDrop)
+
 public:
     WorkerTicketDrop(QTableView* view, gc::dispatch::TicketService* service, MainWindow* window)
         : QObject(view), m_view(view), m_service(service), m_window(window) {
@@ -162,7 +165,6 @@ private:
     }
     // Empty when the drop is legal; `text` gets what to show either way.
     QString judge(const QMimeData* data, const QPoint& pos, QString* text) const {
-        const auto tr = [](const char* s) { return QCoreApplication::translate("FeedWiring", s); };
         QString refusal;
         const auto payload = gc::dispatch::decodeTickets(data);
         if (!payload || payload->items.isEmpty())
@@ -187,7 +189,6 @@ private:
         return refusal;
     }
     void assign(const gc::dispatch::TicketDragPayload& payload, qint64 workerId) {
-        const auto tr = [](const char* s) { return QCoreApplication::translate("FeedWiring", s); };
         QList<gc::dispatch::TicketRef> refs;
         for (const gc::dispatch::TicketDragItem& item : payload.items)
             refs << gc::dispatch::TicketRef{item.id, item.version};

@@ -18,6 +18,7 @@
 #include "gc/map/RiskStyle.h"
 #include "gc/risk/RiskService.h"
 
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QInputDialog>
@@ -43,6 +44,9 @@ QString operatorName() {
 
 // Keeps the map in step with the engine. Lives on the GUI thread with the engine.
 class RiskMapLink : public QObject {
+    // No Q_OBJECT: without this, tr() would be QObject's and miss the catalogue's RiskMapLink context.
+    Q_DECLARE_TR_FUNCTIONS(RiskMapLink)
+
 public:
     RiskMapLink(MainWindow* window, RiskService* risk, MapCanvas* canvas)
         : QObject(window), m_window(window), m_risk(risk), m_canvas(canvas) {

@@ -7,6 +7,13 @@
 
 namespace gc::feed {
 
+namespace {
+// The context lupdate extracts these messages under is the one they are looked up in.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(GeofenceMonitor)
+};
+} // namespace
+
 QString toKey(FeedAlert::Kind k) {
     switch (k) {
     case FeedAlert::Kind::LeftGrids:
@@ -22,19 +29,18 @@ QString toKey(FeedAlert::Kind k) {
 }
 
 QString describe(const FeedAlert& a) {
-    const auto tr = [](const char* s) { return QCoreApplication::translate("GeofenceMonitor", s); };
     switch (a.kind) {
     case FeedAlert::Kind::LeftGrids:
-        return tr("网格员 %1 连续多次定位在责任网格外").arg(a.workerId);
+        return Tr::tr("网格员 %1 连续多次定位在责任网格外").arg(a.workerId);
     case FeedAlert::Kind::BackInGrids:
-        return tr("网格员 %1 已回到责任网格").arg(a.workerId);
+        return Tr::tr("网格员 %1 已回到责任网格").arg(a.workerId);
     case FeedAlert::Kind::Arrived:
-        return tr("网格员 %1 已到达工单 %2 现场（%3 米）")
+        return Tr::tr("网格员 %1 已到达工单 %2 现场（%3 米）")
             .arg(a.workerId)
             .arg(a.ticketId)
             .arg(qRound(a.distanceM));
     case FeedAlert::Kind::ArrivalOverdue:
-        return tr("工单 %1 超时无人到场核查").arg(a.ticketId);
+        return Tr::tr("工单 %1 超时无人到场核查").arg(a.ticketId);
     }
     return {};
 }
