@@ -281,7 +281,7 @@ void ImportDialog::start() {
         if (ok) {
             message = tr("已导入 %1 个%2（坐标系 %3，编码 %4）")
                           .arg(report.imported)
-                          .arg(gc::GridLevels::chineseName(request.level), report.source.crs,
+                          .arg(gc::GridLevels::displayName(request.level), report.source.crs,
                                report.source.encoding);
             if (!report.repairs.isEmpty())
                 message += QLatin1Char('\n') + tr("已修复 %1 个无效多边形：").arg(report.repairs.size()) +

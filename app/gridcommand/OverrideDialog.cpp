@@ -23,14 +23,14 @@ OverrideDialog::OverrideDialog(gc::RiskService& risk, const QString& code, const
     setObjectName(QStringLiteral("overrideDialog"));
     auto* form = new QFormLayout(this);
     form->addRow(new QLabel(
-        tr("<b>%1</b>（%2），当前 %3").arg(name.toHtmlEscaped(), code, gc::RiskLevels::chineseName(current)),
+        tr("<b>%1</b>（%2），当前 %3").arg(name.toHtmlEscaped(), code, gc::RiskLevels::displayName(current)),
         this));
     m_band = new QComboBox(this);
     for (int i = gc::kRiskLevelCount - 1; i >= 0; --i) {
         const auto level = static_cast<gc::RiskLevel>(i);
         QPixmap swatch(14, 14);
         swatch.fill(gc::map::RiskStyle::fillColor(level));
-        m_band->addItem(QIcon(swatch), gc::RiskLevels::chineseName(level), i);
+        m_band->addItem(QIcon(swatch), gc::RiskLevels::displayName(level), i);
     }
     m_band->setCurrentIndex(m_band->findData(int(current)));
     form->addRow(tr("研判等级："), m_band);

@@ -154,8 +154,8 @@ void RiskDock::fillChanges(QTableWidget* table, const QList<gc::RiskChange>& cha
             table->setItem(r, col++, name);
         }
         table->setItem(r, col++,
-                       item(gc::RiskLevels::chineseName(c.from) + QStringLiteral(" → ") +
-                            gc::RiskLevels::chineseName(c.to)));
+                       item(gc::RiskLevels::displayName(c.from) + QStringLiteral(" → ") +
+                            gc::RiskLevels::displayName(c.to)));
         table->setItem(r, col++, item(gc::RiskExplanation::number(c.score)));
         table->setItem(r, col++, item(causeName(c.cause)));
         table->setItem(r, col++, item(c.note));
@@ -182,25 +182,26 @@ void RiskDock::refresh() {
         return;
     }
     QString title = tr("<b>%1</b>（%2，%3）　风险等级：<b>%4</b>　分值 %5")
-                        .arg(a->name.toHtmlEscaped(), a->code, gc::GridLevels::chineseName(a->level),
-                             gc::RiskLevels::chineseName(a->band), gc::RiskExplanation::number(a->score));
+                        .arg(a->name.toHtmlEscaped(), a->code, gc::GridLevels::displayName(a->level),
+                             gc::RiskLevels::displayName(a->band), gc::RiskExplanation::number(a->score));
     if (a->override)
         title += tr("<br><span style='color:#78148c'>人工研判中：%1，至 %2（%3：%4）</span>")
-                     .arg(gc::RiskLevels::chineseName(a->override->band), localTime(a->override->end),
+                     .arg(gc::RiskLevels::displayName(a->override->band), localTime(a->override->end),
                           a->override->by.toHtmlEscaped(), a->override->reason.toHtmlEscaped());
     m_title->setText(title);
     m_explanation->setText(m_risk.explain(m_code));
     for (const gc::RiskReason& r : a->reasons) {
         auto* row = new QTreeWidgetItem(m_reasons);
         row->setText(0, r.label.isEmpty() ? r.indicator : r.label);
-        row->setText(1, gc::RiskExplanation::number(r.value) + r.unit);
+        // "3件" in Chinese, "3 tickets" in English.
+        row->setText(1, tr("%1%2", "a value and its unit").arg(gc::RiskExplanation::number(r.value), r.unit));
         row->setText(2, gc::RiskExplanation::number(r.points) + (r.capped ? tr("（封顶）") : QString()));
     }
     for (const gc::RiskTriggerHit& t : a->triggers) {
         auto* row = new QTreeWidgetItem(m_reasons);
         row->setText(0, tr("触发：%1").arg(t.label));
         row->setText(1, gc::RiskExplanation::number(t.value));
-        row->setText(2, tr("至少%1").arg(gc::RiskLevels::chineseName(t.atLeast)));
+        row->setText(2, tr("至少%1").arg(gc::RiskLevels::displayName(t.atLeast)));
     }
     gc::RiskHistoryFilter mine;
     mine.code = m_code;

@@ -216,7 +216,7 @@ public:
     static QString overrideText(const RiskAssessment& a) {
         const RiskOverride& o = *a.override;
         return QObject::tr("<b>%1</b> 人工研判：%2（规则为%3）<br>至 %4<br>%5：%6")
-            .arg(a.name.toHtmlEscaped(), RiskLevels::chineseName(o.band), RiskLevels::chineseName(a.ruleBand),
+            .arg(a.name.toHtmlEscaped(), RiskLevels::displayName(o.band), RiskLevels::displayName(a.ruleBand),
                  o.end.toTimeZone(chinaTimeZone()).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                  o.by.toHtmlEscaped(), o.reason.toHtmlEscaped());
     }

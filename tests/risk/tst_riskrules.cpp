@@ -1,5 +1,6 @@
 // Risk rules files: the shipped default loads; every kind of mistake a rulebook makes is refused
 // with the band or field named; points, caps and bands score as the file says.
+#include "gc/core/DisplayLanguage.h"
 #include "gc/risk/RiskCalculator.h"
 #include "gc/risk/RiskRules.h"
 
@@ -216,6 +217,72 @@ private Q_SLOTS:
         QCOMPARE(a.band, RiskLevel::Blue);
         QCOMPARE(a.decidedBy, RiskDecision::Trigger);
         QCOMPARE(a.triggers.size(), 1);
+    }
+
+    // label_en/unit_en name an indicator in the English UI; gridctl and the Chinese UI keep label
+    // and unit, and an indicator without English falls back to its Chinese label.
+    void englishNamesFollowTheDisplayLanguage() {
+        QJsonObject rulesJson = smallRules();
+        QJsonArray indicators = rulesJson.value(QStringLiteral("indicators")).toArray();
+        QJsonObject overdue = indicators[0].toObject();
+        overdue.insert(QStringLiteral("label_en"), QStringLiteral("Overdue tickets"));
+        overdue.insert(QStringLiteral("unit_en"), QStringLiteral("tickets"));
+        indicators[0] = overdue;
+        rulesJson.insert(QStringLiteral("indicators"), indicators);
+        QJsonArray triggers = rulesJson.value(QStringLiteral("triggers")).toArray();
+        QJsonObject trigger = triggers[0].toObject();
+        trigger.insert(QStringLiteral("label_en"), QStringLiteral("Key person on record"));
+        triggers[0] = trigger;
+        rulesJson.insert(QStringLiteral("triggers"), triggers);
+        QString error;
+        const auto rules = RiskRules::parse(bytes(rulesJson), &error);
+        QVERIFY2(rules, qPrintable(error));
+        const qint64 now = 1'800'000'000;
+        RiskCalculator calc(*rules, now);
+        QVector<double> v(calc.indicatorCount(), 0.0);
+        RiskTicketFacts t;
+        t.category = QStringLiteral("C0102");
+        t.state = TicketState::Dispatched;
+        t.createdAt = now - 10 * 86400;
+        t.deadline = now - 86400;
+        calc.addTicket(t, v.data());
+        calc.addKeyPersons(QStringLiteral("社区矫正"), 1, v.data());
+
+        setDisplayLanguage(DisplayLanguage::English);
+        RiskAssessment a = calc.assess(v.data());
+        setDisplayLanguage(DisplayLanguage::Chinese);
+        QCOMPARE(a.reasons.size(), 2);
+        QCOMPARE(a.reasons[0].label, QStringLiteral("Overdue tickets"));
+        QCOMPARE(a.reasons[0].unit, QStringLiteral("tickets"));
+        QCOMPARE(a.reasons[1].label, QStringLiteral("重点人员")); // no label_en: the label
+        QCOMPARE(a.reasons[1].unit, QStringLiteral("人"));
+        QCOMPARE(a.triggers.size(), 1);
+        QCOMPARE(a.triggers[0].label, QStringLiteral("Key person on record"));
+
+        a = calc.assess(v.data());
+        QCOMPARE(a.reasons[0].label, QStringLiteral("超期工单"));
+        QCOMPARE(a.reasons[0].unit, QStringLiteral("件"));
+        QCOMPARE(a.triggers[0].label, QStringLiteral("有重点人员"));
+    }
+
+    // The shipped default names every indicator and trigger in English too, read here from the
+    // file itself (not through the parser).
+    void defaultHasEnglishNames() {
+        const QJsonObject file = QJsonDocument::fromJson(defaultRulesFile()).object();
+        int named = 0;
+        for (const char* list : {"indicators", "triggers"})
+            for (const QJsonValue& item : file.value(QLatin1String(list)).toArray()) {
+                const QJsonObject o = item.toObject();
+                const QString english = o.value(QStringLiteral("label_en")).toString();
+                QVERIFY2(!english.isEmpty(), qPrintable(o.value(QStringLiteral("id")).toString()));
+                for (const QChar c : english)
+                    QVERIFY2(c.unicode() < 0x2E80, qPrintable(english));
+                if (o.contains(QStringLiteral("unit")))
+                    QVERIFY2(!o.value(QStringLiteral("unit_en")).toString().isEmpty(),
+                             qPrintable(o.value(QStringLiteral("id")).toString()));
+                ++named;
+            }
+        QCOMPARE(named, 16); // 14 indicators and 2 triggers, counted in maps/risk-rules.json
     }
 
     // Parents: highest, share of children, population-weighted, as the rules file says.

@@ -56,7 +56,7 @@ QString RiskExplanation::text(const RiskAssessment& a, const RiskRules& rules) {
             break;
         }
         ruleText = Tr::tr("%1：下级 %2 个（%3），%4")
-                       .arg(RiskLevels::chineseName(a.ruleBand))
+                       .arg(RiskLevels::displayName(a.ruleBand))
                        .arg(a.childCount)
                        .arg(counts.isEmpty() ? Tr::tr("无") : counts.join(Tr::tr("、")), method);
     } else {
@@ -74,21 +74,21 @@ QString RiskExplanation::text(const RiskAssessment& a, const RiskRules& rules) {
         const QString total = band.min > 0 || !band.max
                                   ? Tr::tr("合计 %1 ≥ %2").arg(number(a.score), number(band.min))
                                   : Tr::tr("合计 %1 < %2").arg(number(a.score), number(*band.max));
-        ruleText = Tr::tr("%1：%2").arg(RiskLevels::chineseName(a.scoreBand),
+        ruleText = Tr::tr("%1：%2").arg(RiskLevels::displayName(a.scoreBand),
                                         parts.isEmpty() ? total : parts.join(sep) + sep + total);
         // Only the floors that lifted the band: a fired trigger below the score's band decided nothing.
         for (const RiskTriggerHit& t : a.triggers)
             if (t.atLeast > a.scoreBand)
                 ruleText += Tr::tr("；触发“%1”（%2 ≥ %3）→ 至少%4")
                                 .arg(t.label, number(t.value), number(t.minValue),
-                                     RiskLevels::chineseName(t.atLeast));
+                                     RiskLevels::displayName(t.atLeast));
         if (a.ruleBand != a.scoreBand)
-            ruleText += Tr::tr("；规则判定%1").arg(RiskLevels::chineseName(a.ruleBand));
+            ruleText += Tr::tr("；规则判定%1").arg(RiskLevels::displayName(a.ruleBand));
     }
     if (!a.override)
         return ruleText;
     return Tr::tr("人工研判%1（%2，%3，至 %4）；规则判定 %5")
-        .arg(RiskLevels::chineseName(a.band), a.override->reason, a.override->by,
+        .arg(RiskLevels::displayName(a.band), a.override->reason, a.override->by,
              a.override->end.toString(QStringLiteral("yyyy-MM-dd HH:mm")), ruleText);
 }
 

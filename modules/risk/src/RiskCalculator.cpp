@@ -2,6 +2,7 @@
 #include "gc/risk/RiskCalculator.h"
 
 #include "gc/core/CategoryTable.h"
+#include "gc/core/DisplayLanguage.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -158,8 +159,10 @@ RiskAssessment RiskCalculator::assess(const double* values) const {
         const RiskIndicator& ind = indicators[i];
         RiskReason r;
         r.indicator = ind.id;
-        r.label = ind.label;
-        r.unit = ind.unit;
+        // Names in the display language: gridctl (and its JSON) stays Chinese, the English GUI
+        // shows the rules file's label_en/unit_en where it has them.
+        r.label = pickDisplayName(ind.label, ind.labelEn);
+        r.unit = pickDisplayName(ind.unit, ind.unitEn);
         r.value = values[i];
         r.perUnit = ind.points;
         r.points = ind.pointsFor(values[i], &r.capped);
@@ -173,7 +176,8 @@ RiskAssessment RiskCalculator::assess(const double* values) const {
         const int i = m_rules.indicatorIndex(t.indicator);
         if (i < 0 || values[i] < t.minValue || values[i] == 0)
             continue;
-        a.triggers << RiskTriggerHit{t.id, t.label, t.indicator, values[i], t.minValue, t.atLeast};
+        a.triggers << RiskTriggerHit{
+            t.id, pickDisplayName(t.label, t.labelEn), t.indicator, values[i], t.minValue, t.atLeast};
         if (t.atLeast > a.ruleBand) {
             a.ruleBand = t.atLeast;
             a.decidedBy = RiskDecision::Trigger;
@@ -205,7 +209,7 @@ RiskAssessment RiskParents::assess(const ParentRule& rule, const QList<Child>& c
         const auto level = static_cast<RiskLevel>(l);
         RiskReason r;
         r.indicator = QStringLiteral("children.") + RiskLevels::key(level);
-        r.label = Tr::tr("%1下级").arg(RiskLevels::chineseName(level));
+        r.label = Tr::tr("%1下级").arg(RiskLevels::displayName(level));
         r.unit = Tr::tr("个");
         r.value = count[l];
         r.points = score[l];

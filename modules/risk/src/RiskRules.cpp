@@ -236,9 +236,9 @@ std::optional<RiskRules> RiskRules::parse(const QByteArray& json, QString* error
             break;
         }
         FieldReader r(indicatorArray[i].toObject(), where, error);
-        r.allowOnly({"id", "kind", "label", "unit", "points", "cap", "categories", "priorities",
-                     "category_weights", "days", "min_age_hours", "max_age_hours", "types", "grace_days",
-                     "max_days", "about"});
+        r.allowOnly({"id", "kind", "label", "unit", "label_en", "unit_en", "points", "cap", "categories",
+                     "priorities", "category_weights", "days", "min_age_hours", "max_age_hours", "types",
+                     "grace_days", "max_days", "about"});
         RiskIndicator ind;
         ind.id = r.string("id", true);
         if (r.ok() && ids.contains(ind.id))
@@ -253,6 +253,8 @@ std::optional<RiskRules> RiskRules::parse(const QByteArray& json, QString* error
         }
         ind.label = r.string("label", true);
         ind.unit = r.string("unit", false);
+        ind.labelEn = r.string("label_en", false);
+        ind.unitEn = r.string("unit_en", false);
         ind.points = r.number("points", true, true).value_or(0);
         ind.cap = r.number("cap", false, true);
         ind.categories = r.strings("categories");
@@ -292,10 +294,11 @@ std::optional<RiskRules> RiskRules::parse(const QByteArray& json, QString* error
     for (int i = 0; i < triggers.size() && top.ok(); ++i) {
         const QString where = QStringLiteral("triggers[%1]").arg(i);
         FieldReader r(triggers[i].toObject(), where, error);
-        r.allowOnly({"id", "label", "indicator", "min_value", "at_least", "about"});
+        r.allowOnly({"id", "label", "label_en", "indicator", "min_value", "at_least", "about"});
         RiskTrigger t;
         t.id = r.string("id", true);
         t.label = r.string("label", true);
+        t.labelEn = r.string("label_en", false);
         t.indicator = r.string("indicator", true);
         if (r.ok() && !ids.contains(t.indicator))
             r.fail(Tr::tr("风险规则：%1 引用了未定义的指标“%2”")

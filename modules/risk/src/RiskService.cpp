@@ -297,7 +297,8 @@ QList<RiskChange> diff(const Nodes& nodes, const QList<RiskAssessment>& next, co
         if (const auto it = lapsed.constFind(a.code); it != lapsed.cend()) {
             c.cause = RiskChangeCause::Expiry;
             c.at = it->end;
-            c.note = QCoreApplication::translate("RiskService", "人工研判 #%1（%2）已于 %3 到期")
+            // Stored in the county: in the source language whatever the UI speaks, like all stored text.
+            c.note = QStringLiteral("人工研判 #%1（%2）已于 %3 到期")
                          .arg(it->id)
                          .arg(it->reason, it->end.toString(Qt::ISODate));
         }
@@ -509,7 +510,8 @@ bool RiskService::setOverride(const RiskOverrideRequest& r, QString* error, cons
     }
     // A new override replaces the one in force: clearing it first keeps one active per code.
     for (const RiskOverride& old : d->riskStore.activeOverrides(t, r.code))
-        if (!d->riskStore.clearOverride(old.id, r.by, Tr::tr("被新的人工研判取代"), t, std::nullopt, error))
+        if (!d->riskStore.clearOverride(old.id, r.by, QStringLiteral("被新的人工研判取代"), t, std::nullopt,
+                                        error)) // stored: source language, not the UI's
             return false;
     RiskOverride o;
     o.code = r.code;

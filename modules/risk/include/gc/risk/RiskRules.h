@@ -34,9 +34,11 @@ struct CategoryWeight {
 };
 
 struct RiskIndicator {
-    QString id;    // referenced by triggers and shown in reasons[].indicator
-    QString label; // 超期工单
-    QString unit;  // 件, 人, 处, 天
+    QString id;      // referenced by triggers and shown in reasons[].indicator
+    QString label;   // 超期工单
+    QString unit;    // 件, 人, 处, 天
+    QString labelEn; // optional, shown in the English UI ("Overdue tickets"); else the label
+    QString unitEn;  // optional ("tickets")
     RiskIndicatorKind kind = RiskIndicatorKind::OpenTickets;
     double points = 0;         // per unit
     std::optional<double> cap; // at most this many points
@@ -61,6 +63,7 @@ struct RiskIndicator {
 struct RiskTrigger {
     QString id;
     QString label;
+    QString labelEn; // optional, shown in the English UI
     QString indicator;
     double minValue = 1;
     RiskLevel atLeast = RiskLevel::Yellow;
