@@ -4,12 +4,12 @@
 <context>
     <name>CategoryTable</name>
     <message>
-        <location filename="../modules/core/src/CategoryTable.cpp" line="36"/>
+        <location filename="../modules/core/src/CategoryTable.cpp" line="38"/>
         <source>%1：类别编码缺失、名称缺失或重复（%2）</source>
         <translation>%1: category code missing, name missing or duplicated (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/CategoryTable.cpp" line="59"/>
+        <location filename="../modules/core/src/CategoryTable.cpp" line="61"/>
         <source>%1 中没有任何类别</source>
         <translation>%1 contains no categories</translation>
     </message>
@@ -17,301 +17,306 @@
 <context>
     <name>CountyExport</name>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="118"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyExport.cpp" line="140"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="83"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="140"/>
         <source>网格编码（GB/T 31000 行政区划代码 + 序号）</source>
         <translation>Grid code (GB/T 31000 administrative division code + sequence number)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="142"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="84"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="142"/>
         <source>网格名称</source>
         <translation>Grid name</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="85"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="143"/>
         <source>层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="85"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="144"/>
         <source>1 县/区，2 街道/乡镇，3 社区/村，4 网格，5 微网格/楼栋</source>
         <translation>1 county/district, 2 street/township, 3 community/village, 4 grid, 5 micro-grid/building</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="87"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="145"/>
         <source>上级编码</source>
         <translation>Parent code</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="87"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="145"/>
         <source>上一级网格的编码</source>
         <translation>Code of the parent grid</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="88"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="146"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="147"/>
         <source>人口</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="89"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="147"/>
         <source>常住人口</source>
         <translation>Resident population</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="90"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="148"/>
         <source>面积（平方米）</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="90"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="149"/>
         <source>CGCS2000 椭球面上计算的面积，单位平方米</source>
         <translation>Area computed on the CGCS2000 ellipsoid, in square metres</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="92"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="150"/>
         <source>网格员</source>
         <translation>Grid workers</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="92"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="150"/>
         <source>负责本网格的网格员姓名，以“、”分隔</source>
         <translation>Names of the grid workers responsible for this grid, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="93"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="152"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="94"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="153"/>
         <source>五色管控：red 红、orange 橙、yellow 黄、blue 蓝、green 绿</source>
         <translation>Five-colour risk control: red, orange, yellow, blue, green</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="154"/>
         <source>在办工单</source>
         <translation>Open tickets</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="95"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="154"/>
         <source>尚未办结的工单数</source>
         <translation>Number of tickets not yet resolved</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="155"/>
         <source>近30天工单</source>
         <translation>Tickets (last 30 days)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="96"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="155"/>
         <source>导出时刻之前 30 天内登记的工单数</source>
         <translation>Number of tickets registered in the 30 days before the export</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="97"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="157"/>
         <source>满意率（%）</source>
         <translation>Satisfaction rate (%)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="97"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="158"/>
         <source>满意评价数 / 全部评价数 × 100；无评价时为空</source>
         <translation>Satisfied ratings / all ratings × 100; empty when there are no ratings</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="103"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="163"/>
         <source>网格员电话</source>
         <translation>Grid worker phone</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="103"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="164"/>
         <source>个人信息：网格员联系电话</source>
         <translation>Personal data: grid worker contact phone number</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="174"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="234"/>
         <source>无法统计网格的工单与网格员：%1</source>
         <translation>Cannot count tickets and grid workers per grid: %1</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="209"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="269"/>
         <source>工单</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="272"/>
         <source>工单号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="212"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="272"/>
         <source>工单编号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="213"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="273"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="213"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="274"/>
         <source>received 登记、dispatched 已派遣、closed 已结案 等</source>
         <translation>received (registered), dispatched, closed, etc.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="275"/>
         <source>状态（中文）</source>
         <translation>Status (Chinese)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="215"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="275"/>
         <source>状态的中文名称</source>
         <translation>Chinese name of the status</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="216"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="276"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="216"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="276"/>
         <source>事件分类代码</source>
         <translation>Event category code</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="217"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="277"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="218"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="278"/>
         <source>patrol 网格员巡查、app 群众随手拍、hotline 12345热线、video 视频发现、other 其他</source>
         <translation>patrol (grid worker patrol), app (citizen snapshot app), hotline (12345 hotline), video (video surveillance), other</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="220"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="280"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="220"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="280"/>
         <source>urgent、high、normal、low</source>
         <translation>urgent, high, normal, low</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="221"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="281"/>
         <source>承办部门</source>
         <translation>Handling department</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="221"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="281"/>
         <source>承办部门编码</source>
         <translation>Code of the handling department</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="222"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="282"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="222"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="282"/>
         <source>事发网格编码</source>
         <translation>Code of the grid where the incident occurred</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="223"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="283"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="223"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="283"/>
         <source>工单标题</source>
         <translation>Ticket title</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="224"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="284"/>
         <source>登记时间</source>
         <translation>Registered at</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="224"/>
-        <location filename="../modules/store/src/CountyExport.cpp" line="225"/>
-        <location filename="../modules/store/src/CountyExport.cpp" line="226"/>
-        <location filename="../modules/store/src/CountyExport.cpp" line="227"/>
-        <location filename="../modules/store/src/CountyExport.cpp" line="228"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="284"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="285"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="286"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="287"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="288"/>
         <source>北京时间</source>
         <translation>Beijing time</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="225"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="285"/>
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="226"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="286"/>
         <source>首次派遣时间</source>
         <translation>First dispatched at</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="227"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="287"/>
         <source>办结时间</source>
         <translation>Resolved at</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="228"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="288"/>
         <source>结案时间</source>
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="229"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="289"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="229"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="289"/>
         <source>none 未评价、satisfied 满意、unsatisfied 不满意</source>
         <translation>none (not rated), satisfied, unsatisfied</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="233"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="294"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="233"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="294"/>
         <source>个人信息：诉求描述</source>
         <translation>Personal data: description of the request</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="234"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="295"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="234"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="295"/>
         <source>个人信息：事发地址</source>
         <translation>Personal data: incident address</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="235"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="296"/>
         <source>反映人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="235"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="296"/>
         <source>个人信息：反映人</source>
         <translation>Personal data: reporter</translation>
     </message>
@@ -319,98 +324,133 @@
 <context>
     <name>CountyImport</name>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="23"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="26"/>
         <source> 等 %1 个</source>
         <translation> (%1 in total)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="48"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="77"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="56"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="93"/>
+        <source>导入源 %1 就是县域文件 %2 本身</source>
+        <translation>The import source %1 is the county file %2 itself</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="98"/>
         <source>%1 不存在。新县域要从县级边界开始导入（--level county），再依次导入街道、社区、网格</source>
         <translation>%1 does not exist. A new county must start with the county boundary (--level county), followed by streets, communities and grids in turn.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="62"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="104"/>
         <source>读取 %1</source>
         <translation>Reading %1</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="66"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="108"/>
         <source>已读取 %1 个要素</source>
         <translation>Read %1 features</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="77"/>
-        <source>%1 个要素的编码不符合%2级（%3 位数字）：%4</source>
-        <translation>%1 features have codes that do not fit level %2 (%3 digits): %4</translation>
+        <location filename="../modules/store/src/CountyImport.cpp" line="117"/>
+        <source>县级编码必须是 6 位行政区划代码：--codes keep/generate 只用于县级以下</source>
+        <translation>A county code must be a 6-digit administrative division code: --codes keep/generate applies only below the county level</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="102"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="126"/>
+        <source>%1 个要素的编码不符合%2级（%3 位数字）：%4。源数据有自己的编码时，可用 --codes keep 原样保留，或 --codes generate 在上级下生成标准编码（源编码存入 source_code）</source>
+        <translation>%1 features have codes that do not fit the %2 level (%3 digits): %4. If the source has its own codes, use --codes keep to store them as they are, or --codes generate to assign standard codes under the parent (the source code is kept in source_code)</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="152"/>
         <source>新县域的县级边界应只有 1 个要素，%1 中有 %2 个</source>
         <translation>The county boundary of a new county must be exactly 1 feature; %1 has %2</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="107"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="157"/>
         <source>创建县域 %1</source>
         <translation>Creating county %1</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="124"/>
-        <location filename="../modules/store/src/CountyImport.cpp" line="223"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="174"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="352"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="134"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="184"/>
         <source>%1 已有县级边界；县级只能有一个要素</source>
         <translation>%1 already has a county boundary; the county level can have only one feature</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="138"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="188"/>
         <source>县级边界应为 1 个编码为 %1 的要素</source>
         <translation>The county boundary must be 1 feature with code %1</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="152"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="207"/>
+        <source>%1 个编码与县域中已有的编码冲突：%2</source>
+        <translation>%1 codes clash with codes already in the county: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="208"/>
         <source>%1 个编码与县域中已有的%2冲突：%3</source>
         <translation>%1 codes conflict with existing %2 in the county: %3</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="164"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="220"/>
         <source>匹配上级</source>
         <translation>Matching parents</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="167"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="230"/>
+        <source>县域没有%1层级：%2直接挂在%3下</source>
+        <translation>The county has no %1 level: each %2 hangs directly under a %3</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="240"/>
         <source>上级层级（%1）还没有数据：请先导入%1</source>
         <translation>The parent level (%1) has no data yet: import %1 first</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="197"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="277"/>
+        <source>编码 %1 不以上级编码 %2 开头</source>
+        <translation>Code %1 does not start with its parent code %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="279"/>
         <source>%1 个要素不在任何%2之内：%3</source>
         <translation>%1 features are not inside any %2: %3</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="203"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="285"/>
         <source>%1 个要素的上级编码在县域中不存在：%2</source>
         <translation>%1 features have parent codes that do not exist in the county: %2</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="209"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="291"/>
         <source>%1 个要素的编码与上级不符：%2</source>
         <translation>%1 features have codes that do not match their parent: %2</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="216"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="335"/>
+        <source>上级编码不是标准编码，无法在其下生成标准编码：%1</source>
+        <translation>The parent code is not a standard code, so no standard code can be generated under it: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="340"/>
+        <source>上级下的 3 位序号已用完（最多 999 个）：%1</source>
+        <translation>The 3-digit sequence numbers under the parent are used up (at most 999): %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyImport.cpp" line="345"/>
         <source>写入 %1 个%2</source>
         <translation>Writing %1 features as %2</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyImport.cpp" line="219"/>
+        <location filename="../modules/store/src/CountyImport.cpp" line="348"/>
         <source>已写入 %1 / %2</source>
         <translation>Written %1 / %2</translation>
     </message>
@@ -418,84 +458,85 @@
 <context>
     <name>CountyStore</name>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="110"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="114"/>
         <source>GDAL 缺少 GPKG 驱动</source>
         <translation>GDAL has no GPKG driver</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="115"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="119"/>
         <source>无法创建 %1：%2</source>
         <translation>Cannot create %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="154"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="158"/>
         <source>无法创建图层：%1</source>
         <translation>Cannot create the layer: %1</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="190"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="194"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="205"/>
         <source>无法打开 %1：%2</source>
         <translation>Cannot open %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="202"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="243"/>
         <source>%1 已存在，不会覆盖</source>
         <translation>%1 already exists and will not be overwritten</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="206"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="247"/>
         <source>县级编码无效：%1</source>
         <translation>Invalid county code: %1</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="276"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="317"/>
         <source>文件不存在：%1</source>
         <translation>File does not exist: %1</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="286"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="324"/>
+        <source>%1 是只读的（文件或所在文件夹不可写），只能只读打开</source>
+        <translation>%1 is read-only (the file or its folder is not writable); it can only be opened read-only</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="332"/>
         <source>%1 由更新版本的 GridCommand 创建（数据版本 %2，本程序支持到 %3），请升级程序</source>
         <translation>%1 was created by a newer version of GridCommand (data version %2; this program supports up to %3). Please upgrade the program.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="293"/>
-        <source>文件只读，无法以读写方式打开：%1</source>
-        <translation>The file is read-only and cannot be opened for writing: %1</translation>
+        <location filename="../modules/store/src/CountyStore.cpp" line="448"/>
+        <source>%1 以只读方式打开，不能写入</source>
+        <translation>%1 is open read-only and cannot be written</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="308"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="355"/>
         <source>%1 不是 GridCommand 县域数据文件（缺少 gc_meta 表）</source>
         <translation>%1 is not a GridCommand county file (the gc_meta table is missing)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="310"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="357"/>
         <source>%1 无法读取（不是 SQLite/GeoPackage 文件或已损坏）：%2</source>
         <translation>Cannot read %1 (not an SQLite/GeoPackage file, or corrupted): %2</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="317"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="359"/>
+        <source>%1 无法读取：%2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStore.cpp" line="366"/>
         <source>%1 不是 GridCommand 县域数据文件</source>
         <translation>%1 is not a GridCommand county file</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="323"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="372"/>
         <source>%1 的数据版本无效</source>
         <translation>%1 has an invalid data version</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="58"/>
-        <source>GDAL 无法打开 %1：%2</source>
-        <translation>GDAL cannot open %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="64"/>
-        <source>%1 中缺少图层 %2</source>
-        <translation>Layer %2 is missing from %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="79"/>
-        <source>无法开始事务：%1</source>
-        <translation>Cannot start a transaction: %1</translation>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="86"/>
+        <source>网格“%1”没有编码</source>
+        <translation>Grid “%1” has no code</translation>
     </message>
     <message>
         <location filename="../modules/store/src/CountyStoreGrids.cpp" line="92"/>
@@ -503,22 +544,27 @@
         <translation>The geometry of grid %1 cannot be parsed</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="108"/>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="103"/>
+        <source>网格 %1 的几何无法编码</source>
+        <translation>The geometry of grid %1 cannot be encoded</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="131"/>
+        <source>写入网格失败：%1</source>
+        <translation>Failed to write grids: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="147"/>
         <source>写入网格 %1 失败：%2</source>
         <translation>Failed to write grid %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="116"/>
-        <source>提交失败：%1</source>
-        <translation>Commit failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="164"/>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="208"/>
         <source>编码 %1 不对应任何层级</source>
         <translation>Code %1 does not correspond to any level</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="176"/>
+        <location filename="../modules/store/src/CountyStoreGrids.cpp" line="220"/>
         <source>网格 %1 不存在</source>
         <translation>Grid %1 does not exist</translation>
     </message>
@@ -538,39 +584,44 @@
         <translation>Registered (%1)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="305"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="332"/>
         <source>工单 %1 不存在</source>
         <translation>Ticket %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="309"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="336"/>
         <source>工单 %1 已被他人处理（当前状态：%2），请刷新后再操作</source>
         <translation>Ticket %1 has already been handled by someone else (current status: %2). Please refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="316"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="343"/>
         <source>部门 %1 不存在或不属于本县</source>
         <translation>Department %1 does not exist or does not belong to this county</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="325"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="352"/>
         <source>网格员 %1 不存在，不能指派核查</source>
         <translation>Grid worker %1 does not exist; cannot assign an on-site check</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="332"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="359"/>
         <source>主工单 %1 不存在</source>
         <translation>Main ticket %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="336"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="363"/>
         <source>主工单 %1 已处于“%2”状态，不能并入</source>
         <translation>Main ticket %1 is already in state “%2”; cannot merge into it</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="363"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="390"/>
         <source>工单 %1 已被他人处理，请刷新后再操作</source>
         <translation>Ticket %1 has already been handled by someone else. Please refresh and try again.</translation>
+    </message>
+    <message>
+        <location filename="../modules/store/src/ReadAccess.cpp" line="59"/>
+        <source>%1 是只读的，且旁边的预写日志 %2 尚未合并：请把县域文件连同它复制到可写的文件夹再打开</source>
+        <translation>%1 is read-only and its write-ahead log %2 beside it has not been merged: copy the county file together with it to a writable folder and open it there</translation>
     </message>
 </context>
 <context>
@@ -686,7 +737,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../app/gridcommand/ExportDialog.cpp" line="28"/>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="69"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="78"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -741,82 +792,87 @@
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="61"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="63"/>
+        <source>覆盖已存在的文件</source>
+        <translation>Overwrite existing files</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="64"/>
         <source>包含个人信息（电话、反映人、地址）</source>
         <translation>Include personal data (phone, reporter, address)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="62"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="65"/>
         <source>默认不导出个人信息；仅在确有需要并经批准时勾选</source>
         <translation>Personal data is not exported by default; tick only when truly necessary and approved</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="72"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="81"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="73"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="82"/>
         <source>层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="74"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="83"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="75"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="84"/>
         <source>坐标系</source>
         <translation>CRS</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="77"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="86"/>
         <source>字符编码</source>
         <translation>Encoding</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="78"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="87"/>
         <source>输出文件</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="164"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="182"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="164"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="182"/>
         <source>%1 文件 (*.%2)</source>
         <translation>%1 files (*.%2)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="193"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="227"/>
         <source>请选择坐标系</source>
         <translation>Please choose a CRS</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="209"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="243"/>
         <source>正在读取县域数据…</source>
         <translation>Reading county data…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="225"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="254"/>
         <source>正在写入 %1 个要素…</source>
         <translation>Writing %1 features…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="240"/>
-        <source>已取消</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="243"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="261"/>
         <source>已导出 %1 个要素到 %2</source>
         <translation>Exported %1 features to %2</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ExportDialog.cpp" line="273"/>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="262"/>
+        <source>没有可导出的要素：%1 是一个空图层</source>
+        <translation>Nothing to export: %1 is an empty layer</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ExportDialog.cpp" line="301"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -824,153 +880,173 @@
 <context>
     <name>FeedMessage</name>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="40"/>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="56"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="55"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="71"/>
         <source>缺少字段 %1</source>
         <translation>Field %1 is missing</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="44"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="59"/>
         <source>字段 %1 应为数值</source>
         <translation>Field %1 must be a number</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="48"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="63"/>
         <source>字段 %1 超出范围 [%2, %3]</source>
         <translation>Field %1 is out of range [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="60"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="75"/>
         <source>字段 %1 应为字符串</source>
         <translation>Field %1 must be a string</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="64"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="79"/>
         <source>字段 %1 超过 %2 个字符</source>
         <translation>Field %1 exceeds %2 characters</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="72"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="87"/>
         <source>缺少字段 time</source>
         <translation>Field time is missing</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="77"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="92"/>
         <source>字段 time 应为 ISO 8601 字符串或纪元秒</source>
         <translation>Field time must be an ISO 8601 string or epoch seconds</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="80"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="95"/>
         <source>字段 time 无法解析或早于 2000 年</source>
         <translation>Field time cannot be parsed or is before 2000</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="83"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="98"/>
         <source>时间超前服务器 %1 秒（上限 300 秒），请校准终端时钟</source>
         <translation>The time is %1 s ahead of the server (limit 300 s); please correct the device clock</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="106"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="121"/>
         <source>不支持的坐标系 %1（可用 WGS84、GCJ02、CGCS2000）</source>
         <translation>Unsupported CRS %1 (available: WGS84, GCJ02, CGCS2000)</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="116"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="131"/>
         <source>缺少字段 ticket</source>
         <translation>Field ticket is missing</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="118"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="133"/>
         <source>字段 ticket 应为整数</source>
         <translation>Field ticket must be an integer</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="121"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="136"/>
         <source>字段 ticket 应为正整数</source>
         <translation>Field ticket must be a positive integer</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="211"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="300"/>
         <source>消息 %1 字节，超过 64 KB 上限</source>
         <translation>The message is %1 bytes, over the 64 KB limit</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="219"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="310"/>
+        <source>数值 %1 超出可表示的范围</source>
+        <translation>The number %1 is out of the representable range</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="311"/>
+        <source>字段 %1 的数值 %2 超出可表示的范围</source>
+        <translation>The value %2 of field %1 is out of the representable range</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="319"/>
+        <source>JSON 无效（第 %1 字节）：字符串中有未转义的控制字符 U+%2</source>
+        <translation>Invalid JSON (byte %1): unescaped control character U+%2 in a string</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="328"/>
         <source>JSON 无效（第 %1 字节）：%2</source>
         <translation>Invalid JSON (byte %1): %2</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="220"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="329"/>
         <source>消息应为 JSON 对象</source>
         <translation>The message must be a JSON object</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="233"/>
-        <source>字段 id 应为不超过 128 字符的字符串或整数</source>
-        <translation>Field id must be a string of at most 128 characters or an integer</translation>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="340"/>
+        <source>字段 id 应为不超过 %1 字符的字符串或整数</source>
+        <translation>Field id must be a string of at most %1 characters or an integer</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="238"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="400"/>
+        <source>photos 中每项应为字符串（http(s) 网址）</source>
+        <translation>Each item in photos must be a string (an http(s) URL)</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="406"/>
+        <source>photos 中每项应为不超过 1000 字符的 http(s) 网址</source>
+        <translation>Each item in photos must be an http(s) URL of at most 1000 characters</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="346"/>
         <source>缺少字段 type</source>
         <translation>Field type is missing</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="238"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="346"/>
         <source>字段 type 应为字符串</source>
         <translation>Field type must be a string</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="264"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="372"/>
         <source>未知的事件类别 %1</source>
         <translation>Unknown event category %1</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="268"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="376"/>
         <source>未知的来源 %1</source>
         <translation>Unknown source %1</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="272"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="380"/>
         <source>未知的优先级 %1</source>
         <translation>Unknown priority %1</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="276"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="384"/>
         <source>字段 text 不能为空</source>
         <translation>Field text must not be empty</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="282"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="390"/>
         <source>字段 photos 应为字符串数组</source>
         <translation>Field photos must be an array of strings</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="287"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="395"/>
         <source>照片最多 %1 张</source>
         <translation>At most %1 photos are allowed</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="295"/>
-        <source>photos 中每项应为 http(s) 网址</source>
-        <translation>Each item in photos must be an http(s) URL</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="309"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="420"/>
         <source>action 应为 start、resolve 或 self_resolve</source>
         <translation>action must be start, resolve or self_resolve</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="318"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="429"/>
         <source>缺少字段 satisfied</source>
         <translation>Field satisfied is missing</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="322"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="433"/>
         <source>字段 satisfied 应为 true 或 false</source>
         <translation>Field satisfied must be true or false</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedMessage.cpp" line="329"/>
+        <location filename="../modules/feed/src/FeedMessage.cpp" line="440"/>
         <source>未知的消息类型 %1</source>
         <translation>Unknown message type %1</translation>
     </message>
@@ -1046,7 +1122,7 @@
         <translation>Severe waterlogging; hampers travel</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedSimulator.cpp" line="285"/>
+        <location filename="../modules/feed/src/FeedSimulator.cpp" line="284"/>
         <source>巡查正常，无事报平安</source>
         <translation>Patrol normal; all clear</translation>
     </message>
@@ -1077,45 +1153,76 @@
 <context>
     <name>FeedWiring</name>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="245"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="240"/>
         <source>无法读取网格员：%1</source>
         <translation>Cannot read grid workers: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="335"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="326"/>
         <source>没有在岗的网格员可以模拟</source>
         <translation>No on-duty grid workers to simulate</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="442"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="433"/>
         <source>收到上报事件：工单 %1</source>
         <translation>Report received: ticket %1</translation>
     </message>
 </context>
 <context>
+    <name>GeofenceMonitor</name>
+    <message>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="34"/>
+        <source>网格员 %1 连续多次定位在责任网格外</source>
+        <translation>Grid worker %1 has repeatedly been located outside own grids</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="36"/>
+        <source>网格员 %1 已回到责任网格</source>
+        <translation>Grid worker %1 is back in own grids</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="38"/>
+        <source>网格员 %1 已到达工单 %2 现场（%3 米）</source>
+        <translation>Grid worker %1 has arrived at the site of ticket %2 (%3 m)</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="43"/>
+        <source>工单 %1 超时无人到场核查</source>
+        <translation>Ticket %1: no one arrived for the on-site check in time</translation>
+    </message>
+</context>
+<context>
+    <name>GridAdjacency</name>
+    <message>
+        <location filename="../modules/geo/src/GridAdjacency.cpp" line="35"/>
+        <source>第 %1 个面无法读取：%2</source>
+        <translation>Polygon %1 cannot be read: %2</translation>
+    </message>
+</context>
+<context>
     <name>GridCode</name>
     <message>
-        <location filename="../modules/core/src/GridLevel.cpp" line="78"/>
+        <location filename="../modules/core/src/GridLevel.cpp" line="84"/>
         <source>编码为空</source>
         <translation>The code is empty</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/GridLevel.cpp" line="81"/>
+        <location filename="../modules/core/src/GridLevel.cpp" line="87"/>
         <source>编码 %1 含有非数字字符</source>
         <translation>Code %1 contains non-digit characters</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/GridLevel.cpp" line="84"/>
+        <location filename="../modules/core/src/GridLevel.cpp" line="90"/>
         <source>编码 %1 应为 %2 位数字（%3级），实际 %4 位</source>
         <translation>Code %1 should have %2 digits (level %3) but has %4</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/GridLevel.cpp" line="100"/>
+        <location filename="../modules/core/src/GridLevel.cpp" line="106"/>
         <source>编码 %1 的上级编码“%2”无效：应为更高一级的数字编码</source>
         <translation>Parent code “%2” of code %1 is invalid: it must be a numeric code of a higher level</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/GridLevel.cpp" line="103"/>
+        <location filename="../modules/core/src/GridLevel.cpp" line="109"/>
         <source>编码 %1 不以上级编码 %2 开头</source>
         <translation>Code %1 does not start with its parent code %2</translation>
     </message>
@@ -1123,85 +1230,101 @@
 <context>
     <name>GridLayerData</name>
     <message>
-        <location filename="../modules/map/src/GridLayerData.cpp" line="187"/>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="189"/>
         <source>PROJ 无法建立 EPSG:4490 → EPSG:3857 的转换</source>
         <translation>PROJ cannot create the EPSG:4490 → EPSG:3857 transformation</translation>
     </message>
     <message>
-        <location filename="../modules/map/src/GridLayerData.cpp" line="195"/>
-        <source>%1 的几何无法读取</source>
-        <translation>The geometry of %1 cannot be read</translation>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="207"/>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="209"/>
+        <source>空几何</source>
+        <translation>Empty geometry</translation>
     </message>
     <message>
-        <location filename="../modules/map/src/GridLayerData.cpp" line="204"/>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="208"/>
+        <source>几何无法读取</source>
+        <translation>Unreadable geometry</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="210"/>
+        <source>坐标不是有效的经纬度</source>
+        <translation>The coordinates are not valid longitude/latitude</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="222"/>
         <source>坐标投影失败</source>
         <translation>Coordinate projection failed</translation>
     </message>
     <message>
-        <location filename="../modules/map/src/GridLayerData.cpp" line="326"/>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="346"/>
         <source>县域数据中没有任何网格</source>
         <translation>The county contains no grids</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/GridLayerData.cpp" line="347"/>
+        <source>县域数据中没有可绘制的网格：%1 个网格的几何无法使用（%2）</source>
+        <translation>The county has no grid that can be drawn: the geometry of %1 grids is unusable (%2)</translation>
     </message>
 </context>
 <context>
     <name>GridValidator</name>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="112"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="117"/>
         <source>%1（%2）没有可读的几何：%3</source>
         <translation>%1 (%2) has no readable geometry: %3</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="113"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="118"/>
         <source>空几何</source>
         <translation>Empty geometry</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="128"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="133"/>
         <source>%1（%2）几何无效：%3%4</source>
         <translation>%1 (%2) has invalid geometry: %3%4</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="160"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="165"/>
         <source>编码 %1 出现 %2 次</source>
         <translation>Code %1 occurs %2 times</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="176"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="181"/>
         <source>%1（%2）没有上级编码</source>
         <translation>%1 (%2) has no parent code</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="177"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="182"/>
         <source>%1（%2）的上级 %3 不存在</source>
         <translation>The parent %3 of %1 (%2) does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="231"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="236"/>
         <source>%1（%2）与 %3（%4）重叠 %5 m²</source>
         <translation>%1 (%2) overlaps %3 (%4) by %5 m²</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="302"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="307"/>
         <source>%1（%2）有 %3 m² 超出上级 %4（%5）</source>
         <translation>%1 (%2) extends %3 m² beyond its parent %4 (%5)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="321"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="326"/>
         <source>%1（%2）内有 %3 m² 未被下级覆盖</source>
         <translation>%1 (%2) has %3 m² not covered by child grids</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="349"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="354"/>
         <source>%1 已存在，不会覆盖</source>
         <translation>%1 already exists and will not be overwritten</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="357"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="362"/>
         <source>无法创建 %1：%2</source>
         <translation>Cannot create %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/GridValidator.cpp" line="397"/>
+        <location filename="../modules/geo/src/GridValidator.cpp" line="402"/>
         <source>写入 %1 失败：%2</source>
         <translation>Failed to write %1: %2</translation>
     </message>
@@ -1229,102 +1352,122 @@
         <translation>Automatic (.cpg, DBF flag or detection)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="60"/>
-        <source>源数据没有坐标系时使用，例如 EPSG:4490</source>
-        <translation>Used when the source has no CRS, e.g. EPSG:4490</translation>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="61"/>
+        <source>源数据没有坐标系或坐标系有误时填写（优先于源文件的声明），例如 EPSG:4527</source>
+        <translation>Fill in when the source has no CRS or a wrong one (overrides what the source declares), e.g. EPSG:4527</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="76"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="66"/>
+        <source>校验：必须是标准编码（默认）</source>
+        <translation>Check: must be standard codes (default)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="67"/>
+        <source>保留：按源数据的编码原样存储</source>
+        <translation>Keep: store the source&apos;s codes as they are</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="68"/>
+        <source>生成：在上级下生成标准编码，源编码存入 source_code</source>
+        <translation>Generate: assign standard codes under the parent, keep the source code in source_code</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="82"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="80"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="86"/>
         <source>源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="81"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="87"/>
         <source>图层</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="82"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="88"/>
         <source>导入到层级</source>
         <translation>Import to level</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="83"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="89"/>
         <source>字符编码</source>
         <translation>Encoding</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="84"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="90"/>
         <source>假定坐标系</source>
         <translation>Assumed CRS</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="85"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="91"/>
         <source>编码字段</source>
         <translation>Code field</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="86"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="92"/>
         <source>名称字段</source>
         <translation>Name field</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="87"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="93"/>
         <source>上级编码字段</source>
         <translation>Parent code field</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="164"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="94"/>
+        <source>编码处理</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="179"/>
         <source>选择网格边界文件</source>
         <translation>Choose grid boundary file</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="165"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="180"/>
         <source>矢量数据 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz);;所有文件 (*)</source>
         <translation>Vector data (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="200"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="215"/>
         <source>%1，图层 %2，%3 个要素；坐标系 %4；编码 %5</source>
         <translation>%1, layer %2, %3 features; CRS %4; encoding %5</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="203"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="218"/>
         <source>未声明（请填写假定坐标系）</source>
         <translation>Not declared (enter an assumed CRS)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="204"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="219"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="205"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="220"/>
         <source>（按与上级的最大重叠）</source>
         <translation>(by largest overlap with parent)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="266"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="282"/>
         <source>已导入 %1 个%2（坐标系 %3，编码 %4）</source>
         <translation>Imported %1 features as %2 (CRS %3, encoding %4)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="271"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="287"/>
         <source>已修复 %1 个无效多边形：</source>
         <translation>Repaired %1 invalid polygons:</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="296"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="312"/>
         <source>未导入，县域数据未改变：%1</source>
         <translation>Not imported; county data unchanged: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/ImportDialog.cpp" line="306"/>
+        <location filename="../app/gridcommand/ImportDialog.cpp" line="322"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1343,101 +1486,124 @@
     </message>
 </context>
 <context>
+    <name>KeyPlaceImporter</name>
+    <message>
+        <location filename="../modules/risk/src/KeyPlaceImporter.cpp" line="46"/>
+        <source>%1 第 %2 行没有类型（type/类型 列，或用 --type 指定）</source>
+        <translation>%1 row %2 has no type (a type/类型 column, or give --type)</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/KeyPlaceImporter.cpp" line="52"/>
+        <source>%1 第 %2 行（%3, %4）不在本县任何网格内</source>
+        <translation>%1 row %2 (%3, %4) is not inside any grid of this county</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="48"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="49"/>
+        <source>网格化指挥中心 — %1（只读）</source>
+        <translation>Grid Command Center — %1 (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="50"/>
         <source>网格化指挥中心 — %1</source>
         <translation>GridCommand — %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="59"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="61"/>
         <source>%1
 请在左侧网格层级中浏览</source>
         <translation>%1
 Browse the grid hierarchy on the left</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="84"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="87"/>
+        <source>已只读打开 %1：文件或所在文件夹不可写，不能办理工单、导入或接入实时定位</source>
+        <translation>Opened %1 read-only: the file or its folder is not writable; tickets cannot be handled, nothing can be imported and live positions cannot be received</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="89"/>
         <source>已打开 %1</source>
         <translation>Opened %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="96"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="102"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="97"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="103"/>
         <source>打开县域数据(&amp;O)…</source>
         <translation>&amp;Open county…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="100"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="106"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="105"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="111"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="106"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="112"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="107"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="113"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="108"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="114"/>
         <source>关于网格化指挥中心(&amp;A)</source>
         <translation>&amp;About GridCommand</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="109"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="115"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="110"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="116"/>
         <source>&lt;h3&gt;网格化指挥中心 GridCommand %1&lt;/h3&gt;&lt;p&gt;县级综治中心网格化管理指挥平台。&lt;/p&gt;&lt;p&gt;当前数据：%2（%3）&lt;br&gt;文件：%4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;GridCommand %1&lt;/h3&gt;&lt;p&gt;Grid management command center for county governance centers.&lt;/p&gt;&lt;p&gt;County: %2 (%3)&lt;br&gt;File: %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="115"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="121"/>
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="136"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="142"/>
         <source>按名称或编码筛选…</source>
         <translation>Filter by name or code…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="164"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="170"/>
         <source>网格层级</source>
         <translation>Grid hierarchy</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="174"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="180"/>
         <source>%1 %L2</source>
         <translation>%1 %L2</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="260"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="308"/>
         <source>打开县域数据</source>
         <translation>Open county</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="261"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="309"/>
         <source>GridCommand 县域数据 (*.gpkg);;所有文件 (*)</source>
         <translation>GridCommand county (*.gpkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="267"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="315"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
@@ -1462,286 +1628,317 @@ Browse the grid hierarchy on the left</translation>
         <translation>Export grids or tickets as Shapefile, GeoPackage, GeoJSON, KML or CSV</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/AnalystWiring.cpp" line="33"/>
+        <location filename="../app/gridcommand/AnalystWiring.cpp" line="27"/>
+        <source>县域数据只读，不能导入</source>
+        <translation>The county data is read-only; cannot import</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AnalystWiring.cpp" line="37"/>
         <source>已导入 %1 个%2</source>
         <translation>Imported %1 features as %2</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/AnalystWiring.cpp" line="50"/>
+        <location filename="../app/gridcommand/AnalystWiring.cpp" line="54"/>
         <source>检查网格覆盖(&amp;C)</source>
         <translation>&amp;Check grid coverage</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/AnalystWiring.cpp" line="51"/>
+        <location filename="../app/gridcommand/AnalystWiring.cpp" line="55"/>
         <source>检查缝隙、重叠、无效几何、超出上级、重复编码和无上级网格</source>
         <translation>Check for gaps, overlaps, invalid geometry, grids outside their parent, duplicate codes and orphan grids</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="68"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="85"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="71"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="88"/>
         <source>职能部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="75"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="92"/>
         <source>工单详情</source>
         <translation>Ticket details</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="87"/>
-        <source>交办选中工单给部门(&amp;D)…</source>
-        <translation>&amp;Dispatch selected ticket to department…</translation>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="118"/>
+        <source>县域数据只读，不能办理工单</source>
+        <translation>The county data is read-only; tickets cannot be handled</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="89"/>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
-    </message>
-    <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="490"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="484"/>
         <source>网格员</source>
         <translation>Grid workers</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="496"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="490"/>
         <source>姓名、网格或街道</source>
         <translation>Name, grid or street</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="499"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="493"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="525"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="519"/>
         <source>地图跟随所选网格员</source>
         <translation>Map follows selected grid worker</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="531"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="525"/>
         <source>告警与到场</source>
         <translation>Alerts and arrivals</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="546"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="540"/>
         <source>在线 %1 · 信号延迟 %2 · 离线 %3</source>
         <translation>Online %1 · Delayed signal %2 · Offline %3</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="580"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="574"/>
         <source>轨迹回放</source>
         <translation>Track replay</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="584"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="578"/>
         <source>所选网格员</source>
         <translation>Selected grid worker</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="585"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="579"/>
         <source>所选网格员所在网格的全部网格员</source>
         <translation>All grid workers in the selected worker&apos;s grid</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="588"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="582"/>
         <source>最近 %1 小时</source>
         <translation>Last %1 hours</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="589"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="583"/>
         <source>载入</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="590"/>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="678"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="584"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="672"/>
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="596"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="590"/>
         <source> 倍速</source>
         <translation>× speed</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="599"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="593"/>
         <source>在网格员列表中选中一人，再载入</source>
         <translation>Select a grid worker in the list, then load</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="634"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="628"/>
         <source>%1  工单 %2  %3</source>
         <translation>%1  Ticket %2  %3</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="646"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="640"/>
         <source>请先在网格员列表中选中一人（双击）</source>
         <translation>First select a grid worker in the list (double-click)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="667"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="661"/>
         <source>回放：%1 名网格员，%2 个定位点，%3 条工单记录</source>
         <translation>Replay: %1 grid workers, %2 positions, %3 ticket records</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="678"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="672"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="694"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="688"/>
         <source>实时接入服务（ws://127.0.0.1:%1/feed）</source>
         <translation>Live feed server (ws://127.0.0.1:%1/feed)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="696"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="690"/>
         <source>模拟网格员巡查</source>
         <translation>Simulate grid worker patrols</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="706"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="700"/>
         <source>实时接入服务运行中：%1</source>
         <translation>Live feed server running: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="713"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="707"/>
         <source>实时接入服务：%1</source>
         <translation>Live feed server: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="714"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="708"/>
         <source>实时接入服务未能启动：%1</source>
         <translation>Live feed server failed to start: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="719"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="713"/>
         <source>正在准备模拟网格员…</source>
         <translation>Preparing simulated grid workers…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="725"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="719"/>
         <source>模拟未能启动：%1</source>
         <translation>Simulation failed to start: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="734"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="728"/>
         <source>%1 名模拟网格员正在接入 %2</source>
         <translation>%1 simulated grid workers connecting to %2</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="744"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="738"/>
+        <source>县域数据只读，实时定位无法保存</source>
+        <translation>The county data is read-only; live positions cannot be saved</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="748"/>
         <source>演示：%1 名网格员正在巡查（%2）</source>
         <translation>Demo: %1 grid workers on patrol (%2)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="42"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="43"/>
         <source>无底图</source>
         <translation>No basemap</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="43"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="44"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="45"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="46"/>
         <source>天地图矢量（需密钥）</source>
         <translation>Tianditu vector (key required)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="50"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="51"/>
         <source>高德地图（GCJ-02）</source>
         <translation>Amap (GCJ-02)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="64"/>
-        <source>图例</source>
-        <translation>Legend</translation>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="65"/>
+        <source>图层与图例</source>
+        <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="72"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="79"/>
         <source>全县</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="73"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="80"/>
         <source>显示全县（Home）</source>
         <translation>Show whole county (Home)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="74"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="81"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="75"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="82"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="90"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="97"/>
         <source>地图无法加载</source>
         <translation>The map could not be loaded</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="100"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="107"/>
         <source>刷新工单标注</source>
         <translation>Refresh ticket markers</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="131"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="139"/>
         <source>无法读取工单标注：%1</source>
         <translation>Cannot read ticket markers: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="151"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="155"/>
         <source>底图</source>
         <translation>Basemap</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="160"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="164"/>
         <source>选择离线底图</source>
         <translation>Choose offline basemap</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="161"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="165"/>
         <source>MBTiles (*.mbtiles);;所有文件 (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="167"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="171"/>
         <source>离线底图</source>
         <translation>Offline basemap</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="182"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="186"/>
         <source>天地图</source>
         <translation>Tianditu</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="182"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="186"/>
         <source>天地图开发者密钥（tk）：</source>
         <translation>Tianditu developer key (tk):</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MapWiring.cpp" line="210"/>
+        <location filename="../app/gridcommand/MapWiring.cpp" line="214"/>
         <source>离线 MBTiles 文件…</source>
         <translation>Offline MBTiles file…</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="247"/>
+        <source>风险引擎无法加载：%1</source>
+        <translation>The risk engine could not be loaded: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="259"/>
+        <source>风险研判</source>
+        <translation>Risk assessment</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="274"/>
+        <source>已人工研判 %1</source>
+        <translation>Manual override set for %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="279"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="286"/>
+        <source>解除人工研判</source>
+        <translation>Clear manual override</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="279"/>
+        <source>解除原因（必填）：</source>
+        <translation>Reason for clearing (required):</translation>
     </message>
 </context>
 <context>
     <name>MapFrame</name>
     <message>
-        <location filename="../modules/map/src/MapFrame.cpp" line="73"/>
+        <location filename="../modules/map/src/MapFrame.cpp" line="98"/>
         <source>缩放 %1</source>
         <translation>Zoom %1</translation>
     </message>
     <message>
-        <location filename="../modules/map/src/MapFrame.cpp" line="75"/>
+        <location filename="../modules/map/src/MapFrame.cpp" line="100"/>
         <source>经度 %1° 纬度 %2° (CGCS2000)</source>
         <translation>Lon %1° Lat %2° (CGCS2000)</translation>
     </message>
@@ -1749,74 +1946,210 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>OsmAndHttpServer</name>
     <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="53"/>
-        <source>参数 %1 无效或超出范围 [%2, %3]</source>
-        <translation>Parameter %1 is invalid or out of range [%2, %3]</translation>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="82"/>
+        <source>请求头超过 8 KB</source>
+        <translation>Request header larger than 8 KB</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="111"/>
-        <source>请求头过长</source>
-        <translation>Request header too long</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="119"/>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="90"/>
         <source>不是 HTTP/1.x 请求</source>
         <translation>Not an HTTP/1.x request</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="136"/>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="108"/>
         <source>Content-Length 无效</source>
         <translation>Invalid Content-Length</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="143"/>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="117"/>
         <source>不支持分块传输，请给出 Content-Length</source>
         <translation>Chunked transfer is not supported; please send Content-Length</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="149"/>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="123"/>
         <source>请求体超过 64 KB</source>
         <translation>Request body exceeds 64 KB</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="164"/>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="138"/>
         <source>只接受 GET 或 POST</source>
         <translation>Only GET or POST is accepted</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="175"/>
-        <source>路径应为 /</source>
-        <translation>The path must be /</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="181"/>
-        <source>缺少参数 id（终端令牌）</source>
-        <translation>Parameter id (device token) is missing</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="187"/>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="151"/>
         <source>未知或已注销的终端</source>
         <translation>Unknown or revoked device</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="200"/>
-        <source>缺少参数 lat 或 lon</source>
-        <translation>Parameter lat or lon is missing</translation>
+        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="170"/>
+        <source>发送过快，未保存，请稍后重发</source>
+        <translation>Sending too fast; not saved. Please resend later.</translation>
+    </message>
+</context>
+<context>
+    <name>OsmAndRequest</name>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="50"/>
+        <source>参数 %1 无效或超出范围 [%2, %3]</source>
+        <translation>Parameter %1 is invalid or out of range [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="211"/>
-        <source>参数 timestamp 无法解析</source>
-        <translation>Parameter timestamp cannot be parsed</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="213"/>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="88"/>
         <source>时间超前服务器 %1 秒（上限 300 秒）</source>
         <translation>The time is %1 s ahead of the server (limit 300 s)</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/OsmAndHttpServer.cpp" line="227"/>
-        <source>发送过快，未保存，请稍后重发</source>
-        <translation>Sending too fast; not saved. Please resend later.</translation>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="136"/>
+        <source>缺少参数 id 或 deviceid（终端令牌）</source>
+        <translation>Parameter id or deviceid (device token) is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="138"/>
+        <source>参数 location 应为“纬度,经度”</source>
+        <translation>Parameter location must be “latitude,longitude”</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="140"/>
+        <source>请求中没有坐标（心跳或基站/Wi-Fi 报告），未存为位置</source>
+        <translation>The request has no coordinates (a heartbeat or a cell/Wi-Fi report); not stored as a position</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="142"/>
+        <source>缺少参数 lat 或 lon</source>
+        <translation>Parameter lat or lon is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="144"/>
+        <source>终端标记为无效定位（valid=false），未存为位置</source>
+        <translation>The device marked the fix invalid (valid=false); not stored as a position</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="160"/>
+        <source>参数 timestamp 无法解析</source>
+        <translation>Parameter timestamp cannot be parsed</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="178"/>
+        <source>JSON 请求体无效：%1</source>
+        <translation>Invalid JSON request body: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="179"/>
+        <source>应为 JSON 对象</source>
+        <translation>Expected a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="183"/>
+        <source>缺少字符串字段 device_id（终端令牌）</source>
+        <translation>String field device_id (device token) is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="186"/>
+        <source>缺少对象字段 location</source>
+        <translation>Object field location is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="191"/>
+        <source>location.timestamp 应为带时区的 ISO 8601 时间</source>
+        <translation>location.timestamp must be an ISO 8601 time with a time zone</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="194"/>
+        <source>请求中没有坐标（心跳或事件），未存为位置</source>
+        <translation>The request has no coordinates (a heartbeat or an event); not stored as a position</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="196"/>
+        <source>location.coords 应为对象</source>
+        <translation>location.coords must be an object</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="198"/>
+        <source>模拟定位（mock），不作为位置保存</source>
+        <translation>Simulated (mock) location; not stored as a position</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="206"/>
+        <source>缺少字段 location.coords.%1</source>
+        <translation>Field location.coords.%1 is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/OsmAndRequest.cpp" line="210"/>
+        <source>字段 location.coords.%1 应为数值</source>
+        <translation>Field location.coords.%1 must be a number</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="22"/>
+        <source>人工研判：%1</source>
+        <translation>Manual override: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="26"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;（%2），当前 %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2), currently %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="36"/>
+        <source>研判等级：</source>
+        <translation>Override level:</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="38"/>
+        <source>必填：研判依据，如“节日期间人流密集，临时升为橙色”</source>
+        <translation>Required: the grounds, e.g. “crowds during the holidays, raised to orange for now”</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="40"/>
+        <source>原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="49"/>
+        <source>24小时</source>
+        <translation>24 hours</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="49"/>
+        <source>72小时</source>
+        <translation>72 hours</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="49"/>
+        <source>7天</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="57"/>
+        <source>结束时间：</source>
+        <translation>Ends at:</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="59"/>
+        <source>研判人：</source>
+        <translation>Decided by:</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="66"/>
+        <source>确定研判</source>
+        <translation>Set override</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="87"/>
+        <source>请填写研判原因</source>
+        <translation>Please give a reason for the override</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="89"/>
+        <source>请选择晚于现在的结束时间</source>
+        <translation>Please choose an end time later than now</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/OverrideDialog.cpp" line="91"/>
+        <source>请填写研判人</source>
+        <translation>Please say who decides the override</translation>
     </message>
 </context>
 <context>
@@ -1858,67 +2191,664 @@ Browse the grid hierarchy on the left</translation>
     </message>
 </context>
 <context>
+    <name>PointReader</name>
+    <message>
+        <location filename="../modules/geo/src/PointReader.cpp" line="30"/>
+        <source>无法打开 %1：%2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/PointReader.cpp" line="35"/>
+        <source>%1 没有图层</source>
+        <translation>%1 has no layer</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/PointReader.cpp" line="57"/>
+        <source>%1 第 %2 行不是点要素</source>
+        <translation>%1 row %2 is not a point feature</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/PointReader.cpp" line="58"/>
+        <source>%1 第 %2 行缺少坐标（经度/纬度）</source>
+        <translation>%1 row %2 has no coordinates (longitude/latitude)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/PointReader.cpp" line="65"/>
+        <source>%1 第 %2 行坐标无法转换到 CGCS2000</source>
+        <translation>%1 row %2: the coordinates cannot be transformed to CGCS2000</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/PointReader.cpp" line="71"/>
+        <source>%1 第 %2 行坐标超出经纬度范围（%3, %4）</source>
+        <translation>%1 row %2: coordinates out of the longitude/latitude range (%3, %4)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/PointReader.cpp" line="93"/>
+        <source>%1 没有任何点要素</source>
+        <translation>%1 has no point features</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="22"/>
+        <location filename="../app/gridcommand/main.cpp" line="28"/>
         <source>正在生成演示县域数据…</source>
         <translation>Generating the demo county…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="23"/>
+        <location filename="../app/gridcommand/main.cpp" line="29"/>
         <source>首次运行</source>
         <translation>First run</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="52"/>
+        <location filename="../app/gridcommand/main.cpp" line="73"/>
         <source>网格化指挥中心</source>
         <translation>GridCommand</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="63"/>
+        <location filename="../app/gridcommand/main.cpp" line="76"/>
         <source>县级综治中心网格化管理指挥平台</source>
         <translation>Grid management command center for county governance centers</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="67"/>
+        <location filename="../app/gridcommand/main.cpp" line="80"/>
         <source>县域数据文件；省略时打开（首次运行时生成）演示县域</source>
         <translation>County file; without it the demo county is opened (and created on first run)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="78"/>
+        <location filename="../app/gridcommand/main.cpp" line="91"/>
         <source>无法生成演示数据</source>
         <translation>Cannot create the demo county</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="88"/>
+        <location filename="../app/gridcommand/main.cpp" line="106"/>
         <source>无法打开县域数据</source>
         <translation>Cannot open the county</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="35"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="167"/>
         <source>值班员登录</source>
         <translation>Duty operator sign-in</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="36"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="168"/>
         <source>请输入值班员姓名（记录在每一条工单流转记录上）：</source>
         <translation>Enter the duty operator name (recorded on every ticket history entry):</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="44"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="38"/>
         <source>值班员</source>
         <translation>Duty operator</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="139"/>
+        <source>风险等级更新失败：%1</source>
+        <translation>Updating risk levels failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="162"/>
+        <source>已回到实时风险颜色</source>
+        <translation>Back to live risk colours</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="166"/>
+        <source>回放 %1</source>
+        <translation>Replay %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
+        <source>冷点（99% 置信）</source>
+        <translation>Cold spot (99% confidence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
+        <source>冷点（95% 置信）</source>
+        <translation>Cold spot (95% confidence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
+        <source>冷点（90% 置信）</source>
+        <translation>Cold spot (90% confidence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
+        <source>不显著</source>
+        <translation>Not significant</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="192"/>
+        <source>热点（90% 置信）</source>
+        <translation>Hot spot (90% confidence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="192"/>
+        <source>热点（95% 置信）</source>
+        <translation>Hot spot (95% confidence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="193"/>
+        <source>热点（99% 置信）</source>
+        <translation>Hot spot (99% confidence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="194"/>
+        <source>热点 Gi*（近%1天工单）</source>
+        <translation>Hot spots Gi* (tickets of the last %1 days)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="202"/>
+        <source>热点分析失败：%1</source>
+        <translation>Hot spot analysis failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="218"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; 人工研判：%2（规则为%3）&lt;br&gt;至 %4&lt;br&gt;%5：%6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; manual override: %2 (rules say %3)&lt;br&gt;until %4&lt;br&gt;%5: %6</translation>
+    </message>
+</context>
+<context>
+    <name>RiskCalculator</name>
+    <message>
+        <location filename="../modules/risk/src/RiskCalculator.cpp" line="212"/>
+        <source>%1下级</source>
+        <translation>%1 children</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskCalculator.cpp" line="213"/>
+        <source>个</source>
+        <translation>children</translation>
+    </message>
+</context>
+<context>
+    <name>RiskDock</name>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="22"/>
+        <source>规则调整</source>
+        <translation>Rules changed</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="24"/>
+        <source>数据变化</source>
+        <translation>Data changed</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="26"/>
+        <source>人工研判</source>
+        <translation>Manual override</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="28"/>
+        <source>到期失效</source>
+        <translation>Override expired</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="55"/>
+        <source>在地图或网格层级中选择一个网格</source>
+        <translation>Select a grid on the map or in the grid hierarchy</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="62"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="62"/>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="62"/>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="78"/>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="93"/>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="66"/>
+        <source>人工研判…</source>
+        <translation>Override…</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="68"/>
+        <source>解除研判…</source>
+        <translation>Clear override…</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="78"/>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="93"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="78"/>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="93"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="78"/>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="93"/>
+        <source>原因</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="78"/>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="93"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="85"/>
+        <source>等级变化时间线</source>
+        <translation>Level timeline</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="87"/>
+        <source>所选网格</source>
+        <translation>Selected grid</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="93"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="100"/>
+        <source>最近变化</source>
+        <translation>Recent changes</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="112"/>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="128"/>
+        <source>实时（拖动滑块回放近 %1 天全县颜色）</source>
+        <translation>Live (drag the slider to replay the county&apos;s colours of the last %1 days)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="113"/>
+        <source>回到实时</source>
+        <translation>Back to live</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="115"/>
+        <source>%1 天前</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="115"/>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="120"/>
+        <source>90天回放</source>
+        <translation>90-day replay</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="127"/>
+        <source>回放：%1 的全县颜色</source>
+        <translation>Replay: the county&apos;s colours at %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="184"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;（%2，%3）&#x3000;风险等级：&lt;b&gt;%4&lt;/b&gt;&#x3000;分值 %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2, %3)  Risk level: &lt;b&gt;%4&lt;/b&gt;  Score %5</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="188"/>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#78148c&apos;&gt;人工研判中：%1，至 %2（%3：%4）&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#78148c&apos;&gt;Manual override: %1 until %2 (%3: %4)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="197"/>
+        <source>%1%2</source>
+        <comment>a value and its unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="198"/>
+        <source>（封顶）</source>
+        <translation> (capped)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="202"/>
+        <source>触发：%1</source>
+        <translation>Trigger: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskDock.cpp" line="204"/>
+        <source>至少%1</source>
+        <translation>at least %1</translation>
+    </message>
+</context>
+<context>
+    <name>RiskExplanation</name>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="39"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="45"/>
+        <source>%1 %2 个</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="49"/>
+        <source>取下级最高等级</source>
+        <translation>the highest level among the children</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="52"/>
+        <source>取至少 %1% 下级达到的最高等级</source>
+        <translation>the highest level reached by at least %1% of the children</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="55"/>
+        <source>按人口加权平均下级等级</source>
+        <translation>the population-weighted average of the children&apos;s levels</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="58"/>
+        <source>%1：下级 %2 个（%3），%4</source>
+        <translation>%1: %2 children (%3), %4</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="61"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="61"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="67"/>
+        <source>%1 %2 %3 × %4 分 = %5</source>
+        <translation>%1 %2 %3 × %4 pts = %5</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="70"/>
+        <source>，封顶 %1</source>
+        <translation>, capped at %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="75"/>
+        <source>合计 %1 ≥ %2</source>
+        <translation>total %1 ≥ %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="76"/>
+        <source>合计 %1 &lt; %2</source>
+        <translation>total %1 &lt; %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="77"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="82"/>
+        <source>；触发“%1”（%2 ≥ %3）→ 至少%4</source>
+        <translation>; trigger “%1” (%2 ≥ %3) → at least %4</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="86"/>
+        <source>；规则判定%1</source>
+        <translation>; rules decide %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskAssessment.cpp" line="90"/>
+        <source>人工研判%1（%2，%3，至 %4）；规则判定 %5</source>
+        <translation>Manual override %1 (%2, %3, until %4); rules decide %5</translation>
+    </message>
+</context>
+<context>
+    <name>RiskMapLink</name>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="53"/>
+        <source>研判</source>
+        <translation>Override</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="54"/>
+        <source>人工研判中的网格（虚线框）</source>
+        <translation>Grids under manual override (dashed outline)</translation>
+    </message>
+</context>
+<context>
+    <name>RiskRules</name>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="58"/>
+        <source>风险规则：未知字段 %1</source>
+        <translation>Risk rules: unknown field %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="65"/>
+        <source>风险规则：%1 必须是非空文本</source>
+        <translation>Risk rules: %1 must be non-empty text</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="74"/>
+        <source>风险规则：缺少 %1</source>
+        <translation>Risk rules: %1 is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="78"/>
+        <source>风险规则：%1 必须是数值</source>
+        <translation>Risk rules: %1 must be a number</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="82"/>
+        <source>风险规则：%1 不能为负数（%2）</source>
+        <translation>Risk rules: %1 must not be negative (%2)</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="93"/>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="98"/>
+        <source>风险规则：%1 必须是文本列表</source>
+        <translation>Risk rules: %1 must be a list of texts</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="112"/>
+        <source>风险规则：%1 的等级“%2”无效（应为 red、orange、yellow、blue、green）</source>
+        <translation>Risk rules: level “%2” of %1 is invalid (must be red, orange, yellow, blue or green)</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="133"/>
+        <source>风险规则：bands 为空，任何分值都没有色带</source>
+        <translation>Risk rules: bands is empty; no score has a band</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="136"/>
+        <source>风险规则：色带 %1 不可达（min 不小于 max）</source>
+        <translation>Risk rules: band %1 is unreachable (min is not less than max)</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="138"/>
+        <source>风险规则：分值 [0, %1) 没有色带（缺口在 %2 之下）</source>
+        <translation>Risk rules: scores [0, %1) have no band (a gap below %2)</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="145"/>
+        <source>风险规则：色带 %1 与 %2 重叠（同一 min）</source>
+        <translation>Risk rules: bands %1 and %2 overlap (same min)</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="147"/>
+        <source>风险规则：色带 %1 没有 max 却不是最高色带，与 %2 重叠</source>
+        <translation>Risk rules: band %1 has no max but is not the top band; it overlaps %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="150"/>
+        <source>风险规则：色带 %1 与 %2 重叠</source>
+        <translation>Risk rules: bands %1 and %2 overlap</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="152"/>
+        <source>风险规则：色带 %1 与 %2 之间有缺口 [%3, %4)</source>
+        <translation>Risk rules: gap [%3, %4) between bands %1 and %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="157"/>
+        <source>风险规则：色带 %1 分值更高但等级不高于 %2</source>
+        <translation>Risk rules: band %1 has higher scores but a level no higher than %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="160"/>
+        <source>风险规则：分值 ≥ %1 没有色带（最高色带 %2 不应有 max）</source>
+        <translation>Risk rules: scores ≥ %1 have no band (the top band %2 must not have a max)</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="165"/>
+        <source>风险规则：色带 %1 不可达：各指标封顶后最多 %2 分</source>
+        <translation>Risk rules: band %1 is unreachable: with every indicator capped the score is at most %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="212"/>
+        <source>风险规则：不是有效的 JSON（第 %1 字节：%2）</source>
+        <translation>Risk rules: not valid JSON (byte %1: %2)</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="218"/>
+        <source>风险规则：顶层必须是对象</source>
+        <translation>Risk rules: the top level must be an object</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="229"/>
+        <source>风险规则：缺少 indicators 列表</source>
+        <translation>Risk rules: the indicators list is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="235"/>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="268"/>
+        <source>风险规则：%1 必须是对象</source>
+        <translation>Risk rules: %1 must be an object</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="245"/>
+        <source>风险规则：指标 id“%1”重复（%2）</source>
+        <translation>Risk rules: indicator id “%1” is duplicated (%2)</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="250"/>
+        <source>风险规则：%1 的指标类型“%2”未知</source>
+        <translation>Risk rules: indicator kind “%2” of %1 is unknown</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="264"/>
+        <source>风险规则：%1 的优先级“%2”未知</source>
+        <translation>Risk rules: priority “%2” of %1 is unknown</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="272"/>
+        <source>风险规则：%1 的权重必须是非负数</source>
+        <translation>Risk rules: the weight of %1 must be a non-negative number</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="284"/>
+        <source>风险规则：%1 不大于 min_age_hours，指标永远为 0</source>
+        <translation>Risk rules: %1 is not greater than min_age_hours; the indicator is always 0</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="287"/>
+        <source>风险规则：%1 不大于 grace_days，指标永远为 0</source>
+        <translation>Risk rules: %1 is not greater than grace_days; the indicator is always 0</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="304"/>
+        <source>风险规则：%1 引用了未定义的指标“%2”</source>
+        <translation>Risk rules: %1 refers to the undefined indicator “%2”</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="313"/>
+        <source>风险规则：缺少 bands 列表</source>
+        <translation>Risk rules: the bands list is missing</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="324"/>
+        <source>风险规则：色带 %1 出现了两次</source>
+        <translation>Risk rules: band %1 appears twice</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="345"/>
+        <source>风险规则：parents.method“%1”未知（应为 highest、share、population_weighted）</source>
+        <translation>Risk rules: parents.method “%1” is unknown (must be highest, share or population_weighted)</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskRules.cpp" line="349"/>
+        <source>风险规则：parents.share 必须在 (0, 1] 之间</source>
+        <translation>Risk rules: parents.share must be in (0, 1]</translation>
+    </message>
+</context>
+<context>
+    <name>RiskService</name>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="109"/>
+        <source>县域没有任何网格</source>
+        <translation>The county has no grids</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="265"/>
+        <source>县域保存的风险规则无效：%1</source>
+        <translation>The risk rules stored in the county are invalid: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="322"/>
+        <source>风险引擎尚未加载</source>
+        <translation>The risk engine is not loaded yet</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="492"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="539"/>
+        <source>编码 %1 不存在</source>
+        <translation>Code %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="496"/>
+        <source>人工研判必须填写理由</source>
+        <translation>A manual override needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="500"/>
+        <source>人工研判必须写明研判人</source>
+        <translation>A manual override needs the name of who decides it</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="504"/>
+        <source>人工研判必须给出截止时间</source>
+        <translation>A manual override needs an end time</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="508"/>
+        <source>截止时间 %1 已过，不能设为人工研判的结束</source>
+        <translation>The end time %1 has passed and cannot end a manual override</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="543"/>
+        <source>解除人工研判必须填写理由</source>
+        <translation>Clearing a manual override needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="548"/>
+        <source>%1 没有生效的人工研判</source>
+        <translation>%1 has no active manual override</translation>
+    </message>
+    <message>
+        <location filename="../modules/risk/src/RiskService.cpp" line="716"/>
+        <source>热点分析的层级或天数无效</source>
+        <translation>Invalid level or number of days for the hot spot analysis</translation>
     </message>
 </context>
 <context>
     <name>SqliteReader</name>
     <message>
-        <location filename="../modules/store/src/SqliteReader.cpp" line="34"/>
+        <location filename="../modules/store/src/SqliteReader.cpp" line="56"/>
         <source>无法只读打开 %1：%2</source>
         <translation>Cannot open %1 read-only: %2</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/SqliteReader.cpp" line="63"/>
+        <location filename="../modules/store/src/SqliteReader.cpp" line="80"/>
         <source>查询失败：%1</source>
         <translation>Query failed: %1</translation>
     </message>
@@ -2001,52 +2931,57 @@ Browse the grid hierarchy on the left</translation>
         <translation>Arriving grid worker %1 is not the grid worker assigned for the on-site check (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="152"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="153"/>
+        <source>撤回后的状态只能是待受理、已受理或已退单，不能是“%1”</source>
+        <translation>After an undo the state can only be Received, Accepted or Returned, not “%1”</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="158"/>
         <source>并单需要指定主工单</source>
         <translation>Merging requires a main ticket</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="156"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="162"/>
         <source>工单不能并入自身</source>
         <translation>A ticket cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="256"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="262"/>
         <source>上报至%1级</source>
         <translation>Escalated to level %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="259"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="265"/>
         <source>并入工单 %1</source>
         <translation>Merged into ticket %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="266"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="272"/>
         <source>非本部门职责</source>
         <translation>Not this department’s responsibility</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="267"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="273"/>
         <source>地址不清或不在辖区</source>
         <translation>Address unclear or outside jurisdiction</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="268"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="274"/>
         <source>诉求信息不全</source>
         <translation>Incomplete request information</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="269"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="275"/>
         <source>重复工单</source>
         <translation>Duplicate ticket</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="270"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="276"/>
         <source>需多部门协调</source>
         <translation>Requires coordination between departments</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="271"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="277"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -2145,128 +3080,198 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>VectorExporter</name>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="144"/>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="159"/>
-        <source>无法写入字段对照表 %1：%2</source>
-        <translation>Cannot write the field mapping table %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="227"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="334"/>
         <source>没有指定输出文件</source>
         <translation>No output file specified</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="230"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="343"/>
         <source>未知的坐标系“%1”：PROJ 不认识它（示例：EPSG:4490、EPSG:4326、EPSG:4527）</source>
         <translation>Unknown CRS “%1”: PROJ does not recognise it (examples: EPSG:4490, EPSG:4326, EPSG:4527)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="233"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="346"/>
         <source>GeoJSON 按 RFC 7946 只能使用 EPSG:4326（WGS 84），不能用 %1；请改用 --crs EPSG:4326，或换用 GeoPackage/Shapefile 输出其他坐标系</source>
         <translation>Under RFC 7946, GeoJSON can only use EPSG:4326 (WGS 84), not %1; use --crs EPSG:4326, or export to GeoPackage/Shapefile for other CRSs</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="237"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="350"/>
         <source>KML 只能使用 EPSG:4326（WGS 84），不能用 %1</source>
         <translation>KML can only use EPSG:4326 (WGS 84), not %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="240"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="354"/>
         <source>未知的字符编码“%1”（可用：CP936、UTF-8）</source>
         <translation>Unknown text encoding “%1” (available: CP936, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="242"/>
-        <source>Shapefile 输出文件名应以 .shp 结尾：%1</source>
-        <translation>The Shapefile output file name must end in .shp: %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="244"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="359"/>
         <source>%1 格式总是 UTF-8 编码；只有 Shapefile 可以选择 %2</source>
         <translation>The %1 format is always UTF-8 encoded; only Shapefile can use %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="249"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="375"/>
         <source>输出目录不存在：%1</source>
         <translation>The output folder does not exist: %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="251"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="384"/>
         <source>%1 已存在；如需覆盖请指定覆盖选项</source>
         <translation>%1 already exists; specify the overwrite option to replace it</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="287"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="240"/>
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="364"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="52"/>
+        <source>磁盘已满</source>
+        <translation>Disk full</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="54"/>
+        <source>超出文件大小限制</source>
+        <translation>File size limit exceeded</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="56"/>
+        <source>超出磁盘配额</source>
+        <translation>Disk quota exceeded</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="338"/>
+        <source>不能写入 %1：它指向正在读取的县域数据 %2（或其 -wal/-shm/-journal 文件），写入会毁掉它</source>
+        <translation>Cannot write %1: it leads to the county data %2 being read (or its -wal/-shm/-journal file); writing would destroy it</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="356"/>
+        <source>Shapefile 输出文件名应以 .shp 结尾，或给出一个文件夹（已存在或以 / 结尾）：%1</source>
+        <translation>The Shapefile output name must end in .shp, or name a folder (existing or ending in /): %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="365"/>
+        <source>CSV 输出文件名应以 .csv 结尾，或给出一个文件夹（已存在或以 / 结尾）：%1</source>
+        <translation>The CSV output name must end in .csv, or name a folder (existing or ending in /): %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="368"/>
+        <source>没有图层名，无法在文件夹 %1 中命名输出文件</source>
+        <translation>There is no layer name to name the output file in folder %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="372"/>
+        <source>%1 不是文件夹</source>
+        <translation>%1 is not a folder</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="377"/>
+        <source>%1 是文件夹，不能写成 %2 文件</source>
+        <translation>%1 is a folder and cannot be written as a %2 file</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="381"/>
+        <source>不能覆盖 %1：它是一个正被打开的 SQLite 数据库（旁边有 -wal/-shm 文件）</source>
+        <translation>Cannot overwrite %1: it is an SQLite database that is open (it has -wal/-shm files beside it)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="424"/>
+        <source>无法创建文件夹 %1</source>
+        <translation>Cannot create folder %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="436"/>
+        <source>无法在 %1 中写入：%2</source>
+        <translation>Cannot write in %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="455"/>
+        <source>导出写出了意料之外的文件 %1</source>
+        <translation>The export wrote an unexpected file %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="463"/>
+        <source>无法把导出结果移到 %1：%2</source>
+        <translation>Cannot move the export result to %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="467"/>
+        <source>无法删除旧文件 %1：%2</source>
+        <translation>Cannot delete the old file %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="613"/>
         <source>无法从 EPSG:4490 转换到 %1：%2</source>
         <translation>Cannot transform from EPSG:4490 to %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="376"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="625"/>
         <source>无法按 %1 编码写出文字</source>
         <translation>Cannot write the text in %1 encoding</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="409"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="658"/>
         <source>GDAL 缺少 %1 驱动</source>
         <translation>GDAL has no %1 driver</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="414"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="663"/>
         <source>无法创建 %1：%2</source>
         <translation>Cannot create %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="449"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="698"/>
         <source>无法创建图层：%1</source>
         <translation>Cannot create the layer: %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="469"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="718"/>
         <source>无法创建字段 %1：%2</source>
         <translation>Cannot create field %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="523"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="772"/>
         <source>第 %1 个要素的几何无法解析</source>
         <translation>The geometry of feature %1 cannot be parsed</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="531"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="780"/>
         <source>第 %1 个要素无法转换到 %2</source>
         <translation>Feature %1 cannot be transformed to %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="546"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="795"/>
         <source>无法开始事务：%1</source>
         <translation>Cannot start a transaction: %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="555"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="804"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="570"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="819"/>
         <source>写入第 %1 个要素失败：%2</source>
         <translation>Failed to write feature %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="579"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="831"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="835"/>
         <source>提交失败：%1</source>
         <translation>Commit failed: %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="589"/>
-        <source>无法写入 .cpg 编码文件：%1</source>
-        <translation>Cannot write the .cpg encoding file: %1</translation>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="842"/>
+        <source>无法写完 %1：%2</source>
+        <translation>Cannot finish writing %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="591"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="855"/>
+        <source>写出的 %1 不完整（磁盘已满或超出文件大小限制？）</source>
+        <translation>The written %1 is incomplete (disk full or file size limit exceeded?)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="862"/>
         <source>无法写入 DBF 语言标识：%1</source>
         <translation>Cannot write the DBF language identifier: %1</translation>
     </message>
@@ -2274,137 +3279,217 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>VectorImporter</name>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="52"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="74"/>
         <source>文件不存在：%1</source>
         <translation>File does not exist: %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="74"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="79"/>
+        <source>%1 缺少同名的 %2 文件（Shapefile 由 .shp、.shx、.dbf 三个文件组成）</source>
+        <translation>%1 has no %2 file of the same name (a Shapefile consists of three files: .shp, .shx and .dbf)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="101"/>
         <source>无法读取 %1：不是可识别的矢量数据，或文件已损坏%2</source>
         <translation>Cannot read %1: not recognised vector data, or the file is corrupted%2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="75"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="102"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="80"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="107"/>
         <source>%1 中没有图层</source>
         <translation>%1 contains no layers</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="97"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="124"/>
         <source>未知的字符编码“%1”（常用：CP936、UTF-8）</source>
         <translation>Unknown text encoding “%1” (common: CP936, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="151"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="133"/>
+        <source>由 --encoding 指定</source>
+        <translation>given by --encoding</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="133"/>
+        <source>该格式规定为 UTF-8，--encoding 不适用</source>
+        <translation>the format prescribes UTF-8; --encoding does not apply</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="143"/>
+        <source>该格式规定为 UTF-8</source>
+        <translation>the format prescribes UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="154"/>
+        <source>来自 .cpg 文件</source>
+        <translation>from the .cpg file</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="166"/>
+        <source>来自 DBF 语言标识 0x%1</source>
+        <translation>from DBF language id 0x%1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="192"/>
         <source>%1 没有 .cpg 文件，也没有 DBF 编码标识，且文字既不是 UTF-8 也不是 GBK：请用 --encoding 指定编码</source>
         <translation>%1 has no .cpg file and no DBF encoding flag, and its text is neither UTF-8 nor GBK: specify the encoding with --encoding</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="211"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="203"/>
+        <source>DBF 语言标识 0x57（系统代码页）未指明编码，按内容识别</source>
+        <translation>DBF language id 0x57 (system code page) names no encoding; detected from the content</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="204"/>
+        <source>没有 .cpg 和 DBF 语言标识，按内容识别</source>
+        <translation>no .cpg and no DBF language id; detected from the content</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="324"/>
+        <source>坐标像是投影坐标（米），不是经纬度</source>
+        <translation>The coordinates look projected (metres), not longitude/latitude</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="326"/>
+        <source>；数值符合 CGCS2000 高斯-克吕格 EPSG:%1，可用 --assume-crs EPSG:%1</source>
+        <translation>; the values fit CGCS2000 Gauss-Krüger EPSG:%1, use --assume-crs EPSG:%1</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="329"/>
+        <source>；数值符合不带带号的 CGCS2000 高斯-克吕格坐标，按中央经线选用其一：%1（用 --assume-crs 指定）</source>
+        <translation>; the values fit CGCS2000 Gauss-Krüger coordinates without a zone prefix, pick one by central meridian: %1 (give it with --assume-crs)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="333"/>
+        <source>；请用 --assume-crs 指定实际坐标系</source>
+        <translation>; give the actual CRS with --assume-crs</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="337"/>
+        <source>坐标像是经纬度（度），不是投影坐标；若是 CGCS2000 经纬度，可用 --assume-crs EPSG:4490</source>
+        <translation>The coordinates look like longitude/latitude (degrees), not projected; if they are CGCS2000 longitude/latitude, use --assume-crs EPSG:4490</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="374"/>
         <source>第 %1 个要素</source>
         <translation>Feature %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="219"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="382"/>
         <source> 等 %1 个</source>
         <translation> (%1 in total)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="237"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="400"/>
         <source>没有名为“%1”的图层；可用的图层：%2</source>
         <translation>There is no layer named “%1”; available layers: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="299"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="462"/>
         <source>%1 不是面图层（几何类型为 %2）：网格边界必须是多边形</source>
         <translation>%1 is not a polygon layer (geometry type %2): grid boundaries must be polygons</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="309"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="472"/>
         <source>%1 没有坐标系（缺少 .prj 或 srs）：请用 --assume-crs EPSG:N 指明</source>
         <translation>%1 has no CRS (no .prj or srs): specify one with --assume-crs EPSG:N</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="315"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="479"/>
         <source>未知的坐标系“%1”</source>
         <translation>Unknown CRS “%1”</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="335"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="483"/>
+        <source>坐标系按 --assume-crs 取 %1，未用源文件声明的 %2</source>
+        <translation>CRS %1 taken from --assume-crs instead of %2 declared by the source</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="510"/>
         <source>无法从 %1 转换到 EPSG:4490：%2</source>
         <translation>Cannot transform from %1 to EPSG:4490: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="353"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="528"/>
         <source>%1 中找不到%2字段（现有字段：%3）；请用参数指定</source>
         <translation>Cannot find the %2 field in %1 (existing fields: %3); specify it with an option</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="355"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="530"/>
         <source>%1 中没有字段“%2”（现有字段：%3）</source>
         <translation>%1 has no field “%2” (existing fields: %3)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="360"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="535"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="362"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="537"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="364"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="539"/>
         <source>上级编码</source>
         <translation>Parent code</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="376"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="554"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="441"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="648"/>
         <source>%1：几何无效，已修复（GEOS make-valid）</source>
         <translation>%1: invalid geometry, repaired (GEOS make-valid)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="458"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="665"/>
         <source>读取 %1 时出错（文件可能已损坏或被截断）：%2</source>
         <translation>Error while reading %1 (the file may be corrupted or truncated): %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="462"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="669"/>
         <source>%1 中有 %2 个要素不是多边形（或没有几何）：%3</source>
         <translation>%2 features in %1 are not polygons (or have no geometry): %3</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="469"/>
-        <source>%1 个要素无法从 %2 转换到 EPSG:4490：%3</source>
-        <translation>%1 features cannot be transformed from %2 to EPSG:4490: %3</translation>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="676"/>
+        <source>%1 中有 %2 个要素的坐标不是有限数（NaN 或无穷大）：%3</source>
+        <translation>%2 features in %1 have non-finite coordinates (NaN or infinity): %3</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="475"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="684"/>
+        <source>%1 个要素的坐标超出坐标系 %2 的有效范围或不在中国境内（如 %3，x %4…%5，y %6…%7）%8</source>
+        <translation>%1 features have coordinates outside the valid range of CRS %2 or outside China (e.g. %3, x %4…%5, y %6…%7)%8</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="695"/>
+        <source>源数据带 %1 值，已去掉（县域图层按二维存储）</source>
+        <translation>The source has %1 values; they were dropped (the county&apos;s layers are stored in 2-D)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="700"/>
         <source>%1 个要素几何无效且无法修复为多边形：%2</source>
         <translation>%1 features have invalid geometry that cannot be repaired into polygons: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="481"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="706"/>
         <source>%1 个要素缺少编码：%2</source>
         <translation>%1 features have no code: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="485"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="710"/>
         <source>%1 中没有要素</source>
         <translation>%1 contains no features</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorImporter.cpp" line="494"/>
+        <location filename="../modules/geo/src/VectorImporter.cpp" line="719"/>
         <source>%1 中编码重复：%2</source>
         <translation>Duplicate codes in %1: %2</translation>
     </message>
@@ -2430,42 +3515,42 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>WorkerTicketDrop</name>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="168"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="171"/>
         <source>拖动的内容不是工单</source>
         <translation>The dragged item is not a ticket</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="170"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="173"/>
         <source>工单来自其他县域（%1）</source>
         <translation>Ticket is from another county (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="172"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="175"/>
         <source>请拖到一名网格员上</source>
         <translation>Drop onto a grid worker</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="180"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="183"/>
         <source>工单 %1：%2</source>
         <translation>Ticket %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="184"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="187"/>
         <source>松开鼠标：指派 %1 现场核查</source>
         <translation>Release to assign %1 for on-site check</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="185"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="188"/>
         <source>不能指派核查：%1</source>
         <translation>Cannot assign an on-site check: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="199"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="201"/>
         <source>%1 件工单已指派网格员现场核查</source>
         <translation>%1 tickets assigned to grid workers for on-site check</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="200"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="202"/>
         <source>指派核查 %1 件成功，%2 件未执行：%3</source>
         <translation>Verification assigned for %1 tickets, %2 not assigned: %3</translation>
     </message>
@@ -2623,157 +3708,211 @@ Open: %4, overdue: %5, on-time resolution rate: %6</translation>
 <context>
     <name>gc::dispatch::DepartmentTreeView</name>
     <message>
-        <location filename="../modules/dispatch/src/DepartmentTreeView.cpp" line="38"/>
+        <location filename="../modules/dispatch/src/DepartmentTreeView.cpp" line="52"/>
         <source>松开鼠标：交办给 %1</source>
         <translation>Release to dispatch to %1</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DepartmentTreeView.cpp" line="40"/>
+        <location filename="../modules/dispatch/src/DepartmentTreeView.cpp" line="54"/>
         <source>不能交办：%1</source>
         <translation>Cannot dispatch: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DepartmentTreeView.cpp" line="142"/>
+        <source>未交办：松开时指针下的部门与提示的不同，请重新拖放</source>
+        <translation>Not dispatched: the department under the pointer at release differs from the one shown; please drag again</translation>
     </message>
 </context>
 <context>
     <name>gc::dispatch::DispatchWorkbench</name>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="56"/>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="62"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="83"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="89"/>
         <source>把工单拖到部门上即交办；Ctrl+D 选择部门</source>
         <translation>Drag a ticket onto a department to dispatch it; Ctrl+D to choose a department</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="85"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="112"/>
         <source>已撤销 %1 件交办，工单回到待分流队列</source>
         <translation>Undid %1 dispatches; the tickets are back in the triage queue</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="117"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="144"/>
         <source>待分流</source>
         <translation>Awaiting triage</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="118"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="145"/>
         <source>全部未结</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="119"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="146"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="123"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="150"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="127"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="154"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="131"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="158"/>
         <source>全部优先级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="135"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="162"/>
         <source>街道/社区/网格编码</source>
         <translation>Street/community/grid code</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="139"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="166"/>
         <source>搜索标题、编号、网格…</source>
         <translation>Search title, number, grid…</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="141"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="168"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="187"/>
-        <source>交办给部门…</source>
-        <translation>Dispatch to department…</translation>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="217"/>
+        <source>交办选中工单给部门(&amp;D)…</source>
+        <translation>&amp;Dispatch selected ticket to department…</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="188"/>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="222"/>
+        <source>撤销上一次交办(&amp;U)</source>
+        <translation>&amp;Undo last dispatch</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="225"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="262"/>
         <source>正在载入工单…</source>
         <translation>Loading tickets…</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="241"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="270"/>
         <source>&lt;span style=&apos;color:#c62828&apos;&gt;无法载入工单：%1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Cannot load tickets: %1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="290"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="315"/>
         <source>%1 %L2</source>
         <translation>%1 %L2</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="291"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="316"/>
         <source>&lt;span style=&apos;color:#c62828&apos;&gt;超期 %L1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Overdue %L1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="292"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="317"/>
         <source>显示 %L1 件 · </source>
         <translation>Showing %L1 · </translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="340"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="324"/>
+        <source>%1「%2」</source>
+        <translation>%1 “%2”</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="327"/>
+        <source>工单 %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="332"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="333"/>
+        <source>%1 件工单：%2</source>
+        <translation>%1 tickets: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="333"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="439"/>
         <source>请先在队列中选择工单</source>
         <translation>First select a ticket in the queue</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="344"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="443"/>
         <source>交办 %1 件工单</source>
         <translation>Dispatch %1 tickets</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="359"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="458"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="359"/>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="384"/>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="458"/>
         <source>改派原因：</source>
         <translation>Reason for reassignment:</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="383"/>
-        <source>改派给 %1</source>
-        <translation>Reassign to %1</translation>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="474"/>
+        <source>没有可撤销的交办（交办后 %1 秒内可撤销）</source>
+        <translation>No dispatch to undo (a dispatch can be undone within %1 s)</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="389"/>
-        <source>交办 %1 件工单给 %2</source>
-        <translation>Dispatch %1 tickets to %2</translation>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="489"/>
+        <source>%1
+给 %2（%3）</source>
+        <translation>%1
+to %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="390"/>
-        <source>交办备注（可留空）：</source>
-        <translation>Dispatch note (optional):</translation>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="502"/>
+        <source>确认改派</source>
+        <translation>Confirm reassignment</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="502"/>
+        <source>改派 %1
+
+改派原因：</source>
+        <translation>Reassign %1
+
+Reason for reassignment:</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="507"/>
+        <source>确认交办</source>
+        <translation>Confirm dispatch</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/DispatchWorkbench.cpp" line="507"/>
+        <source>交办 %1
+
+交办备注（可留空）：</source>
+        <translation>Dispatch %1
+
+Dispatch note (optional):</translation>
     </message>
 </context>
 <context>
     <name>gc::dispatch::TicketDetailWidget</name>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="26"/>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="89"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="99"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="34"/>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="78"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="88"/>
         <source>未选择工单</source>
         <translation>No ticket selected</translation>
     </message>
@@ -2809,221 +3948,226 @@ Open: %4, overdue: %5, on-time resolution rate: %6</translation>
     </message>
     <message>
         <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="62"/>
+        <source>不在当前筛选中：这件工单已不在队列的筛选结果里，选择队列中的工单即切换</source>
+        <translation>Not in the current filter: this ticket is no longer in the queue&apos;s filtered list; select a ticket in the queue to switch</translation>
+    </message>
+    <message>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="72"/>
         <source>流转记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="84"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="94"/>
         <source>工单 %1 · %2 · %3%4</source>
         <translation>Ticket %1 · %2 · %3%4</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="87"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="97"/>
         <source> · ⚠ 超期</source>
         <translation> · ⚠ Overdue</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="98"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="108"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="100"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="110"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="101"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="111"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="102"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="112"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="103"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="113"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="104"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="114"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="105"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="115"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="106"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="116"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="107"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="117"/>
         <source>报告人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="108"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="118"/>
         <source>承办部门</source>
         <translation>Handling department</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="109"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="119"/>
         <source>处置层级</source>
         <translation>Handling level</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="110"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="120"/>
         <source>登记时间</source>
         <translation>Registered at</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="111"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="121"/>
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="112"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="122"/>
         <source>首次交办</source>
         <translation>First dispatched</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="113"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="123"/>
         <source>办结时间</source>
         <translation>Resolved at</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="114"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="124"/>
         <source>结案时间</source>
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="115"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="125"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="116"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="126"/>
         <source>重办次数</source>
         <translation>Redo count</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="117"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="127"/>
         <source>催办次数</source>
         <translation>Urge count</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="119"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="129"/>
         <source>最近退单原因</source>
         <translation>Last return reason</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="121"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="131"/>
         <source>并入工单</source>
         <translation>Merged into ticket</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="123"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="133"/>
         <source>现场核查</source>
         <translation>On-site check</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="124"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="134"/>
         <source>网格员 %1，%2 到场</source>
         <translation>Grid worker %1, arrived %2</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="125"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="135"/>
         <source>网格员 %1，尚未到场</source>
         <translation>Grid worker %1, not yet arrived</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="136"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="146"/>
         <source>照片：无</source>
         <translation>Photos: none</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="136"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="146"/>
         <source>照片：</source>
         <translation>Photos: </translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="140"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="150"/>
         <source>登记</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="144"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="154"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="172"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="190"/>
         <source>%1 工单 %2</source>
         <translation>%1 ticket %2</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="179"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="197"/>
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="226"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="244"/>
         <source>处置结果：</source>
         <translation>Handling result:</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="233"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="251"/>
         <source>撤回原因：</source>
         <translation>Reason for recall:</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="245"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="263"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="248"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="266"/>
         <source>本县没有网格员，不能指派核查</source>
         <translation>This county has no grid workers; cannot assign an on-site check</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="252"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="270"/>
         <source>指派网格员现场核查：</source>
         <translation>Assign a grid worker for an on-site check:</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="260"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="278"/>
         <source>作废原因：</source>
         <translation>Reason for invalidation:</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="270"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="288"/>
         <source>%1 · %2 · 相距 %3 米</source>
         <translation>%1 · %2 · %3 m away</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="276"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="294"/>
         <source>附近 7 天内无同类未结工单；输入主工单编号：</source>
         <translation>No similar open tickets nearby in the last 7 days; enter the main ticket number:</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="277"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="295"/>
         <source>并入主工单（可输入编号）：</source>
         <translation>Merge into main ticket (or enter its number):</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="288"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="306"/>
         <source>备注（可留空）：</source>
         <translation>Note (optional):</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="304"/>
+        <location filename="../modules/dispatch/src/TicketDetailWidget.cpp" line="322"/>
         <source>工单 %1：%2 完成</source>
         <translation>Ticket %1: %2 done</translation>
     </message>
@@ -3174,27 +4318,27 @@ Open: %4, overdue: %5, on-time resolution rate: %6</translation>
         <translation>Ticket %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketService.cpp" line="156"/>
+        <location filename="../modules/dispatch/src/TicketService.cpp" line="157"/>
         <source>工单 %1 已交办给 %2</source>
         <translation>Ticket %1 dispatched to %2</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketService.cpp" line="157"/>
+        <location filename="../modules/dispatch/src/TicketService.cpp" line="158"/>
         <source>%1 件工单已交办给 %2</source>
         <translation>%1 tickets dispatched to %2</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketService.cpp" line="174"/>
+        <location filename="../modules/dispatch/src/TicketService.cpp" line="175"/>
         <source>没有可撤销的交办</source>
         <translation>No dispatch to undo</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketService.cpp" line="181"/>
+        <location filename="../modules/dispatch/src/TicketService.cpp" line="182"/>
         <source>交办已超过 %1 秒，不能撤销；如需调整请改派</source>
         <translation>The dispatch is older than %1 seconds and can no longer be undone; reassign it if needed</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/TicketService.cpp" line="187"/>
+        <location filename="../modules/dispatch/src/TicketService.cpp" line="188"/>
         <source>值班员撤销误操作（%1 秒内）</source>
         <translation>Duty operator undid a mistaken action (within %1 s)</translation>
     </message>
@@ -3207,32 +4351,9 @@ Open: %4, overdue: %5, on-time resolution rate: %6</translation>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../modules/dispatch/src/UndoBar.cpp" line="52"/>
+        <location filename="../modules/dispatch/src/UndoBar.cpp" line="56"/>
         <source>%1（%2 秒内可撤销）</source>
         <translation>%1 (undo possible for %2 s)</translation>
-    </message>
-</context>
-<context>
-    <name>gc::feed</name>
-    <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="28"/>
-        <source>网格员 %1 连续多次定位在责任网格外</source>
-        <translation>Grid worker %1 has repeatedly been located outside own grids</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="30"/>
-        <source>网格员 %1 已回到责任网格</source>
-        <translation>Grid worker %1 is back in own grids</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="32"/>
-        <source>网格员 %1 已到达工单 %2 现场（%3 米）</source>
-        <translation>Grid worker %1 has arrived at the site of ticket %2 (%3 m)</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="37"/>
-        <source>工单 %1 超时无人到场核查</source>
-        <translation>Ticket %1: no one arrived for the on-site check in time</translation>
     </message>
 </context>
 <context>
@@ -3341,7 +4462,17 @@ Phone: %4</translation>
 <context>
     <name>gc::feed::WorkerOverlay</name>
     <message>
-        <location filename="../modules/feed/src/WorkerOverlay.cpp" line="237"/>
+        <location filename="../modules/feed/src/WorkerOverlay.cpp" line="235"/>
+        <source>网格员：%1</source>
+        <translation>Grid worker: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/WorkerOverlay.cpp" line="238"/>
+        <source>网格员（街道、全县视图）：空心圈，不遮挡风险底色</source>
+        <translation>Grid worker (street and county views): hollow ring, keeps the risk colour visible</translation>
+    </message>
+    <message>
+        <location filename="../modules/feed/src/WorkerOverlay.cpp" line="248"/>
         <source>网格员 %1（%2）
 网格：%3
 最后定位：%4，精度 %5 米
@@ -3355,7 +4486,22 @@ Phone: %6</translation>
 <context>
     <name>gc::geo</name>
     <message>
-        <location filename="../modules/geo/src/Geometry.cpp" line="153"/>
+        <location filename="../modules/geo/src/Geometry.cpp" line="97"/>
+        <source>坐标不是有限数（NaN 或无穷大）</source>
+        <translation>Non-finite coordinates (NaN or infinity)</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/Geometry.cpp" line="102"/>
+        <source>坐标 (%1, %2) 超出经纬度范围</source>
+        <translation>Coordinates (%1, %2) out of the longitude/latitude range</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/Geometry.cpp" line="131"/>
+        <source>空几何</source>
+        <translation>Empty geometry</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/Geometry.cpp" line="207"/>
         <source>Invalid WKT: %1</source>
         <translation>Invalid WKT: %1</translation>
     </message>
@@ -3379,14 +4525,82 @@ Phone: %6</translation>
     </message>
 </context>
 <context>
+    <name>gc::map::LayerPanel</name>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="27"/>
+        <source>网格填色</source>
+        <translation>Grid fill</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="30"/>
+        <source>五色风险</source>
+        <translation>Five-colour risk</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="31"/>
+        <source>热点（Gi*）</source>
+        <translation>Hot spots (Gi*)</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="32"/>
+        <source>不填色</source>
+        <translation>No fill</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="43"/>
+        <source>风险引擎计算热点后可用</source>
+        <translation>Available once the risk engine has computed hot spots</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="57"/>
+        <source>图层</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="61"/>
+        <source>网格与名称</source>
+        <translation>Grids and names</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="62"/>
+        <source>工单</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="63"/>
+        <source>网格员</source>
+        <translation>Grid workers</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="64"/>
+        <source>底图</source>
+        <translation>Basemap</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="78"/>
+        <source>符号</source>
+        <translation>Symbols</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/LayerPanel.cpp" line="161"/>
+        <source>工单和网格员图层加载后显示其符号</source>
+        <translation>Ticket and grid worker symbols appear once those layers are loaded</translation>
+    </message>
+</context>
+<context>
     <name>gc::map::MapCanvas</name>
     <message>
-        <location filename="../modules/map/src/MapCanvas.cpp" line="242"/>
+        <location filename="../modules/map/src/MapCanvas.cpp" line="210"/>
+        <source>不填色</source>
+        <translation>No fill</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/MapCanvas.cpp" line="310"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;编码：%2&lt;br&gt;层级：%3&lt;br&gt;风险等级：%4&lt;br&gt;户数：%L5&lt;br&gt;在办工单：%6&lt;br&gt;网格员：%7</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Code: %2&lt;br&gt;Level: %3&lt;br&gt;Risk level: %4&lt;br&gt;Households: %L5&lt;br&gt;Open tickets: %6&lt;br&gt;Grid workers: %7</translation>
     </message>
     <message>
-        <location filename="../modules/map/src/MapCanvas.cpp" line="399"/>
+        <location filename="../modules/map/src/MapCanvas.cpp" line="489"/>
         <source>正在加载网格…</source>
         <translation>Loading grids…</translation>
     </message>
@@ -3399,12 +4613,12 @@ Phone: %6</translation>
         <translation>Accessible patterns (textures in addition to colours)</translation>
     </message>
     <message>
-        <location filename="../modules/map/src/MapLegend.cpp" line="63"/>
-        <source>风险等级（%1）</source>
-        <translation>Risk level (%1)</translation>
+        <location filename="../modules/map/src/MapLegend.cpp" line="74"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/map/src/MapLegend.cpp" line="63"/>
+        <location filename="../modules/map/src/MapLegend.cpp" line="52"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
@@ -3425,19 +4639,69 @@ Phone: %6</translation>
 <context>
     <name>gc::map::TicketOverlay</name>
     <message>
-        <location filename="../modules/map/src/TicketOverlay.cpp" line="208"/>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="289"/>
         <source>&lt;b&gt;工单 #%1&lt;/b&gt; %2&lt;br&gt;%3&lt;br&gt;状态：%4%5&lt;br&gt;网格：%6&lt;br&gt;登记：%7&lt;br&gt;期限：%8</source>
         <translation>&lt;b&gt;Ticket #%1&lt;/b&gt; %2&lt;br&gt;%3&lt;br&gt;Status: %4%5&lt;br&gt;Grid: %6&lt;br&gt;Registered: %7&lt;br&gt;Deadline: %8</translation>
     </message>
     <message>
-        <location filename="../modules/map/src/TicketOverlay.cpp" line="211"/>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="292"/>
         <source>（已超期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../modules/map/src/TicketOverlay.cpp" line="239"/>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="325"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;：%2 件在办工单（%3 件超期）&lt;br&gt;点击放大</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 open tickets (%3 overdue)&lt;br&gt;Click to zoom in</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="331"/>
         <source>%1 件在办工单（%2 件超期）&lt;br&gt;点击放大</source>
         <translation>%1 open tickets (%2 overdue)&lt;br&gt;Click to zoom in</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="374"/>
+        <source>工单：待受理、退回</source>
+        <translation>Ticket: received, returned</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="375"/>
+        <source>工单：已受理、已交办</source>
+        <translation>Ticket: accepted, dispatched</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="376"/>
+        <source>工单：处置中</source>
+        <translation>Ticket: in progress</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="377"/>
+        <source>工单：已办结待评价</source>
+        <translation>Ticket: resolved, awaiting rating</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="378"/>
+        <source>菱形：矛盾纠纷</source>
+        <translation>Diamond: dispute</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="379"/>
+        <source>方形：城管事件</source>
+        <translation>Square: city management</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="380"/>
+        <source>红圈：已超期</source>
+        <translation>Red ring: overdue</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="381"/>
+        <source>圆形数字：附近工单合计</source>
+        <translation>Number in a circle: tickets nearby</translation>
+    </message>
+    <message>
+        <location filename="../modules/map/src/TicketOverlay.cpp" line="382"/>
+        <source>圆角数字：街道/社区工单合计（全县视图）</source>
+        <translation>Number in a rounded box: tickets per street/community (county view)</translation>
     </message>
 </context>
 <context>
