@@ -3080,198 +3080,203 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>VectorExporter</name>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="334"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="336"/>
         <source>没有指定输出文件</source>
         <translation>No output file specified</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="343"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="345"/>
         <source>未知的坐标系“%1”：PROJ 不认识它（示例：EPSG:4490、EPSG:4326、EPSG:4527）</source>
         <translation>Unknown CRS “%1”: PROJ does not recognise it (examples: EPSG:4490, EPSG:4326, EPSG:4527)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="346"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="348"/>
         <source>GeoJSON 按 RFC 7946 只能使用 EPSG:4326（WGS 84），不能用 %1；请改用 --crs EPSG:4326，或换用 GeoPackage/Shapefile 输出其他坐标系</source>
         <translation>Under RFC 7946, GeoJSON can only use EPSG:4326 (WGS 84), not %1; use --crs EPSG:4326, or export to GeoPackage/Shapefile for other CRSs</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="350"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="352"/>
         <source>KML 只能使用 EPSG:4326（WGS 84），不能用 %1</source>
         <translation>KML can only use EPSG:4326 (WGS 84), not %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="354"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="356"/>
         <source>未知的字符编码“%1”（可用：CP936、UTF-8）</source>
         <translation>Unknown text encoding “%1” (available: CP936, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="359"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="361"/>
         <source>%1 格式总是 UTF-8 编码；只有 Shapefile 可以选择 %2</source>
         <translation>The %1 format is always UTF-8 encoded; only Shapefile can use %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="375"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="377"/>
         <source>输出目录不存在：%1</source>
         <translation>The output folder does not exist: %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="384"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="386"/>
         <source>%1 已存在；如需覆盖请指定覆盖选项</source>
         <translation>%1 already exists; specify the overwrite option to replace it</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="240"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="242"/>
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="52"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="54"/>
         <source>磁盘已满</source>
         <translation>Disk full</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="54"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="56"/>
         <source>超出文件大小限制</source>
         <translation>File size limit exceeded</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="56"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="58"/>
         <source>超出磁盘配额</source>
         <translation>Disk quota exceeded</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="338"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="340"/>
         <source>不能写入 %1：它指向正在读取的县域数据 %2（或其 -wal/-shm/-journal 文件），写入会毁掉它</source>
         <translation>Cannot write %1: it leads to the county data %2 being read (or its -wal/-shm/-journal file); writing would destroy it</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="356"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="358"/>
         <source>Shapefile 输出文件名应以 .shp 结尾，或给出一个文件夹（已存在或以 / 结尾）：%1</source>
         <translation>The Shapefile output name must end in .shp, or name a folder (existing or ending in /): %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="365"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="367"/>
         <source>CSV 输出文件名应以 .csv 结尾，或给出一个文件夹（已存在或以 / 结尾）：%1</source>
         <translation>The CSV output name must end in .csv, or name a folder (existing or ending in /): %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="368"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="370"/>
         <source>没有图层名，无法在文件夹 %1 中命名输出文件</source>
         <translation>There is no layer name to name the output file in folder %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="372"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="374"/>
         <source>%1 不是文件夹</source>
         <translation>%1 is not a folder</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="377"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="379"/>
         <source>%1 是文件夹，不能写成 %2 文件</source>
         <translation>%1 is a folder and cannot be written as a %2 file</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="381"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="383"/>
         <source>不能覆盖 %1：它是一个正被打开的 SQLite 数据库（旁边有 -wal/-shm 文件）</source>
         <translation>Cannot overwrite %1: it is an SQLite database that is open (it has -wal/-shm files beside it)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="424"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="426"/>
         <source>无法创建文件夹 %1</source>
         <translation>Cannot create folder %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="436"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="438"/>
         <source>无法在 %1 中写入：%2</source>
         <translation>Cannot write in %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="455"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="457"/>
         <source>导出写出了意料之外的文件 %1</source>
         <translation>The export wrote an unexpected file %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="463"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="473"/>
         <source>无法把导出结果移到 %1：%2</source>
         <translation>Cannot move the export result to %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="467"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="477"/>
         <source>无法删除旧文件 %1：%2</source>
         <translation>Cannot delete the old file %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="613"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="493"/>
+        <source>无法把 %1 写入磁盘：%2</source>
+        <translation>Cannot write %1 to disk: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="637"/>
         <source>无法从 EPSG:4490 转换到 %1：%2</source>
         <translation>Cannot transform from EPSG:4490 to %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="625"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="649"/>
         <source>无法按 %1 编码写出文字</source>
         <translation>Cannot write the text in %1 encoding</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="658"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="682"/>
         <source>GDAL 缺少 %1 驱动</source>
         <translation>GDAL has no %1 driver</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="663"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="687"/>
         <source>无法创建 %1：%2</source>
         <translation>Cannot create %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="698"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="722"/>
         <source>无法创建图层：%1</source>
         <translation>Cannot create the layer: %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="718"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="742"/>
         <source>无法创建字段 %1：%2</source>
         <translation>Cannot create field %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="772"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="796"/>
         <source>第 %1 个要素的几何无法解析</source>
         <translation>The geometry of feature %1 cannot be parsed</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="780"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="804"/>
         <source>第 %1 个要素无法转换到 %2</source>
         <translation>Feature %1 cannot be transformed to %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="795"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="819"/>
         <source>无法开始事务：%1</source>
         <translation>Cannot start a transaction: %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="804"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="828"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="819"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="843"/>
         <source>写入第 %1 个要素失败：%2</source>
         <translation>Failed to write feature %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="831"/>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="835"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="855"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="859"/>
         <source>提交失败：%1</source>
         <translation>Commit failed: %1</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="842"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="866"/>
         <source>无法写完 %1：%2</source>
         <translation>Cannot finish writing %1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="855"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="879"/>
         <source>写出的 %1 不完整（磁盘已满或超出文件大小限制？）</source>
         <translation>The written %1 is incomplete (disk full or file size limit exceeded?)</translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="862"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="886"/>
         <source>无法写入 DBF 语言标识：%1</source>
         <translation>Cannot write the DBF language identifier: %1</translation>
     </message>

@@ -3079,198 +3079,203 @@
 <context>
     <name>VectorExporter</name>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="334"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="336"/>
         <source>没有指定输出文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="343"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="345"/>
         <source>未知的坐标系“%1”：PROJ 不认识它（示例：EPSG:4490、EPSG:4326、EPSG:4527）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="346"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="348"/>
         <source>GeoJSON 按 RFC 7946 只能使用 EPSG:4326（WGS 84），不能用 %1；请改用 --crs EPSG:4326，或换用 GeoPackage/Shapefile 输出其他坐标系</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="350"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="352"/>
         <source>KML 只能使用 EPSG:4326（WGS 84），不能用 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="354"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="356"/>
         <source>未知的字符编码“%1”（可用：CP936、UTF-8）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="359"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="361"/>
         <source>%1 格式总是 UTF-8 编码；只有 Shapefile 可以选择 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="375"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="377"/>
         <source>输出目录不存在：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="384"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="386"/>
         <source>%1 已存在；如需覆盖请指定覆盖选项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="240"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="242"/>
         <source>无法写入 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="52"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="54"/>
         <source>磁盘已满</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="54"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="56"/>
         <source>超出文件大小限制</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="56"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="58"/>
         <source>超出磁盘配额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="338"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="340"/>
         <source>不能写入 %1：它指向正在读取的县域数据 %2（或其 -wal/-shm/-journal 文件），写入会毁掉它</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="356"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="358"/>
         <source>Shapefile 输出文件名应以 .shp 结尾，或给出一个文件夹（已存在或以 / 结尾）：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="365"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="367"/>
         <source>CSV 输出文件名应以 .csv 结尾，或给出一个文件夹（已存在或以 / 结尾）：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="368"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="370"/>
         <source>没有图层名，无法在文件夹 %1 中命名输出文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="372"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="374"/>
         <source>%1 不是文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="377"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="379"/>
         <source>%1 是文件夹，不能写成 %2 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="381"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="383"/>
         <source>不能覆盖 %1：它是一个正被打开的 SQLite 数据库（旁边有 -wal/-shm 文件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="424"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="426"/>
         <source>无法创建文件夹 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="436"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="438"/>
         <source>无法在 %1 中写入：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="455"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="457"/>
         <source>导出写出了意料之外的文件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="463"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="473"/>
         <source>无法把导出结果移到 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="467"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="477"/>
         <source>无法删除旧文件 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="613"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="493"/>
+        <source>无法把 %1 写入磁盘：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="637"/>
         <source>无法从 EPSG:4490 转换到 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="625"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="649"/>
         <source>无法按 %1 编码写出文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="658"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="682"/>
         <source>GDAL 缺少 %1 驱动</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="663"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="687"/>
         <source>无法创建 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="698"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="722"/>
         <source>无法创建图层：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="718"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="742"/>
         <source>无法创建字段 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="772"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="796"/>
         <source>第 %1 个要素的几何无法解析</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="780"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="804"/>
         <source>第 %1 个要素无法转换到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="795"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="819"/>
         <source>无法开始事务：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="804"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="828"/>
         <source>已取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="819"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="843"/>
         <source>写入第 %1 个要素失败：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="831"/>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="835"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="855"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="859"/>
         <source>提交失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="842"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="866"/>
         <source>无法写完 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="855"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="879"/>
         <source>写出的 %1 不完整（磁盘已满或超出文件大小限制？）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="862"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="886"/>
         <source>无法写入 DBF 语言标识：%1</source>
         <translation type="unfinished"></translation>
     </message>
