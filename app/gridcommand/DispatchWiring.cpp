@@ -3,7 +3,6 @@
 // and the link to the map (fly to the selected ticket; a clicked marker selects it).
 #include "MainWindow.h"
 
-#ifdef GC_HAVE_DISPATCH
 #include "gc/dispatch/DepartmentTreeView.h"
 #include "gc/dispatch/DispatchWorkbench.h"
 #include "gc/dispatch/TicketDetailWidget.h"
@@ -11,9 +10,7 @@
 
 #include "gc/core/ChinaTime.h"
 
-#ifdef GC_HAVE_MAP
 #include "gc/map/TicketOverlay.h"
-#endif
 
 #include <QAction>
 #include <QApplication>
@@ -173,7 +170,3 @@ void MainWindow::signIn() {
         settings.setValue(QStringLiteral("dispatch/operator"), name);
 }
 
-#else
-void MainWindow::setupDispatch() {}
-void MainWindow::signIn() {}
-#endif

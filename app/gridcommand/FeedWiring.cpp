@@ -2,15 +2,13 @@
 // of the demo session, the workers dock and the worker layer on the map.
 #include "MainWindow.h"
 
-#ifdef GC_HAVE_FEED
 
 #include "gc/core/ChinaTime.h"
 #include "gc/feed/FeedServer.h"
 #include "gc/feed/FeedSimulator.h"
 #include "gc/feed/ProcessLimits.h"
-#include "gc/feed/WorkerListModel.h"
+#include "gc/workers/WorkerListModel.h"
 #include "gc/store/BackgroundRead.h"
-#ifdef GC_HAVE_DISPATCH
 #include "gc/dispatch/TicketMime.h"
 #include "gc/dispatch/TicketService.h"
 #include "gc/store/CountyStore.h"
@@ -18,12 +16,9 @@
 #include <QDragMoveEvent>
 #include <QMimeData>
 #include <QToolTip>
-#endif
-#ifdef GC_FEED_HAVE_MAP
-#include "gc/feed/ReplayOverlay.h"
-#include "gc/feed/TrackReplay.h"
-#include "gc/feed/WorkerOverlay.h"
-#endif
+#include "gc/workers/ReplayOverlay.h"
+#include "gc/workers/TrackReplay.h"
+#include "gc/workers/WorkerOverlay.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -54,6 +49,7 @@
 namespace {
 
 using namespace gc::feed;
+using namespace gc::workers;
 
 constexpr quint16 kDefaultPort = 7420;
 constexpr quint16 kDefaultOsmAndPort = 5055; // Traccar's port for the OsmAnd protocol
@@ -92,7 +88,6 @@ private:
     int m_status = -1;
 };
 
-#ifdef GC_HAVE_DISPATCH
 // Tickets dropped on a grid worker of the workers dock are assigned to that worker for
 // an on-site check (指派核查). Glue here, so the feed module need not know the dispatch
 // module: an event filter on the dock's table, using the dispatch module's ticket drag
@@ -207,7 +202,6 @@ private:
     gc::dispatch::TicketService* m_service;
     MainWindow* m_window;
 };
-#endif
 
 // Owns the feed's live objects for the window's lifetime. The server and the simulator each run
 // on a thread of their own: 20,000 phones mean thousands of handshakes and a thousand messages a
@@ -343,13 +337,11 @@ public:
         m_simulatedWorkers = 0;
     }
     void selectWorker(qint64 workerId) {
-#ifdef GC_FEED_HAVE_MAP
         if (overlay) {
             const qint64 now = QDateTime::currentSecsSinceEpoch();
             overlay->setSelectedWorker(
                 workerId, gc::FeedStore(m_window->store()).track(workerId, now - kTrailSeconds, now));
         }
-#endif
         m_selected = workerId;
         const int row = model->rowOf(workerId);
         if (row < 0)
@@ -378,9 +370,7 @@ public:
 
     WorkerListModel* model = nullptr;
     QListWidget* alerts = nullptr;
-#ifdef GC_FEED_HAVE_MAP
     WorkerOverlay* overlay = nullptr;
-#endif
 
 private:
     enum class ServerState { Stopped, Starting, Running };
@@ -424,10 +414,8 @@ private:
             connect(pipeline, &FeedPipeline::positionsStored, model, &WorkerListModel::applyPositions);
             connect(pipeline, &FeedPipeline::positionsStored, this,
                     [this](const QList<gc::PositionFix>& fixes) { onPositions(fixes); });
-#ifdef GC_FEED_HAVE_MAP
             if (overlay)
                 connect(pipeline, &FeedPipeline::positionsStored, overlay, &WorkerOverlay::appendToTrail);
-#endif
             connect(pipeline, &FeedPipeline::ticketReported, this, [this](qint64 id) {
                 m_window->showStatus(
                     QCoreApplication::translate("FeedWiring", "收到上报事件：工单 %1").arg(id));
@@ -511,11 +499,9 @@ void MainWindow::setupFeed() {
     table->horizontalHeader()->setStretchLastSection(true);
     table->setColumnHidden(WorkerListModel::PhoneColumn, true);
     layout->addWidget(table, 1);
-#ifdef GC_HAVE_DISPATCH
     // Dispatch is set up before the feed: its service is there to take the drops.
     if (auto* service = part<gc::dispatch::TicketService>(QStringLiteral("ticketService")))
         new WorkerTicketDrop(table, service, this);
-#endif
     auto* follow = new QCheckBox(tr("地图跟随所选网格员"), panel);
     layout->addWidget(follow);
     connect(follow, &QCheckBox::toggled, feed, [feed](bool on) { feed->following = on; });
@@ -545,7 +531,6 @@ void MainWindow::setupFeed() {
     connect(feed->model, &WorkerListModel::countsChanged, counts, updateCounts);
     updateCounts();
 
-#ifdef GC_FEED_HAVE_MAP
     // The worker layer goes onto the map canvas when there is one ("map" part with an
     // invokable addOverlay(gc::map::MapOverlay*)).
     if (QObject* map = part<QObject>(QStringLiteral("map"))) {
@@ -565,9 +550,7 @@ void MainWindow::setupFeed() {
             feed->overlay = nullptr;
         }
     }
-#endif
 
-#ifdef GC_FEED_HAVE_MAP
     // Replay (轨迹回放): the selected worker, or everyone of its grid, over a recent period,
     // with the grid's ticket events appearing as time passes.
     if (feed->overlay) {
@@ -607,7 +590,7 @@ void MainWindow::setupFeed() {
         tabifyDockWidget(dock, replayDock);
         dock->raise();
 
-        auto* replayOverlay = new gc::feed::ReplayOverlay(feed);
+        auto* replayOverlay = new gc::workers::ReplayOverlay(feed);
         QMetaObject::invokeMethod(part<QObject>(QStringLiteral("map")), "addOverlay",
                                   Q_ARG(gc::map::MapOverlay*, replayOverlay));
         auto replay = std::make_shared<TrackReplay>();
@@ -681,7 +664,6 @@ void MainWindow::setupFeed() {
             slider->setValue(int(*cursor));
         });
     }
-#endif
 
     // Tools: the embedded server (single seat) and the simulator.
     QMenu* tools = menu(QStringLiteral("tools"));
@@ -749,8 +731,3 @@ void MainWindow::setupFeed() {
     });
 }
 
-#else
-
-void MainWindow::setupFeed() {}
-
-#endif

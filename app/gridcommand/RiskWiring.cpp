@@ -4,7 +4,6 @@
 // dock shows explanations, 人工研判, recent changes and the 90-day replay.
 #include "MainWindow.h"
 
-#if defined(GC_HAVE_RISK) && defined(GC_HAVE_MAP)
 
 #include "OverrideDialog.h"
 #include "RiskDock.h"
@@ -308,6 +307,3 @@ void MainWindow::setupRisk() {
         Qt::SingleShotConnection);
 }
 
-#else
-void MainWindow::setupRisk() {}
-#endif

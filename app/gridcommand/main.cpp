@@ -5,9 +5,7 @@
 
 #include "gc/geo/GdalSupport.h"
 #include "gc/store/DemoCountyBuilder.h"
-#ifdef GC_HAVE_RISK
 #include "gc/risk/RiskDemo.h"
-#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -43,11 +41,9 @@ bool createDemoCounty(const QString& path, QString* error) {
                     progress.setValue(percent);
                 });
             });
-#ifdef GC_HAVE_RISK
         // The colours the map shows are the risk engine's, run over the demo's history.
         if (store && !gc::RiskDemo::populate(*store, options.seed, options.now, options.historyDays, &err))
             return err;
-#endif
         return store ? QString() : err;
     }));
     loop.exec();

@@ -6,7 +6,7 @@
 
 #include "gc/dispatch/DispatchWorkbench.h"
 #include "gc/dispatch/TicketQueueModel.h"
-#include "gc/feed/WorkerListModel.h"
+#include "gc/workers/WorkerListModel.h"
 #include "gc/map/GridLayerData.h"
 #include "gc/map/MapCanvas.h"
 #include "gc/store/DemoCountyBuilder.h"
@@ -59,8 +59,8 @@ private Q_SLOTS:
 
         // The feed is wired after the map's first frame; then every on-duty worker reports within
         // its first 10-30 s interval.
-        QTRY_VERIFY_WITH_TIMEOUT(window->part<feed::WorkerListModel>(QStringLiteral("workers")), 20000);
-        auto* workers = window->part<feed::WorkerListModel>(QStringLiteral("workers"));
+        QTRY_VERIFY_WITH_TIMEOUT(window->part<workers::WorkerListModel>(QStringLiteral("workers")), 20000);
+        auto* workers = window->part<workers::WorkerListModel>(QStringLiteral("workers"));
         QTRY_VERIFY_WITH_TIMEOUT(workers->rowCount() > 0, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(workers->count(feed::WorkerStatus::Online) >= workers->rowCount() * 9 / 10,
                                  60000);
@@ -75,7 +75,7 @@ private Q_SLOTS:
         auto* table = dock->findChild<QTableView*>();
         QVERIFY(table);
         const QModelIndex first = table->model()->index(0, 0);
-        const qint64 workerId = first.data(feed::WorkerListModel::WorkerIdRole).toLongLong();
+        const qint64 workerId = first.data(workers::WorkerListModel::WorkerIdRole).toLongLong();
         QVERIFY(workerId > 0);
         Q_EMIT table->activated(first);
 
@@ -101,7 +101,7 @@ private Q_SLOTS:
         const int row = workers->rowOf(workerId);
         const QDateTime seen = workers->rows().at(row).worker.lastAt;
         QTRY_VERIFY_WITH_TIMEOUT(workers->rows().at(row).worker.lastAt > seen, 40000);
-        const feed::WorkerListModel::Row& now = workers->rows().at(row);
+        const workers::WorkerListModel::Row& now = workers->rows().at(row);
         const QPointF at = canvas->data()->project(QPointF(now.worker.lastLon, now.worker.lastLat));
         QTRY_VERIFY_WITH_TIMEOUT(QLineF(canvas->viewport().center(), at).length() < 1.0, 5000);
 

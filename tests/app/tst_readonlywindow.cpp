@@ -6,7 +6,7 @@
 #include "gc/dispatch/DispatchWorkbench.h"
 #include "gc/dispatch/TicketDetailWidget.h"
 #include "gc/dispatch/TicketQueueModel.h"
-#include "gc/feed/WorkerListModel.h"
+#include "gc/workers/WorkerListModel.h"
 #include "gc/store/DemoCountyBuilder.h"
 
 #include <QAction>
@@ -61,8 +61,8 @@ private Q_SLOTS:
         QVERIFY2(window->windowTitle().contains(QStringLiteral("（只读）")),
                  qPrintable(window->windowTitle()));
 
-        QTRY_VERIFY_WITH_TIMEOUT(window->part<feed::WorkerListModel>(QStringLiteral("workers")), 20000);
-        auto* workers = window->part<feed::WorkerListModel>(QStringLiteral("workers"));
+        QTRY_VERIFY_WITH_TIMEOUT(window->part<workers::WorkerListModel>(QStringLiteral("workers")), 20000);
+        auto* workers = window->part<workers::WorkerListModel>(QStringLiteral("workers"));
         QTRY_VERIFY_WITH_TIMEOUT(workers->rowCount() == 40, 20000); // one worker per grid, read all the same
         auto* bench = window->part<dispatch::DispatchWorkbench>(QStringLiteral("dispatch"));
         QVERIFY(bench);

@@ -6,8 +6,8 @@
 #include "gc/feed/FeedServer.h"
 #include "gc/feed/FeedSimulator.h"
 #include "gc/feed/NmeaDeviceSource.h"
-#include "gc/feed/TrackReplay.h"
-#include "gc/feed/WorkerListModel.h"
+#include "gc/workers/TrackReplay.h"
+#include "gc/workers/WorkerListModel.h"
 #include "gc/feed/WorkerStatus.h"
 #include "gc/geo/Geometry.h"
 
@@ -22,6 +22,7 @@
 
 using namespace gc;
 using namespace gc::feed;
+using namespace gc::workers;
 using feedtest::Client;
 
 namespace {

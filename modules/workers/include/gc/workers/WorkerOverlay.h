@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gc/feed/WorkerListModel.h"
+#include "gc/workers/WorkerListModel.h"
 #include "gc/map/GridLayerData.h"
 #include "gc/map/MapOverlay.h"
 
@@ -8,7 +8,7 @@
 #include <QTimer>
 #include <vector>
 
-namespace gc::feed {
+namespace gc::workers {
 
 // Grid workers on the map: a symbol per worker in its status colour with a heading tick,
 // the name when zoomed in, the selected worker's recent trail; hollow rings from community
@@ -52,4 +52,4 @@ private:
     QTimer m_repaint;
 };
 
-} // namespace gc::feed
+} // namespace gc::workers

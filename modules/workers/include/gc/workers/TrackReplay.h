@@ -5,7 +5,7 @@
 #include <QHash>
 #include <QList>
 
-namespace gc::feed {
+namespace gc::workers {
 
 // A period replayed: the tracks of some workers and the ticket events of their grids,
 // asked "where was everyone, and what had happened, at time t". Loaded once; every
@@ -40,4 +40,4 @@ private:
     QList<PlacedTicketEvent> m_events;
 };
 
-} // namespace gc::feed
+} // namespace gc::workers

@@ -1,8 +1,8 @@
-#include "gc/feed/ReplayOverlay.h"
+#include "gc/workers/ReplayOverlay.h"
 
 #include <QPainterPath>
 
-namespace gc::feed {
+namespace gc::workers {
 
 namespace {
 constexpr qint64 kTrailSeconds = 10 * 60;
@@ -56,4 +56,4 @@ void ReplayOverlay::paint(QPainter& painter, const map::MapViewport& viewport,
     painter.restore();
 }
 
-} // namespace gc::feed
+} // namespace gc::workers

@@ -1,7 +1,7 @@
 // How long the worker layer takes to draw a frame with N simulated workers on a
 // 1920×1080 image (the canvas draws overlays every frame over its cached grid image).
 // A program that prints figures, not a timed test:  bench_workeroverlay [workers] [frames]
-#include "gc/feed/WorkerOverlay.h"
+#include "gc/workers/WorkerOverlay.h"
 #include "gc/geo/Geometry.h"
 #include "gc/map/GridLayerData.h"
 #include "gc/store/DemoCountyBuilder.h"
@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
         QTextStream(stderr) << error << Qt::endl;
         return 1;
     }
-    feed::WorkerListModel model;
+    workers::WorkerListModel model;
     model.load(*store);
     QRandomGenerator rng(7);
     QRectF extent;
@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
         fixes << f;
     }
     model.applyPositions(fixes);
-    feed::WorkerOverlay overlay(&model);
+    workers::WorkerOverlay overlay(&model);
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     const auto data = map::GridLayerData::load(*store, {}, &error);
     if (!data) {

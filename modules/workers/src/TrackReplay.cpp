@@ -1,8 +1,8 @@
-#include "gc/feed/TrackReplay.h"
+#include "gc/workers/TrackReplay.h"
 
 #include <algorithm>
 
-namespace gc::feed {
+namespace gc::workers {
 
 TrackReplay TrackReplay::load(const FeedStore& store, const QList<qint64>& workers, const QString& gridPrefix,
                               qint64 from, qint64 to) {
@@ -42,4 +42,4 @@ int TrackReplay::eventsUntil(qint64 t) const {
                m_events.cbegin());
 }
 
-} // namespace gc::feed
+} // namespace gc::workers

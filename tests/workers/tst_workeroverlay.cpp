@@ -1,7 +1,7 @@
 // The worker layer keeps the map readable at county scale: each worker's symbol is a ring that
 // leaves the grid's colour showing at its centre, yet is itself visible; zoomed in, the filled
 // symbol comes back.
-#include "gc/feed/WorkerOverlay.h"
+#include "gc/workers/WorkerOverlay.h"
 #include "gc/map/GridLayerData.h"
 #include "gc/map/MapRenderer.h"
 #include "gc/store/DemoCountyBuilder.h"
@@ -16,7 +16,7 @@ class TestWorkerOverlay : public QObject {
     QTemporaryDir m_dir;
     std::unique_ptr<CountyStore> m_store;
     std::shared_ptr<map::GridLayerData> m_data;
-    feed::WorkerListModel m_model;
+    workers::WorkerListModel m_model;
     QList<QPointF> m_placed; // Mercator position of each placed worker
 
     // The grids rendered for `vp`, with and without the worker layer on top.
@@ -33,7 +33,7 @@ class TestWorkerOverlay : public QObject {
             p.drawImage(0, 0, renderer.render(s));
         }
         QImage withWorkers = base.copy();
-        feed::WorkerOverlay overlay(&m_model);
+        workers::WorkerOverlay overlay(&m_model);
         QPainter p(&withWorkers);
         overlay.paint(p, vp, *m_data);
         return {base, withWorkers};
@@ -99,7 +99,7 @@ private Q_SLOTS:
     }
 
     void legendCountsTheStatuses() {
-        feed::WorkerOverlay overlay(&m_model);
+        workers::WorkerOverlay overlay(&m_model);
         const QList<map::LegendEntry> legend = overlay.legend();
         QVERIFY(legend.size() >= 3);
         QVERIFY(!legend.first().symbol.isNull());

@@ -9,7 +9,10 @@
 
 #include <limits>
 
-namespace gc::feed {
+namespace gc::workers {
+
+// The feed decides a worker's status from its fixes; this side shows it.
+using feed::WorkerStatus;
 
 // The workers of a county with their live state, for the workers dock and the map
 // overlay: loaded once from the store, then moved by the feed's committed positions.
@@ -81,4 +84,4 @@ private:
     bool m_countsMoved = false;
 };
 
-} // namespace gc::feed
+} // namespace gc::workers

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "gc/feed/TrackReplay.h"
+#include "gc/workers/TrackReplay.h"
 #include "gc/map/GridLayerData.h"
 #include "gc/map/MapOverlay.h"
 
-namespace gc::feed {
+namespace gc::workers {
 
 // A replayed period on the map at time t: each replayed worker where it was, with its
 // trail of the last minutes, and the tickets whose events have happened by t.
@@ -24,4 +24,4 @@ private:
     qint64 m_time = 0;
 };
 
-} // namespace gc::feed
+} // namespace gc::workers

@@ -1,4 +1,4 @@
-#include "gc/feed/WorkerListModel.h"
+#include "gc/workers/WorkerListModel.h"
 
 #include "gc/core/ChinaTime.h"
 #include "gc/core/GridLevel.h"
@@ -6,7 +6,9 @@
 #include <QColor>
 #include <QLocale>
 
-namespace gc::feed {
+namespace gc::workers {
+
+using feed::workerStatus;
 
 namespace {
 QColor statusColour(WorkerStatus s) {
@@ -226,4 +228,4 @@ void WorkerListModel::refreshStatuses() {
         Q_EMIT countsChanged();
 }
 
-} // namespace gc::feed
+} // namespace gc::workers

@@ -1,4 +1,4 @@
-#include "gc/feed/WorkerOverlay.h"
+#include "gc/workers/WorkerOverlay.h"
 
 #include "gc/core/ChinaTime.h"
 
@@ -6,7 +6,7 @@
 #include <QPainterPath>
 #include <cmath>
 
-namespace gc::feed {
+namespace gc::workers {
 
 namespace {
 constexpr double kHitRadiusPx = 8;
@@ -252,4 +252,4 @@ QString WorkerOverlay::toolTip(QPointF pixel, const map::MapViewport& viewport,
         .arg(r.worker.phone);
 }
 
-} // namespace gc::feed
+} // namespace gc::workers
