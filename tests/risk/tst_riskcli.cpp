@@ -22,8 +22,10 @@ class TestRiskCli : public QObject {
         QString err;
     };
 
-    static Result run(const QString& program, const QStringList& args) {
+    static Result run(const QString& program, const QStringList& args,
+                      const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
         QProcess p;
+        p.setProcessEnvironment(env);
         p.start(program, args);
         Result r;
         if (!p.waitForFinished(300000))
@@ -40,6 +42,11 @@ class TestRiskCli : public QObject {
         if (sqlite3.isEmpty())
             qFatal("sqlite3 is required (scripts/setup.sh installs it)");
         return QString::fromUtf8(run(sqlite3, {QStringLiteral("-readonly"), m_county, sql}).out).trimmed();
+    }
+    // A second writer: sqlite3 changing the county behind gridctl's back.
+    void sqliteWrite(const QString& sql) {
+        const Result r = run(QStandardPaths::findExecutable(QStringLiteral("sqlite3")), {m_county, sql});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
     }
     static QJsonArray array(const Result& r) { return QJsonDocument::fromJson(r.out).array(); }
 
@@ -268,6 +275,74 @@ private Q_SLOTS:
         verifyRefused(gridctl({QStringLiteral("keyplaces"), QStringLiteral("import"), m_county, csv}),
                       QStringLiteral("第 2 行"));
         QCOMPARE(sqlite(QStringLiteral("SELECT count(*) FROM key_places")).toInt(), before + 1);
+    }
+
+    // `gridctl risk` keeps its last full pass in the county and reads it again while nothing it
+    // depends on changed; tickets written by another program (sqlite3) are seen on the next run.
+    void storedPassFollowsOtherWriters() {
+        const auto byCode = [](const QJsonArray& grids) {
+            QHash<QString, QJsonObject> out;
+            for (const QJsonValue& v : grids)
+                out.insert(v.toObject().value(QStringLiteral("code")).toString(), v.toObject());
+            return out;
+        };
+        const auto reasonValue = [](const QJsonObject& grid, const QString& indicator) {
+            for (const QJsonValue& r : grid.value(QStringLiteral("reasons")).toArray())
+                if (r.toObject().value(QStringLiteral("indicator")).toString() == indicator)
+                    return r.toObject().value(QStringLiteral("value")).toDouble();
+            return 0.0;
+        };
+        const Result first = gridctl({QStringLiteral("risk"), m_county, QStringLiteral("--json")});
+        QCOMPARE(first.code, 0);
+        QProcessEnvironment traced = QProcessEnvironment::systemEnvironment();
+        traced.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("gc.risk.phases.info=true"));
+        const Result second = run(qEnvironmentVariable("GRIDCTL"),
+                                  {QStringLiteral("risk"), m_county, QStringLiteral("--json")}, traced);
+        QCOMPARE(second.code, 0);
+        QVERIFY2(second.err.contains(QStringLiteral("stored values")), qPrintable(second.err));
+        QCOMPARE(array(second), array(first));
+        // A calm grid with no open urgent ticket (sqlite3 counts), no override.
+        const QHash<QString, QJsonObject> before = byCode(array(first));
+        QString calm;
+        for (const QString& code : sqlite(QStringLiteral("SELECT code FROM grid_grid WHERE risk_level IN "
+                                                         "('green', 'blue') ORDER BY fid"))
+                                       .split('\n'))
+            if (!before.value(code).value(QStringLiteral("overridden")).toBool() &&
+                sqlite(QStringLiteral("SELECT count(*) FROM tickets WHERE grid_code = '%1' AND priority = "
+                                      "'urgent' AND state NOT IN ('closed', 'resolved', 'merged', 'invalid')")
+                           .arg(code)) == QLatin1String("0")) {
+                calm = code;
+                break;
+            }
+        QVERIFY(!calm.isEmpty());
+        QCOMPARE(reasonValue(before.value(calm), QStringLiteral("open_urgent")), 0.0);
+        // Three open urgent gas leaks (突发事件 C04) reported ten minutes ago, written by sqlite3.
+        const qint64 tenMinutesAgo = QDateTime::currentSecsSinceEpoch() - 600;
+        for (int i = 0; i < 3; ++i)
+            sqliteWrite(QStringLiteral("INSERT INTO tickets (state, category, source, priority, grid_code, "
+                                       "title, created_at) VALUES ('received', 'C0403', 'patrol', 'urgent', "
+                                       "'%1', '燃气泄漏', %2)")
+                            .arg(calm)
+                            .arg(tenMinutesAgo + i));
+        const Result raised = gridctl({QStringLiteral("risk"), m_county, QStringLiteral("--json")});
+        QCOMPARE(raised.code, 0);
+        const QJsonObject now = byCode(array(raised)).value(calm);
+        QCOMPARE(reasonValue(now, QStringLiteral("open_urgent")), 3.0);
+        QVERIFY2(now.value(QStringLiteral("band")).toString() == QLatin1String("orange") ||
+                     now.value(QStringLiteral("band")).toString() == QLatin1String("red"),
+                 qPrintable(now.value(QStringLiteral("band")).toString()));
+        QCOMPARE(sqlite(QStringLiteral("SELECT risk_level FROM grid_grid WHERE code = '%1'").arg(calm)),
+                 now.value(QStringLiteral("band")).toString());
+        // Found invalid (a false report) by sqlite3: they no longer count at all, the grid is back where it
+        // was.
+        sqliteWrite(QStringLiteral(
+                        "UPDATE tickets SET state = 'invalid' WHERE grid_code = '%1' AND title = '燃气泄漏'")
+                        .arg(calm));
+        const QJsonObject after =
+            byCode(array(gridctl({QStringLiteral("risk"), m_county, QStringLiteral("--json")}))).value(calm);
+        QCOMPARE(reasonValue(after, QStringLiteral("open_urgent")), 0.0);
+        QCOMPARE(after.value(QStringLiteral("band")).toString(),
+                 before.value(calm).value(QStringLiteral("band")).toString());
     }
 };
 

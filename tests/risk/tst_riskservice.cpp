@@ -228,6 +228,65 @@ private Q_SLOTS:
                 risk.assessment(calm)->triggers.first().id != QLatin1String("urgent_incident"));
     }
 
+    // The stored full pass: reused while nothing changed and the clock has not reached a boundary,
+    // and never an answer that differs from reading the facts again. The second reader is a service
+    // on a copy of the county whose stored pass is deleted before every step.
+    void storedPassNeverDiffersFromAFreshPass() {
+        auto store = freshCounty(QStringLiteral("snap.gpkg"));
+        QVERIFY(store);
+        QString error;
+        RiskService risk(*store);
+        QVERIFY2(risk.load(&error, m_now), qPrintable(error));
+        const auto computedAt = [&] {
+            QSqlQuery q(store->database());
+            return q.exec(QStringLiteral("SELECT computed_at FROM risk_snapshot")) && q.next()
+                       ? q.value(0).toLongLong()
+                       : -1;
+        };
+        QCOMPARE(computedAt(), m_now.toSecsSinceEpoch());
+        // One second later nothing in a 120-grid county crosses a boundary: the stored pass serves.
+        QVERIFY2(risk.recomputeAll(&error, m_now.addSecs(1)), qPrintable(error));
+        QCOMPARE(computedAt(), m_now.toSecsSinceEpoch());
+        int recomputed = 0;
+        for (const qint64 step : {60ll, 3600ll, 6 * 3600ll, 86400ll, 3 * 86400ll, 4 * 86400ll, 9 * 86400ll}) {
+            const QDateTime t = m_now.addSecs(step);
+            QVERIFY2(risk.recomputeAll(&error, t), qPrintable(error));
+            recomputed += computedAt() == t.toSecsSinceEpoch();
+            const QString copy = m_dir.filePath(QStringLiteral("snap-fresh.gpkg"));
+            QFile::remove(copy);
+            QVERIFY(QFile::copy(store->path(), copy));
+            auto fresh = CountyStore::open(copy, &error);
+            QVERIFY2(fresh, qPrintable(error));
+            QVERIFY(QSqlQuery(fresh->database()).exec(QStringLiteral("DELETE FROM risk_snapshot")));
+            RiskService truth(*fresh);
+            QVERIFY2(truth.load(&error, t), qPrintable(error));
+            const QList<RiskAssessment> expected = truth.assessments(GridLevel::Grid);
+            const QList<RiskAssessment> actual = risk.assessments(GridLevel::Grid);
+            QCOMPARE(actual.size(), expected.size());
+            for (int i = 0; i < actual.size(); ++i) {
+                QCOMPARE(actual[i].code, expected[i].code);
+                QVERIFY2(std::fabs(actual[i].score - expected[i].score) < 1e-9,
+                         qPrintable(QStringLiteral("%1 at +%2 s: %3 vs %4")
+                                        .arg(actual[i].code)
+                                        .arg(step)
+                                        .arg(actual[i].score)
+                                        .arg(expected[i].score)));
+                QCOMPARE(actual[i].band, expected[i].band);
+            }
+        }
+        // Days apart, tickets age past thresholds and leave windows: the pass was read again.
+        QVERIFY(recomputed >= 3);
+        // A ticket written behind the service's back (the triggers count every writer) is seen.
+        QSqlQuery q(store->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM gc_meta WHERE key = 'risk_inputs_version'")) &&
+                q.next());
+        const qint64 before = q.value(0).toLongLong();
+        QVERIFY(q.exec(QStringLiteral("UPDATE tickets SET reopen_count = reopen_count + 1 WHERE id = 1")));
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM gc_meta WHERE key = 'risk_inputs_version'")) &&
+                q.next());
+        QCOMPARE(q.value(0).toLongLong(), before + 1);
+    }
+
     // A refused rules file leaves the county's rules and bands as they were; a good one is stored
     // and its band changes are recorded with cause rules.
     void rulesFileReplacement() {

@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +48,24 @@ class TestCountyStore : public QObject {
 
     QTemporaryDir m_dir;
     QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    // Takes a county back to schema 3: what schema 4 added (the stored risk pass, the inputs
+    // counter and its triggers) removed.
+    static bool dropSchema4(const CountyStore& store) {
+        QSqlQuery q(store.database());
+        QStringList triggers;
+        if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+                                   "'risk_inputs_%'")))
+            return false;
+        while (q.next())
+            triggers << q.value(0).toString();
+        for (const QString& t : triggers)
+            if (!q.exec(QStringLiteral("DROP TRIGGER %1").arg(t)))
+                return false;
+        return q.exec(QStringLiteral("DROP TABLE risk_snapshot")) &&
+               q.exec(QStringLiteral("DELETE FROM gc_meta WHERE key = 'risk_inputs_version'")) &&
+               q.exec(QStringLiteral("UPDATE gc_meta SET value = '3' WHERE key = 'schema_version'"));
+    }
 
     std::unique_ptr<CountyStore> makeCounty(const QString& name) {
         QString error;
@@ -173,13 +192,15 @@ private Q_SLOTS:
             auto store = makeCounty(QStringLiteral("v1.gpkg"));
             QVERIFY(store);
             QCOMPARE(indexes(*store), 2);
+            QVERIFY(dropSchema4(*store));
             for (const char* statement :
                  {"DROP INDEX ticket_events_action", "DROP INDEX tickets_grid_state_created",
                   // and what schema 3 added (the risk engine's tables)
                   "DROP TABLE risk_rules", "DROP TABLE risk_overrides", "DROP TABLE risk_history",
                   "DROP TABLE key_persons", "DROP TABLE key_places", "DROP TABLE grid_adjacency",
                   "DROP INDEX tickets_risk",
-                  "DELETE FROM gpkg_contents WHERE table_name IN ('risk_rules', 'risk_overrides', 'risk_history', "
+                  "DELETE FROM gpkg_contents WHERE table_name IN ('risk_rules', 'risk_overrides', "
+                  "'risk_history', "
                   "'key_persons', 'key_places', 'grid_adjacency')",
                   "UPDATE gc_meta SET value = '1' WHERE key = 'schema_version'"})
                 QVERIFY(QSqlQuery(store->database()).exec(QString::fromLatin1(statement)));
@@ -196,9 +217,9 @@ private Q_SLOTS:
     // in gpkg_contents so QGIS lists them; the grid layers' risk_level stays writable through
     // the store's own connection (GDAL's R-tree triggers need ST_* functions there).
     void version2FileIsMigrated() {
-        const QStringList riskTables = {QStringLiteral("risk_rules"),  QStringLiteral("risk_overrides"),
+        const QStringList riskTables = {QStringLiteral("risk_rules"),   QStringLiteral("risk_overrides"),
                                         QStringLiteral("risk_history"), QStringLiteral("key_persons"),
-                                        QStringLiteral("key_places"),  QStringLiteral("grid_adjacency")};
+                                        QStringLiteral("key_places"),   QStringLiteral("grid_adjacency")};
         const auto count = [&](const CountyStore& store, const QString& sql) {
             QSqlQuery q(store.database());
             int n = 0;
@@ -207,12 +228,15 @@ private Q_SLOTS:
                     n += q.value(0).toInt();
             return n;
         };
-        const QString inMaster = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'");
-        const QString inContents = QStringLiteral("SELECT count(*) FROM gpkg_contents WHERE table_name = '%1'");
+        const QString inMaster =
+            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'");
+        const QString inContents =
+            QStringLiteral("SELECT count(*) FROM gpkg_contents WHERE table_name = '%1'");
         {
             auto store = makeCounty(QStringLiteral("v2.gpkg"));
             QVERIFY(store);
             QCOMPARE(count(*store, inMaster), 6);
+            QVERIFY(dropSchema4(*store));
             QSqlQuery q(store->database());
             for (const QString& t : riskTables) {
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(t)));
@@ -225,9 +249,57 @@ private Q_SLOTS:
         QString error;
         auto store = CountyStore::open(path(QStringLiteral("v2.gpkg")), &error);
         QVERIFY2(store, qPrintable(error));
-        QCOMPARE(store->info().schemaVersion, 3);
+        QCOMPARE(store->info().schemaVersion, CountyStore::kSchemaVersion);
         QCOMPARE(count(*store, inMaster), 6);
         QCOMPARE(count(*store, inContents), 6);
+    }
+
+    // A file of schema 3 gets the stored risk pass and the inputs counter; the counter then moves
+    // with every write to what the risk engine reads, by any writer, and not with the engine's own
+    // band writes.
+    void version3FileIsMigrated() {
+        {
+            auto store = makeCounty(QStringLiteral("v3.gpkg"));
+            QVERIFY(store);
+            QVERIFY(dropSchema4(*store));
+        }
+        QString error;
+        auto store = CountyStore::open(path(QStringLiteral("v3.gpkg")), &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->info().schemaVersion, 4);
+        QSqlQuery q(store->database());
+        const auto counter = [&] {
+            return q.exec(QStringLiteral("SELECT value FROM gc_meta WHERE key = 'risk_inputs_version'")) &&
+                           q.next()
+                       ? q.value(0).toLongLong()
+                       : -1;
+        };
+        QCOMPARE(counter(), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM risk_snapshot")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        // Each statement below is one write to an input (one row each): the counter counts them.
+        const QStringList inputs = {
+            QStringLiteral(
+                "INSERT INTO tickets (id, state, category, source, priority, grid_code, created_at) "
+                "VALUES (900001, 'received', 'C0401', 'patrol', 'urgent', '1', 1)"),
+            QStringLiteral("UPDATE tickets SET state = 'closed' WHERE id = 900001"),
+            QStringLiteral("DELETE FROM tickets WHERE id = 900001"),
+            QStringLiteral("INSERT INTO checkins (worker_id, at) VALUES (1, 1)"),
+            QStringLiteral("INSERT INTO key_persons (grid_code, type, count) VALUES ('1', 'x', 1)"),
+            QStringLiteral("INSERT INTO key_places (type, lon, lat, grid_code) VALUES ('x', 0, 0, '1')"),
+            QStringLiteral("INSERT INTO risk_rules (json, set_at) VALUES ('{}', 1)"),
+            QStringLiteral("INSERT INTO worker_grids (worker_id, grid_code) VALUES (1, 'x')"),
+            QStringLiteral("INSERT INTO grid_grid (code, name, level, parent_code) VALUES "
+                           "('210699001001001', 'x', 4, '1')"),
+            QStringLiteral("UPDATE grid_grid SET population = 7"),
+        };
+        for (int i = 0; i < inputs.size(); ++i) {
+            QVERIFY2(q.exec(inputs[i]), qPrintable(q.lastError().text()));
+            QCOMPARE(counter(), i + 1);
+        }
+        // The engine's own output is no input: writing a band leaves the counter alone.
+        QVERIFY(q.exec(QStringLiteral("UPDATE grid_grid SET risk_level = 'red'")));
+        QCOMPARE(counter(), inputs.size());
     }
 
     void ticketClosedLoop() {

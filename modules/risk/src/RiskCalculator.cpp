@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace gc {
 
@@ -118,6 +119,67 @@ void RiskCalculator::addTicket(const RiskTicketFacts& t, const double* categoryW
             break;
         }
     }
+}
+
+qint64 RiskCalculator::nextChange(const RiskTicketFacts& t, const double* categoryWeights) const {
+    constexpr qint64 never = std::numeric_limits<qint64>::max();
+    if (t.state == TicketState::Merged || t.state == TicketState::Invalid)
+        return never;
+    if (t.createdAt > m_now)
+        return t.createdAt; // counts from its creation on
+    qint64 next = never;
+    const double now = double(m_now);
+    // A condition "now <= x" that holds now turns false after x; "now >= x" that fails now turns true
+    // at x. Either moment is taken a second early (never later: ages are compared in hours).
+    const auto untilAfter = [&](double x) {
+        if (now <= x)
+            next = std::min(next, std::max(m_now + 1, qint64(std::floor(x))));
+    };
+    const auto untilReach = [&](double x) {
+        if (now < x)
+            next = std::min(next, std::max(m_now + 1, qint64(std::ceil(x)) - 1));
+    };
+    const bool open = isOpen(t.state);
+    const auto& indicators = m_rules.indicators();
+    for (int i = 0; i < indicators.size(); ++i) {
+        if (categoryWeights[i] == 0)
+            continue;
+        const RiskIndicator& ind = indicators[i];
+        if (m_priorityMask[i] && !(m_priorityMask[i] & (1 << static_cast<int>(t.priority))))
+            continue;
+        if (ind.days > 0)
+            untilAfter(double(t.createdAt) + double(qint64(ind.days) * kDay)); // leaves the window
+        if (!open)
+            continue;
+        if (ind.kind == RiskIndicatorKind::OpenTickets) {
+            untilReach(double(t.createdAt) + ind.minAgeHours * 3600.0);
+            if (ind.maxAgeHours > 0)
+                untilAfter(double(t.createdAt) + ind.maxAgeHours * 3600.0);
+        } else if (ind.kind == RiskIndicatorKind::OverdueTickets && t.deadline > 0) {
+            untilAfter(double(t.deadline)); // overdue once now > deadline
+        }
+    }
+    return next;
+}
+
+qint64 RiskCalculator::nextCheckinChange(qint64 lastCheckin) const {
+    constexpr qint64 never = std::numeric_limits<qint64>::max();
+    if (lastCheckin <= 0)
+        return never; // no check-in: the gap counts as the maximum until one comes
+    if (lastCheckin > m_now)
+        return lastCheckin;
+    qint64 next = never;
+    for (const RiskIndicator& ind : m_rules.indicators()) {
+        if (ind.kind != RiskIndicatorKind::CheckinGap)
+            continue;
+        const qint64 days = (m_now - lastCheckin) / kDay;
+        if (double(days) >= ind.maxDays)
+            continue; // capped: the value no longer moves
+        // The next whole day of the gap, or (still within the grace) the first day that counts.
+        const qint64 nextDay = std::max<qint64>(days + 1, qint64(std::floor(ind.graceDays)));
+        next = std::min(next, lastCheckin + nextDay * kDay);
+    }
+    return next;
 }
 
 void RiskCalculator::addKeyPersons(const QString& type, int count, double* values) const {

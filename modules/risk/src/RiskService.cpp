@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QSet>
 #include <cmath>
+#include <limits>
 
 namespace gc {
 
@@ -54,15 +55,25 @@ struct RiskService::Impl {
 
     bool loadHierarchy(QString* error);
     // Indicator values of the given grid nodes (all grids when `grids` is empty).
+    // `validUntil` (optional) receives the first moment the clock alone would change a value.
     bool gridValues(const RiskCalculator& calc, const QList<int>& grids, QVector<double>& values,
-                    QString* error, PhaseTimer& phases) const;
+                    QString* error, PhaseTimer& phases, qint64* validUntil = nullptr) const;
+    // A full pass's values: taken from the stored pass when it is still valid, else computed and
+    // kept here for storing.
+    struct FullPass {
+        std::optional<RiskSnapshot> stored; // valid for this pass: used instead of reading the facts
+        QVector<double> values;
+        qint64 validUntil = std::numeric_limits<qint64>::max();
+        qint64 inputsVersion = -1; // the inputs counter before the facts were read
+        bool reused = false;
+    };
     // Assessments at `now` under `rules` for the given grid nodes plus every ancestor; results in `out`
     // (indexed like nodes). Overrides are applied from `active`.
     // `backup` (optional) receives the previous value of every entry of `out` replaced, so an
     // incremental update can work in place and still be undone.
     bool assess(const RiskRules& rules, const QDateTime& now, const QList<int>& grids,
                 const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out, QString* error,
-                QHash<int, RiskAssessment>* backup = nullptr) const;
+                QHash<int, RiskAssessment>* backup = nullptr, FullPass* fullPass = nullptr) const;
     void rollUp(const RiskRules& rules, const QList<int>& parents, const QHash<QString, RiskOverride>& active,
                 QList<RiskAssessment>& out, QHash<int, RiskAssessment>* backup) const;
     static void replace(QList<RiskAssessment>& out, int i, RiskAssessment&& a,
@@ -112,7 +123,8 @@ bool RiskService::Impl::loadHierarchy(QString* error) {
 }
 
 bool RiskService::Impl::gridValues(const RiskCalculator& calc, const QList<int>& grids,
-                                   QVector<double>& values, QString* error, PhaseTimer& phases) const {
+                                   QVector<double>& values, QString* error, PhaseTimer& phases,
+                                   qint64* validUntil) const {
     const int k = calc.indicatorCount();
     const bool all = grids.isEmpty();
     const QList<int>& list = all ? byLevel[static_cast<int>(GridLevel::Grid)] : grids;
@@ -145,6 +157,9 @@ bool RiskService::Impl::gridValues(const RiskCalculator& calc, const QList<int>&
         double* gridValues = values.data() + qsizetype(r) * k;
         if (t.categoryKey < 0) {
             calc.addTicket(t, gridValues);
+            if (validUntil)
+                *validUntil =
+                    std::min(*validUntil, calc.nextChange(t, calc.categoryWeights(t.category).constData()));
             return;
         }
         if (size_t(t.categoryKey) >= weightsByKey.size())
@@ -153,6 +168,8 @@ bool RiskService::Impl::gridValues(const RiskCalculator& calc, const QList<int>&
         if (weights.isEmpty())
             weights = calc.categoryWeights(t.category);
         calc.addTicket(t, weights.constData(), gridValues);
+        if (validUntil)
+            *validUntil = std::min(*validUntil, calc.nextChange(t, weights.constData()));
     };
     const bool ok = all && pastTickets ? pastTickets(calc.windowStart(), visit, error)
                                        : riskStore.forEachTicket(calc.windowStart(), codes, visit, error);
@@ -170,8 +187,12 @@ bool RiskService::Impl::gridValues(const RiskCalculator& calc, const QList<int>&
             calc.addKeyPlace(p.type, values.data() + qsizetype(r) * k);
     }
     const QHash<QString, qint64> checkins = riskStore.lastCheckins(codes, calc.now());
-    for (int r = 0; r < list.size(); ++r)
-        calc.setLastCheckin(checkins.value(nodes[list[r]].code, 0), values.data() + qsizetype(r) * k);
+    for (int r = 0; r < list.size(); ++r) {
+        const qint64 last = checkins.value(nodes[list[r]].code, 0);
+        calc.setLastCheckin(last, values.data() + qsizetype(r) * k);
+        if (validUntil)
+            *validUntil = std::min(*validUntil, calc.nextCheckinChange(last));
+    }
     phases.mark("key persons, places, check-ins");
     return true;
 }
@@ -199,12 +220,19 @@ void RiskService::Impl::rollUp(const RiskRules& rules, const QList<int>& parents
 
 bool RiskService::Impl::assess(const RiskRules& rules, const QDateTime& now, const QList<int>& grids,
                                const QHash<QString, RiskOverride>& active, QList<RiskAssessment>& out,
-                               QString* error, QHash<int, RiskAssessment>* backup) const {
+                               QString* error, QHash<int, RiskAssessment>* backup, FullPass* fullPass) const {
     PhaseTimer phases(lcRiskPhases(), grids.isEmpty() ? "full pass" : "incremental pass");
     const RiskCalculator calc(rules, now.toSecsSinceEpoch());
-    QVector<double> values;
-    if (!gridValues(calc, grids, values, error, phases))
+    QVector<double> computed;
+    if (fullPass && fullPass->stored) {
+        fullPass->values = fullPass->stored->values;
+        fullPass->reused = true;
+        phases.mark("stored values");
+    } else if (!gridValues(calc, grids, fullPass ? fullPass->values : computed, error, phases,
+                           fullPass ? &fullPass->validUntil : nullptr)) {
         return false;
+    }
+    const QVector<double>& values = fullPass ? fullPass->values : computed;
     const int k = calc.indicatorCount();
     const QList<int>& list = grids.isEmpty() ? byLevel[static_cast<int>(GridLevel::Grid)] : grids;
     for (int r = 0; r < list.size(); ++r) {
@@ -351,11 +379,26 @@ bool RiskService::update(const QList<int>& grids, RiskChangeCause cause, const Q
     if (touched.isEmpty())
         full = d->assessments;
     QList<RiskAssessment>& next = touched.isEmpty() ? full : d->assessments;
+    // A full pass over the present reuses the stored one while nothing it read has changed and the
+    // clock has not reached a boundary (counter read first: a write during the pass makes it stale).
+    std::optional<Impl::FullPass> fullPass;
+    if (touched.isEmpty() && !d->pastTickets) {
+        fullPass.emplace();
+        fullPass->inputsVersion = d->riskStore.inputsVersion();
+        const qint64 t = now.toSecsSinceEpoch();
+        auto stored = fullPass->inputsVersion >= 0 ? d->riskStore.snapshot() : std::nullopt;
+        if (stored && stored->inputsVersion == fullPass->inputsVersion && stored->computedAt <= t &&
+            t < stored->validUntil &&
+            stored->gridCount == d->byLevel[static_cast<int>(GridLevel::Grid)].size() &&
+            stored->indicatorCount == m_rules.indicators().size())
+            fullPass->stored = std::move(stored);
+    }
     const auto undo = [&] {
         for (auto it = replaced.begin(); it != replaced.end(); ++it)
             d->assessments[it.key()] = std::move(it.value());
     };
-    if (!d->assess(m_rules, now, touched, active, next, error, touched.isEmpty() ? nullptr : &replaced)) {
+    if (!d->assess(m_rules, now, touched, active, next, error, touched.isEmpty() ? nullptr : &replaced,
+                   fullPass ? &*fullPass : nullptr)) {
         undo();
         return false;
     }
@@ -392,6 +435,19 @@ bool RiskService::update(const QList<int>& grids, RiskChangeCause cause, const Q
         return false;
     }
     phases.mark("write");
+    if (fullPass && !fullPass->reused && fullPass->inputsVersion >= 0) {
+        // Not fatal when it cannot be stored: the next pass reads the facts again.
+        RiskSnapshot snapshot;
+        snapshot.inputsVersion = fullPass->inputsVersion;
+        snapshot.computedAt = now.toSecsSinceEpoch();
+        snapshot.validUntil = fullPass->validUntil;
+        snapshot.gridCount = int(d->byLevel[static_cast<int>(GridLevel::Grid)].size());
+        snapshot.indicatorCount = int(m_rules.indicators().size());
+        snapshot.values = std::move(fullPass->values);
+        QString ignored;
+        d->riskStore.saveSnapshot(snapshot, &ignored);
+        phases.mark("store the pass");
+    }
     if (touched.isEmpty())
         d->assessments = std::move(full);
     for (const RiskChange& c : changes)

@@ -378,6 +378,41 @@ bool CountyStore::loadInfo(QString* error) {
     return true;
 }
 
+namespace {
+// Schema 4: the risk engine's last full pass kept in the county (risk_snapshot), and a counter of
+// changes to everything that pass reads (gc_meta risk_inputs_version), kept by triggers so that
+// every writer counts: the apps, gridctl, a script with the sqlite3 shell. `gridctl risk` reuses
+// the stored pass while the counter has not moved and the clock has not reached the pass's
+// valid_until (the first moment a ticket's age, window or deadline would change a value).
+QStringList riskSnapshotStep() {
+    QStringList step = {
+        QStringLiteral("CREATE TABLE risk_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                       "inputs_version INTEGER NOT NULL, computed_at INTEGER NOT NULL, "
+                       "valid_until INTEGER NOT NULL, grid_count INTEGER NOT NULL, "
+                       "indicator_count INTEGER NOT NULL, grid_values BLOB NOT NULL)"),
+        QStringLiteral("INSERT OR REPLACE INTO gc_meta (key, value) VALUES ('risk_inputs_version', '0')"),
+    };
+    const QString bump = QStringLiteral(
+        "UPDATE gc_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'risk_inputs_version'");
+    const auto watch = [&](const QString& table, const QString& updateOf) {
+        for (const char* event : {"INSERT", "DELETE", "UPDATE"}) {
+            const QString e = QString::fromLatin1(event);
+            step << QStringLiteral("CREATE TRIGGER risk_inputs_%1_%2 AFTER %3%4 ON %1 BEGIN %5; END")
+                        .arg(table, e.toLower(), e, e == QLatin1String("UPDATE") ? updateOf : QString(),
+                             bump);
+        }
+    };
+    for (const char* table :
+         {"tickets", "checkins", "worker_grids", "key_persons", "key_places", "risk_rules", "risk_overrides"})
+        watch(QString::fromLatin1(table), {});
+    // A grid's band is written by the engine itself (risk_level): not an input.
+    for (int l = 1; l <= kGridLevelCount; ++l)
+        watch(GridLevels::tableName(static_cast<GridLevel>(l)),
+              QStringLiteral(" OF code, name, parent_code, population"));
+    return step;
+}
+} // namespace
+
 bool CountyStore::migrate(QString* error) {
     // Migrations run in order, each in its own transaction: step k takes schema k to k+1. A new
     // file is written as version 1 and migrated like any other, so old and new files match.
@@ -419,6 +454,7 @@ bool CountyStore::migrate(QString* error) {
                         "('key_persons', 'attributes', '重点人员', '重点人员（按类别计数）', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
                         "('key_places', 'attributes', '重点场所', '重点场所', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
                         "('grid_adjacency', 'attributes', '网格邻接', '网格邻接（共边）', strftime('%Y-%m-%dT%H:%M:%fZ','now'))")},
+        riskSnapshotStep(),
     };
     Q_ASSERT(steps.size() == kSchemaVersion - 1);
     for (int version = m_info.schemaVersion; version < kSchemaVersion; ++version) {

@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 
+#include <cstring>
+
 namespace gc {
 
 namespace {
@@ -553,6 +555,55 @@ QList<RiskChange> RiskStore::history(const RiskHistoryFilter& f) const {
     while (q.next())
         out << changeFromQuery(q);
     return out;
+}
+
+qint64 RiskStore::inputsVersion() const {
+    QSqlQuery q(m_store.database());
+    if (!q.exec(QStringLiteral("SELECT value FROM gc_meta WHERE key = 'risk_inputs_version'")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+std::optional<RiskSnapshot> RiskStore::snapshot() const {
+    QSqlQuery q(m_store.database());
+    if (!q.exec(
+            QStringLiteral("SELECT inputs_version, computed_at, valid_until, grid_count, indicator_count, "
+                           "grid_values FROM risk_snapshot WHERE id = 1")) ||
+        !q.next())
+        return std::nullopt;
+    RiskSnapshot s;
+    s.inputsVersion = q.value(0).toLongLong();
+    s.computedAt = q.value(1).toLongLong();
+    s.validUntil = q.value(2).toLongLong();
+    s.gridCount = q.value(3).toInt();
+    s.indicatorCount = q.value(4).toInt();
+    // Doubles in this machine's byte order, compressed (most values are 0).
+    const QByteArray raw = qUncompress(q.value(5).toByteArray());
+    const qsizetype n = qsizetype(s.gridCount) * s.indicatorCount;
+    if (n < 0 || raw.size() != n * qsizetype(sizeof(double)))
+        return std::nullopt;
+    s.values.resize(n);
+    std::memcpy(s.values.data(), raw.constData(), size_t(raw.size()));
+    return s;
+}
+
+bool RiskStore::saveSnapshot(const RiskSnapshot& s, QString* error) {
+    const QByteArray blob =
+        qCompress(QByteArray::fromRawData(reinterpret_cast<const char*>(s.values.constData()),
+                                          s.values.size() * qsizetype(sizeof(double))),
+                  1);
+    return m_store.writeTransaction(
+        [&](QString* err) {
+            QSqlQuery q(m_store.database());
+            return sql::exec(
+                q,
+                QStringLiteral("INSERT OR REPLACE INTO risk_snapshot (id, inputs_version, "
+                               "computed_at, valid_until, grid_count, indicator_count, "
+                               "grid_values) VALUES (1, ?, ?, ?, ?, ?, ?)"),
+                {s.inputsVersion, s.computedAt, s.validUntil, s.gridCount, s.indicatorCount, blob}, err,
+                "风险快照");
+        },
+        error);
 }
 
 QString RiskStore::geometryFingerprint(GridLevel level) const {

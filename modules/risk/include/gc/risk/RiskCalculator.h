@@ -27,6 +27,13 @@ public:
     // The same with the ticket's category already looked up (categoryWeights(t.category)): a full
     // pass looks each category up once, not once per ticket.
     void addTicket(const RiskTicketFacts& t, const double* categoryWeights, double* values) const;
+    // The first moment after now() at which this ticket's contribution to any indicator would
+    // change with the clock alone (it ages past a threshold, leaves a window, passes its deadline),
+    // or a moment before that; LLONG_MAX when it never would. A stored pass stays valid until the
+    // earliest of these over every ticket and grid.
+    qint64 nextChange(const RiskTicketFacts& t, const double* categoryWeights) const;
+    // The same for a grid's check-in gap (`lastCheckin` as for setLastCheckin).
+    qint64 nextCheckinChange(qint64 lastCheckin) const;
     // Per indicator, the weight a ticket of `category` counts with (0: not counted).
     QVector<double> categoryWeights(const QString& category) const;
     void addKeyPersons(const QString& type, int count, double* values) const;

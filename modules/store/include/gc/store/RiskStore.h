@@ -100,6 +100,18 @@ struct KeyPersonCount {
     int count = 0;
 };
 
+// The risk engine's last full pass over the county: every grid's indicator values (grid order of
+// CountyStore::grids(GridLevel::Grid), indicator order of the rules), valid while the county's
+// inputs counter stays at `inputsVersion` and the clock is in [computedAt, validUntil).
+struct RiskSnapshot {
+    qint64 inputsVersion = -1;
+    qint64 computedAt = 0; // epoch seconds
+    qint64 validUntil = 0; // epoch seconds, exclusive
+    int gridCount = 0;
+    int indicatorCount = 0;
+    QList<double> values; // gridCount × indicatorCount
+};
+
 // Persistence of the risk engine (schema version 3): the county's rules, overrides, band history,
 // key places and persons, and the grid adjacency cache. All SQL of the risk engine lives here,
 // behind this interface, so a PostgreSQL store can answer the same calls.
@@ -163,6 +175,13 @@ public:
     QList<RiskOverride> overridesOf(const QString& code) const;
 
     QList<RiskChange> history(const RiskHistoryFilter& filter) const;
+
+    // --- Stored full pass ------------------------------------------------------------------------
+    // The counter every write to the engine's inputs moves (tickets, check-ins, assignments, key
+    // persons and places, rules, overrides, the grid hierarchy); kept by triggers (schema 4).
+    qint64 inputsVersion() const;
+    std::optional<RiskSnapshot> snapshot() const;
+    bool saveSnapshot(const RiskSnapshot& snapshot, QString* error);
 
     // --- Adjacency cache ------------------------------------------------------------------------
     // Pairs (a, b) with a < b of features of `level` sharing a boundary of positive length, as
