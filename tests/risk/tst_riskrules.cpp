@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+#include <limits>
 
 using namespace gc;
 
@@ -169,6 +170,67 @@ private Q_SLOTS:
     void smallRulesAreValid() {
         QString error;
         QVERIFY2(RiskRules::parse(bytes(smallRules()), &error), qPrintable(error));
+    }
+
+    // How long a stored pass may be trusted: the first moment the clock alone changes a ticket's or
+    // a grid's value, by hand from the windows, ages and deadlines of the rules below.
+    void nextChangeIsTheFirstBoundary() {
+        const auto indicator = [](const char* id, const char* kind, QJsonObject extra) {
+            extra.insert(QStringLiteral("id"), QLatin1String(id));
+            extra.insert(QStringLiteral("kind"), QLatin1String(kind));
+            extra.insert(QStringLiteral("label"), QLatin1String(id));
+            extra.insert(QStringLiteral("points"), 1);
+            return extra;
+        };
+        QJsonObject o = smallRules();
+        o.insert(
+            QStringLiteral("indicators"),
+            QJsonArray{indicator("tickets_30d", "tickets", {{QStringLiteral("days"), 30}}),
+                       indicator("backlog", "open_tickets", {{QStringLiteral("min_age_hours"), 168}}),
+                       indicator("urgent_72h", "open_tickets",
+                                 {{QStringLiteral("max_age_hours"), 72},
+                                  {QStringLiteral("priorities"), QJsonArray{QStringLiteral("urgent")}}}),
+                       indicator("overdue", "overdue_tickets", {}),
+                       indicator("gap", "checkin_gap",
+                                 {{QStringLiteral("grace_days"), 3}, {QStringLiteral("max_days"), 30}})});
+        o.remove(QStringLiteral("triggers"));
+        o.insert(QStringLiteral("bands"), QJsonArray{band("green", 0, 1), band("red", 1, std::nullopt)});
+        QString error;
+        const auto rules = RiskRules::parse(bytes(o), &error);
+        QVERIFY2(rules, qPrintable(error));
+        const qint64 now = 1'800'000'000, hour = 3600, day = 86400;
+        const RiskCalculator calc(*rules, now);
+        const auto next = [&](TicketState state, TicketPriority priority, qint64 created, qint64 deadline) {
+            RiskTicketFacts t;
+            t.id = 1;
+            t.category = QStringLiteral("C0102");
+            t.state = state;
+            t.priority = priority;
+            t.createdAt = created;
+            t.deadline = deadline;
+            return calc.nextChange(t, calc.categoryWeights(t.category).constData());
+        };
+        // Closed 10 days ago: only the 30-day window, left 20 days from now.
+        QCOMPARE(next(TicketState::Closed, TicketPriority::Normal, now - 10 * day, 0), now + 20 * day);
+        // Open 100 h: 168 h old 68 h from now (a second early: ages are compared in hours).
+        QCOMPARE(next(TicketState::Dispatched, TicketPriority::Normal, now - 100 * hour, 0),
+                 now + 68 * hour - 1);
+        // Urgent for 1 h: out of the 72-hour indicator 71 h from now, before the 168-hour one.
+        QCOMPARE(next(TicketState::Received, TicketPriority::Urgent, now - hour, 0), now + 71 * hour);
+        // 200 h old (backlog reached long ago), due in 5000 s: overdue after its deadline.
+        QCOMPARE(next(TicketState::InProgress, TicketPriority::Normal, now - 200 * hour, now + 5000),
+                 now + 5000);
+        // Merged tickets never count.
+        QCOMPARE(next(TicketState::Merged, TicketPriority::Urgent, now - hour, now + 5000),
+                 std::numeric_limits<qint64>::max());
+        // Check-in gaps in whole days beyond a 3-day grace: 5.5 days → 6 days in half a day.
+        QCOMPARE(calc.nextCheckinChange(now - 5 * day - 12 * hour), now + 12 * hour);
+        // 2.5 days: the first day that counts is the 4th; the answer may be earlier, never later.
+        const qint64 early = calc.nextCheckinChange(now - 2 * day - 12 * hour);
+        QVERIFY(early > now && early <= now + day + 12 * hour);
+        // 40 days: past the 30-day maximum, the value no longer moves; never checked in: neither.
+        QCOMPARE(calc.nextCheckinChange(now - 40 * day), std::numeric_limits<qint64>::max());
+        QCOMPARE(calc.nextCheckinChange(0), std::numeric_limits<qint64>::max());
     }
 
     // 3 overdue tickets × 8 = 24 and 2 key persons × 5 = 10: 34, in orange [30, 50).
