@@ -308,9 +308,10 @@ QHash<QString, QString> CountyStore::ancestorCodes(GridLevel level) const {
         ancestor.insert(g.code, g.code);
     for (int l = int(level) + 1; l <= int(GridLevel::Building); ++l) {
         for (const GridRecord& g : grids(GridLevel(l), false)) {
-            const auto up = ancestor.constFind(g.parentCode);
-            if (up != ancestor.cend())
-                ancestor.insert(g.code, *up);
+            // A copy: inserting may grow the hash and free the node `up` points into.
+            const QString up = ancestor.value(g.parentCode);
+            if (!up.isEmpty())
+                ancestor.insert(g.code, up);
         }
     }
     return ancestor;
