@@ -4,8 +4,10 @@
 #include "gc/core/GridLevel.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QLocale>
 
+// The messages keep the translation context they had before the class moved out of feed.
 namespace gc::workers {
 
 using feed::workerStatus;
@@ -87,7 +89,7 @@ QVariant WorkerListModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
         return index.column() == StatusColumn ? QVariant(statusColour(r.status)) : QVariant();
     case Qt::ToolTipRole:
-        return tr("%1（%2）\n网格：%3\n电话：%4")
+        return QCoreApplication::translate("gc::feed::WorkerListModel", "%1（%2）\n网格：%3\n电话：%4")
             .arg(w.name, displayName(r.status), w.gridCodes.join(u'、'), w.phone);
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -102,7 +104,7 @@ QVariant WorkerListModel::data(const QModelIndex& index, int role) const {
         case LastFixColumn:
             return w.lastAt.isValid()
                        ? w.lastAt.toTimeZone(chinaTimeZone()).toString(QStringLiteral("MM-dd HH:mm:ss"))
-                       : tr("无");
+                       : QCoreApplication::translate("gc::feed::WorkerListModel", "无");
         case AccuracyColumn:
             return w.lastAt.isValid() && w.lastAccuracy > 0 ? QVariant(qRound(w.lastAccuracy)) : QVariant();
         case PhoneColumn:
@@ -129,19 +131,19 @@ QVariant WorkerListModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     switch (section) {
     case NameColumn:
-        return tr("姓名");
+        return QCoreApplication::translate("gc::feed::WorkerListModel", "姓名");
     case StatusColumn:
-        return tr("状态");
+        return QCoreApplication::translate("gc::feed::WorkerListModel", "状态");
     case GridColumn:
-        return tr("网格");
+        return QCoreApplication::translate("gc::feed::WorkerListModel", "网格");
     case StreetColumn:
-        return tr("街道");
+        return QCoreApplication::translate("gc::feed::WorkerListModel", "街道");
     case LastFixColumn:
-        return tr("最后定位");
+        return QCoreApplication::translate("gc::feed::WorkerListModel", "最后定位");
     case AccuracyColumn:
-        return tr("精度（米）");
+        return QCoreApplication::translate("gc::feed::WorkerListModel", "精度（米）");
     case PhoneColumn:
-        return tr("电话");
+        return QCoreApplication::translate("gc::feed::WorkerListModel", "电话");
     }
     return {};
 }

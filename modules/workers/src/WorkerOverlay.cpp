@@ -2,10 +2,12 @@
 
 #include "gc/core/ChinaTime.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QPainterPath>
 #include <cmath>
 
+// The messages keep the translation context they had before the class moved out of feed.
 namespace gc::workers {
 
 namespace {
@@ -232,10 +234,14 @@ bool WorkerOverlay::click(QPointF pixel, const map::MapViewport& viewport, const
 QList<map::LegendEntry> WorkerOverlay::legend() const {
     QList<map::LegendEntry> out;
     for (const WorkerStatus s : {WorkerStatus::Online, WorkerStatus::Stale, WorkerStatus::Offline})
-        out << map::LegendEntry{sprite(s, Symbol::Full, -1), tr("网格员：%1").arg(displayName(s)),
-                                m_model ? m_model->count(s) : 0};
+        out << map::LegendEntry{
+            sprite(s, Symbol::Full, -1),
+            QCoreApplication::translate("gc::feed::WorkerOverlay", "网格员：%1").arg(displayName(s)),
+            m_model ? m_model->count(s) : 0};
     out << map::LegendEntry{sprite(WorkerStatus::Online, Symbol::Hollow, -1),
-                            tr("网格员（街道、全县视图）：空心圈，不遮挡风险底色"), -1};
+                            QCoreApplication::translate("gc::feed::WorkerOverlay",
+                                                        "网格员（街道、全县视图）：空心圈，不遮挡风险底色"),
+                            -1};
     return out;
 }
 
@@ -245,7 +251,8 @@ QString WorkerOverlay::toolTip(QPointF pixel, const map::MapViewport& viewport,
     if (row < 0)
         return {};
     const auto& r = m_model->rows().at(row);
-    return tr("网格员 %1（%2）\n网格：%3\n最后定位：%4，精度 %5 米\n电话：%6")
+    return QCoreApplication::translate("gc::feed::WorkerOverlay",
+                                       "网格员 %1（%2）\n网格：%3\n最后定位：%4，精度 %5 米\n电话：%6")
         .arg(r.worker.name, displayName(r.status), r.worker.gridCodes.join(u'、'),
              r.worker.lastAt.toTimeZone(chinaTimeZone()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
         .arg(qRound(r.worker.lastAccuracy))
