@@ -189,6 +189,64 @@ private Q_SLOTS:
         QCOMPARE(buildings.output.trimmed(), QStringLiteral("2")); // the R-tree followed both imports
     }
 
+    // The long-running commands too: the feed server writing positions into the held county while
+    // the simulator (another process, reading the county for its workers' grids and tokens) drives
+    // it; the holder keeps its side files and reads what the server stored.
+    void serveAndSimulateBesideAnOpenCounty() {
+        QString error;
+        auto held = CountyStore::open(m_county, &error);
+        QVERIFY2(held, qPrintable(error));
+        const auto countPositions = [&] { // by SQLite's own shell, a second reader
+            const Run r =
+                run(QStringLiteral("sqlite3"), {m_county, QStringLiteral("SELECT count(*) FROM positions")});
+            return r.exitCode == 0 ? r.output.trimmed().toInt() : -1;
+        };
+        const int before = countPositions();
+        QVERIFY(before >= 0);
+        QProcess server;
+        server.start(
+            qEnvironmentVariable("GRIDCTL"),
+            {QStringLiteral("serve"), m_county, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY(server.waitForStarted());
+        QString url;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         server.waitForReadyRead(100);
+                         const QString out = QString::fromUtf8(server.peek(4096));
+                         const qsizetype at = out.indexOf(QStringLiteral("ws://"));
+                         if (at < 0)
+                             return false;
+                         url = out.mid(at).section(QLatin1Char('\n'), 0, 0).trimmed();
+                         return true;
+                     },
+                     30000),
+                 "gridctl serve never said where it listens");
+        const Run simulated =
+            gridctl({QStringLiteral("simulate"), QStringLiteral("--url"), url, QStringLiteral("--county"),
+                     m_county, QStringLiteral("--workers"), QStringLiteral("5"), QStringLiteral("--duration"),
+                     QStringLiteral("4"), QStringLiteral("--interval"), QStringLiteral("1")});
+        QVERIFY2(simulated.exitCode == 0, qPrintable(simulated.output));
+        QVERIFY(sideFilesPresent());
+        server.terminate(); // SIGTERM: the server's orderly shutdown
+        QVERIFY(server.waitForFinished(30000));
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(sideFilesPresent(), "-wal/-shm gone after gridctl serve stopped");
+        // Five workers reporting every second for four seconds: the holder reads their fixes.
+        QVERIFY2(
+            countPositions() >= before + 10,
+            qPrintable(QStringLiteral("%1 positions before, %2 after").arg(before).arg(countPositions())));
+        Ticket t;
+        t.category = QStringLiteral("C0102");
+        t.source = TicketSource::Patrol;
+        t.gridCode = held->grids(GridLevel::Grid, false).first().code;
+        t.title = QStringLiteral("服务停止后持有方登记");
+        t.createdAt = chinaNow();
+        QVERIFY2(held->createTicket(t, QStringLiteral("持有方"), &error), qPrintable(error));
+        const Run check =
+            run(QStringLiteral("sqlite3"), {m_county, QStringLiteral("PRAGMA integrity_check")});
+        QCOMPARE(check.output.trimmed(), QStringLiteral("ok"));
+    }
+
     // A burst written while a reader held an old snapshot grows the WAL past its checkpoint size;
     // once the reader lets go, the writer's own checkpoints bring it back under the 16 MB limit.
     void walStaysBounded() {
@@ -204,9 +262,10 @@ private Q_SLOTS:
             return writer->writeTransaction(
                 [&](QString* err) {
                     QSqlQuery q(writer->database());
-                    return sql(q, QStringLiteral("INSERT OR REPLACE INTO gc_meta (key, value) VALUES "
-                                                 "('soak_%1', randomblob(1048576))")
-                                      .arg(megabytes),
+                    return sql(q,
+                               QStringLiteral("INSERT OR REPLACE INTO gc_meta (key, value) VALUES "
+                                              "('soak_%1', randomblob(1048576))")
+                                   .arg(megabytes),
                                err);
                 },
                 &error);
