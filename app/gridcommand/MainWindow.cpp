@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "DashboardWindow.h"
+
 #include "gc/core/RiskLevel.h"
 #include "gc/store/GridHierarchyModel.h"
 
@@ -54,6 +56,7 @@ MainWindow::MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession,
     QElapsedTimer startup;
     startup.start();
     createMenus();
+    installDashboardAction(*this); // View → 大屏模式 (F11), DashboardWindow.cpp
     createHierarchyDock();
     qCInfo(lcApp, "hierarchy loaded: %lld ms", startup.restart());
 

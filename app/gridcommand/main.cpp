@@ -1,5 +1,6 @@
 // gridcommand [county.gpkg]: the operator's desktop. With no file it opens (and on
 // first run creates) the demo county in the user's data folder.
+#include "DashboardWindow.h"
 #include "Language.h"
 #include "MainWindow.h"
 
@@ -67,6 +68,8 @@ int main(int argc, char** argv) {
     installTranslations(QLocale(), QStringLiteral(":/gridcommand/i18n/gridcommand_en.qm"));
     // After the translators, or the title bar stays Chinese in English.
     QApplication::setApplicationDisplayName(QObject::tr("网格化指挥中心"));
+    if (const std::optional<int> exitCode = runDashboardIfAsked(app)) // --dashboard: the big screen only
+        return *exitCode;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("县级综治中心网格化管理指挥平台"));

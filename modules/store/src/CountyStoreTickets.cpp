@@ -266,13 +266,14 @@ QList<Ticket> CountyStore::tickets(const TicketFilter& f) const {
     return out;
 }
 
-QList<TicketFacts> CountyStore::ticketFacts(const QDateTime& createdFrom, const QDateTime& createdTo) const {
+QList<TicketFacts> CountyStore::ticketFacts(const QDateTime& createdFrom, const QDateTime& createdTo,
+                                            QList<qint64>* ids) const {
     QList<TicketFacts> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
     QString sqlText = QStringLiteral("SELECT state, created_at, first_dispatched_at, resolved_at, closed_at, "
                                      "deadline, rating, reopen_count, "
-                                     "grid_code, department_code, category, source, priority FROM tickets");
+                                     "grid_code, department_code, category, source, priority, id FROM tickets");
     QVariantList bound;
     // The created_at index keeps a month's report of a county with a million tickets quick.
     if (createdFrom.isValid() && createdTo.isValid()) {
@@ -296,6 +297,8 @@ QList<TicketFacts> CountyStore::ticketFacts(const QDateTime& createdFrom, const 
         t.category = q.value(10).toString();
         t.source = ticketSourceFromKey(q.value(11).toString()).value_or(TicketSource::Other);
         t.priority = ticketPriorityFromKey(q.value(12).toString()).value_or(TicketPriority::Normal);
+        if (ids)
+            ids->append(q.value(13).toLongLong());
         out << t;
     }
     return out;

@@ -90,7 +90,9 @@ public:
     QList<TicketEvent> ticketEvents(qint64 id) const;
     QList<Ticket> tickets(const TicketFilter& filter) const;
     // KPI facts of every ticket, or of those created in [createdFrom, createdTo) when both are valid.
-    QList<TicketFacts> ticketFacts(const QDateTime& createdFrom = {}, const QDateTime& createdTo = {}) const;
+    // With `ids`, each fact's ticket id at the same index (the dashboard updates facts by ticket).
+    QList<TicketFacts> ticketFacts(const QDateTime& createdFrom = {}, const QDateTime& createdTo = {},
+                                   QList<qint64>* ids = nullptr) const;
     int ticketCount() const;
 
     // Runs one closed-loop action in a write transaction. Refused (nothing written)
