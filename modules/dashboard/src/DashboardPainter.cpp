@@ -2,6 +2,7 @@
 // height.
 #include "gc/dashboard/DashboardPainter.h"
 
+#include "gc/core/ChinaTime.h"
 #include "gc/core/RiskLevel.h"
 #include "gc/map/RiskStyle.h"
 
@@ -43,10 +44,10 @@ struct PreparedText {
 
 // Text laid out once per (string, font, width): fitted by shrinking the font to 60 %, then elided.
 // Per thread, bounded: cleared when it grows past a few screens' worth of strings.
-const PreparedText& prepared(const QString& text, const QFont& base, double width) {
+const PreparedText& prepared(const QString& text, const QFont& base, double width, double minScale) {
     thread_local QHash<QString, PreparedText> cache;
     const QString key = text + QChar(0x1f) + QString::number(base.pixelSize()) + (base.bold() ? u'b' : u'n') +
-                        QString::number(int(width));
+                        QString::number(int(width)) + u'/' + QString::number(int(minScale * 100));
     const auto hit = cache.constFind(key);
     if (hit != cache.cend())
         return *hit;
@@ -54,7 +55,7 @@ const PreparedText& prepared(const QString& text, const QFont& base, double widt
         cache.clear();
     QFont font = base;
     QFontMetricsF fm(font);
-    const int minPx = std::max(8, int(base.pixelSize() * 0.6));
+    const int minPx = std::max(8, int(base.pixelSize() * minScale));
     while (fm.horizontalAdvance(text) > width && font.pixelSize() > minPx) {
         font.setPixelSize(std::max(minPx, int(font.pixelSize() * 0.9)));
         fm = QFontMetricsF(font);
@@ -122,8 +123,8 @@ struct Canvas {
     // text is cached (QStaticText): a frame repeats the previous frame's strings, and shaping them
     // again each frame would cost most of it.
     void text(const QRectF& rect, const QString& text, const QFont& base, const QColor& colour,
-              Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter) const {
-        const PreparedText& t = prepared(text, base, rect.width());
+              Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter, double minScale = 0.6) const {
+        const PreparedText& t = prepared(text, base, rect.width(), minScale);
         QPointF at(rect.left(), rect.top());
         if (align & Qt::AlignHCenter)
             at.rx() += (rect.width() - t.size.width()) / 2;
@@ -142,8 +143,9 @@ struct Canvas {
         p.drawStaticText(at, t.text);
     }
     void value(const QString& key, const QRectF& rect, const QString& shownText, const QFont& font,
-               const QColor& colour, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter) const {
-        text(rect, shownText, font, colour, align);
+               const QColor& colour, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter,
+               double minScale = 0.6) const {
+        text(rect, shownText, font, colour, align, minScale);
         record(key, shownText, rect);
     }
 };
@@ -245,13 +247,13 @@ void paintKpis(Canvas& c, const PanelSpec& panel, const QRect& r) {
         const QRectF inner = cell.adjusted(4 * c.u, 4 * c.u, -4 * c.u, -4 * c.u);
         c.p.fillRect(inner, QColor(0x13, 0x24, 0x3b));
         const double labelH = std::min(inner.height() * 0.38, 34 * c.u);
-        c.value(
-            tiles[i].key,
-            QRectF(inner.left() + 8 * c.u, inner.top(), inner.width() - 16 * c.u, inner.height() - labelH),
-            tiles[i].text, c.font(std::min(54.0, inner.height() / c.u * 0.5), true), tiles[i].colour,
-            Qt::AlignHCenter | Qt::AlignVCenter);
+        const double valueH = inner.height() - labelH;
+        // The number as large as its room allows, at most 54 units.
+        c.value(tiles[i].key, QRectF(inner.left() + 8 * c.u, inner.top(), inner.width() - 16 * c.u, valueH),
+                tiles[i].text, c.font(std::min(54.0, valueH / c.u * 0.78), true), tiles[i].colour,
+                Qt::AlignHCenter | Qt::AlignVCenter);
         c.text(QRectF(inner.left(), inner.bottom() - labelH, inner.width(), labelH - 4 * c.u), tiles[i].label,
-               c.font(24), kMuted, Qt::AlignHCenter | Qt::AlignVCenter);
+               c.font(std::min(24.0, labelH / c.u * 0.75)), kMuted, Qt::AlignHCenter | Qt::AlignVCenter);
     }
 }
 
@@ -530,7 +532,9 @@ void paintRanking(Canvas& c, const PanelSpec& panel, const QRect& r) {
             const bool mBelow = mv >= 0 && mv < c.layout.floorOf(metrics[m]);
             c.value(prefix + row.code + u':' + metricKey(metrics[m]),
                     QRectF(area.left() + nameW + numW + m * rateW, y, rateW, rowH),
-                    DashboardPainter::percent(mv), ranked ? bold : body,
+                    // Every rate below its floor signed, not only the ranked one.
+                    (mBelow ? QStringLiteral("▼") : QString()) + DashboardPainter::percent(mv),
+                    ranked ? bold : body,
                     mBelow   ? kBad
                     : ranked ? kText
                              : kMuted,
@@ -637,10 +641,10 @@ void paintAlerts(Canvas& c, const PanelSpec& panel, const QRect& r) {
         c.p.drawRoundedRect(tagRect, 4 * c.u, 4 * c.u);
         c.text(tagRect, tag, tagFont, kBackground, Qt::AlignCenter);
         c.text(QRectF(tagRect.right() + 8 * c.u, row.top(), 80 * c.u, rowH),
-               a.at.toString(QStringLiteral("HH:mm")), body, kMuted);
+               a.at.toTimeZone(chinaTimeZone()).toString(QStringLiteral("HH:mm")), body, kMuted);
         c.value(QStringLiteral("alert"),
                 QRectF(tagRect.right() + 90 * c.u, row.top(), row.right() - tagRect.right() - 90 * c.u, rowH),
-                a.text, body, kText);
+                a.text, body, kText, Qt::AlignLeft | Qt::AlignVCenter, 0.85);
     }
 }
 

@@ -69,7 +69,10 @@ bool DashboardSource::open(const QString& path, const DashboardLayout& layout, Q
     m_lastEventId = TicketQueries::lastEventId(*m_store);
     const QDateTime t = now();
     m_windowStart = earliestNeeded(layout, t);
+    m_windowStart = m_windowStart.toUTC();
     m_facts = m_store->ticketFacts(m_windowStart, t.addYears(100), &m_ids);
+    for (TicketFacts& f : m_facts)
+        toUtc(&f);
     m_indexOf.clear();
     m_indexOf.reserve(m_ids.size());
     for (qsizetype i = 0; i < m_ids.size(); ++i)
@@ -92,7 +95,8 @@ bool DashboardSource::applyTicketChanges(const QList<qint64>& ticketIds) {
         const std::optional<Ticket> ticket = m_store->ticket(id);
         if (!ticket)
             continue;
-        const TicketFacts facts = TicketFacts::of(*ticket);
+        TicketFacts facts = TicketFacts::of(*ticket);
+        toUtc(&facts);
         const auto at = m_indexOf.constFind(id);
         if (at != m_indexOf.cend()) {
             m_facts[*at] = facts;
@@ -279,7 +283,7 @@ QImage DashboardSource::renderMap(const DashboardFigures& figures) {
         // cells, blurred twice, and drawn as a translucent magenta-to-white glow over the bands.
         const int cols = m_mapSize.width() / kHeatCellPx + 1, rows = m_mapSize.height() / kHeatCellPx + 1;
         std::vector<float> cells(size_t(cols) * rows, 0.f);
-        const QDateTime since = figures.asOf.addDays(-kHeatDays);
+        const QDateTime since = figures.asOf.toUTC().addDays(-kHeatDays);
         for (const TicketFacts& t : std::as_const(m_facts)) {
             if (t.createdAt < since || t.state == TicketState::Merged || t.state == TicketState::Invalid)
                 continue;

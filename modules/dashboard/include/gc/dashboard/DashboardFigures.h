@@ -76,6 +76,8 @@ struct FactsView {
 };
 void computeTicketFigures(const DashboardLayout& layout, const FactsView& view, const QDateTime& asOf,
                           DashboardFigures* out);
+// The facts' times as UTC instants (what the figures compare; see computeTicketFigures).
+void toUtc(TicketFacts* facts);
 // The earliest creation time any panel of `layout` needs at `now`.
 QDateTime earliestNeeded(const DashboardLayout& layout, const QDateTime& now);
 
