@@ -37,6 +37,16 @@ QList<TicketFacts> within(const QList<TicketFacts>& facts, const QDateTime& from
     return out;
 }
 
+const QString kOutside = QStringLiteral("-");
+constexpr qsizetype kMaxAlertsShown = 60;
+
+QStringList numberKeys(int count) {
+    QStringList keys;
+    for (int i = 0; i < count; ++i)
+        keys << QString::number(i);
+    return keys;
+}
+
 // Day of receipt in China time as a number: cheaper than formatting a date per ticket.
 qint64 chinaDay(const QDateTime& t) {
     return (t.toSecsSinceEpoch() + 8 * 3600) / 86400;
@@ -82,19 +92,26 @@ void computeTicketFigures(const DashboardLayout& layout, const FactsView& view, 
     };
     out->periods.clear();
     out->rankings.clear();
+    QStringList stateKeys, sourceKeys; // by enum value, made once
+    for (int v = 0; v <= int(TicketState::Invalid); ++v)
+        stateKeys << toKey(TicketState(v));
+    for (int v = 0; v <= int(TicketSource::Other); ++v)
+        sourceKeys << toKey(TicketSource(v));
     for (const QString& key : layout.periodKeys()) {
         PeriodFigures pf;
         pf.period = utcPeriod(key, shownAsOf);
         const QList<TicketFacts>& facts = factsOf(pf.period);
         pf.kpis = computeKpis(facts, pf.period.from, pf.period.to, asOf);
-        const QHash<QString, KpiSet> byState = computeKpisBy(
-            facts, pf.period.from, pf.period.to, asOf, [](const TicketFacts& t) { return toKey(t.state); });
+        const QHash<QString, KpiSet> byState =
+            computeKpisBy(facts, pf.period.from, pf.period.to, asOf,
+                          [&](const TicketFacts& t) { return stateKeys[int(t.state)]; });
         for (auto it = byState.cbegin(); it != byState.cend(); ++it) {
             if (it->open > 0)
                 pf.openByState.insert(*ticketStateFromKey(it.key()), it->open);
         }
-        const QHash<QString, KpiSet> bySource = computeKpisBy(
-            facts, pf.period.from, pf.period.to, asOf, [](const TicketFacts& t) { return toKey(t.source); });
+        const QHash<QString, KpiSet> bySource =
+            computeKpisBy(facts, pf.period.from, pf.period.to, asOf,
+                          [&](const TicketFacts& t) { return sourceKeys[int(t.source)]; });
         for (auto it = bySource.cbegin(); it != bySource.cend(); ++it)
             pf.received.insert(*ticketSourceFromKey(it.key()), it->received);
         out->periods.insert(key, pf);
@@ -136,50 +153,60 @@ void computeTicketFigures(const DashboardLayout& layout, const FactsView& view, 
     const QDate firstDay = today.addDays(1 - layout.trendDays);
     const QDateTime trendFrom = QDateTime(firstDay, QTime(0, 0), chinaTimeZone()).toUTC();
     const QDateTime trendTo = QDateTime(today.addDays(1), QTime(0, 0), chinaTimeZone()).toUTC();
-    const QList<TicketFacts> trendFacts = within(all, trendFrom, trendTo);
+    // Group keys made once (a string per ticket would be 400,000 allocations per pass); tickets
+    // outside the range share one key, and the KPI's own period check leaves them out.
+    const qint64 firstDayNumber = chinaDay(trendFrom.addSecs(12 * 3600));
+    const QStringList dayKeys = numberKeys(layout.trendDays);
     const QHash<QString, KpiSet> byDay =
-        computeKpisBy(trendFacts, trendFrom, trendTo, asOf,
-                      [](const TicketFacts& t) { return QString::number(chinaDay(t.createdAt)); });
+        computeKpisBy(all, trendFrom, trendTo, asOf, [&](const TicketFacts& t) {
+            const qint64 offset = chinaDay(t.createdAt) - firstDayNumber;
+            return offset >= 0 && offset < dayKeys.size() ? dayKeys[offset] : kOutside;
+        });
     out->daily.clear();
     for (QDate d = firstDay; d <= today; d = d.addDays(1)) {
-        const KpiSet k = byDay.value(QString::number(chinaDay(QDateTime(d, QTime(12, 0), chinaTimeZone()))));
+        const KpiSet k = byDay.value(dayKeys.value(firstDay.daysTo(d), kOutside));
         out->daily.append({d, k.received, k.closed});
     }
     const QDate firstMonday = today.addDays(1 - today.dayOfWeek() - 7 * (layout.satisfactionWeeks - 1));
     const QDateTime weeksFrom = QDateTime(firstMonday, QTime(0, 0), chinaTimeZone()).toUTC();
     // Weeks counted from firstMonday: the day number's distance in whole weeks.
     const qint64 mondayDay = chinaDay(weeksFrom.addSecs(12 * 3600));
-    const QHash<QString, KpiSet> byWeek = computeKpisBy(
-        within(all, weeksFrom, trendTo), weeksFrom, trendTo, asOf, [mondayDay](const TicketFacts& t) {
-            return QString::number((chinaDay(t.createdAt) - mondayDay) / 7);
+    const QStringList weekKeys = numberKeys(layout.satisfactionWeeks);
+    const QHash<QString, KpiSet> byWeek =
+        computeKpisBy(all, weeksFrom, trendTo, asOf, [&](const TicketFacts& t) {
+            const qint64 days = chinaDay(t.createdAt) - mondayDay;
+            return days >= 0 && days / 7 < weekKeys.size() ? weekKeys[days / 7] : kOutside;
         });
     out->weekly.clear();
     for (QDate m = firstMonday; m <= today; m = m.addDays(7)) {
-        const KpiSet k = byWeek.value(QString::number(firstMonday.daysTo(m) / 7));
+        const KpiSet k = byWeek.value(weekKeys.value(firstMonday.daysTo(m) / 7, kOutside));
         out->weekly.append({m, k.rated, k.satisfactionRate});
     }
 
-    // Overdue urgent tickets among those held (every ticket of the window), most overdue first.
-    QList<AlertItem> overdue;
+    // Overdue urgent tickets among those held (every ticket of the window), most overdue first; only
+    // the ones the list can show are worded.
+    QList<qsizetype> overdue;
     if (view.ids) {
         for (qsizetype i = 0; i < all.size(); ++i) {
             const TicketFacts& t = all[i];
-            if (t.priority != TicketPriority::Urgent || !isOpen(t.state) || !t.deadline.isValid() ||
-                t.deadline >= asOf)
-                continue;
-            const Category* c = CategoryTable::builtIn().find(t.category);
-            const qint64 hours = t.deadline.secsTo(asOf) / 3600;
-            overdue.append(
-                {AlertItem::Kind::OverdueUrgent, t.deadline,
-                 Tr::tr("紧急工单 #%1 超期 %2 小时 · %3 · %4")
-                     .arg((*view.ids)[i])
-                     .arg(hours)
-                     .arg(c ? c->name : t.category, view.gridNames.value(t.gridCode, t.gridCode))});
+            if (t.priority == TicketPriority::Urgent && isOpen(t.state) && t.deadline.isValid() &&
+                t.deadline < asOf)
+                overdue << i;
         }
     }
     std::sort(overdue.begin(), overdue.end(),
-              [](const AlertItem& a, const AlertItem& b) { return a.at < b.at; });
-    out->alerts = overdue;
+              [&](qsizetype a, qsizetype b) { return all[a].deadline < all[b].deadline; });
+    out->alerts.clear();
+    for (qsizetype i : overdue.first(std::min<qsizetype>(overdue.size(), kMaxAlertsShown))) {
+        const TicketFacts& t = all[i];
+        const Category* c = CategoryTable::builtIn().find(t.category);
+        out->alerts.append(
+            {AlertItem::Kind::OverdueUrgent, t.deadline,
+             Tr::tr("紧急工单 #%1 超期 %2 小时 · %3 · %4")
+                 .arg((*view.ids)[i])
+                 .arg(t.deadline.secsTo(asOf) / 3600)
+                 .arg(c ? c->name : t.category, view.gridNames.value(t.gridCode, t.gridCode))});
+    }
 }
 
 } // namespace gc::dashboard
