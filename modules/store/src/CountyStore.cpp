@@ -455,6 +455,30 @@ bool CountyStore::migrate(QString* error) {
                         "('key_places', 'attributes', '重点场所', '重点场所', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
                         "('grid_adjacency', 'attributes', '网格邻接', '网格邻接（共边）', strftime('%Y-%m-%dT%H:%M:%fZ','now'))")},
         riskSnapshotStep(),
+        // 5: the worker assessment (AssessStore): the county's own scoring rules, manual adjustments
+        // (reason required), per-day summaries of each worker's positions (duty, online, coverage per
+        // grid), and indexes that read a month of check-ins and ticket events by time.
+        {QStringLiteral("CREATE TABLE assess_rules (id INTEGER PRIMARY KEY, json TEXT NOT NULL, "
+                        "set_at INTEGER NOT NULL, set_by TEXT)"),
+         QStringLiteral("CREATE TABLE assess_adjustments (id INTEGER PRIMARY KEY, worker_id INTEGER NOT NULL, "
+                        "points REAL NOT NULL, reason TEXT NOT NULL CHECK (reason <> ''), set_by TEXT NOT NULL, "
+                        "evidence TEXT, at INTEGER NOT NULL)"),
+         QStringLiteral("CREATE INDEX assess_adjustments_at ON assess_adjustments(at, worker_id)"),
+         QStringLiteral("CREATE TABLE assess_days (id INTEGER PRIMARY KEY, worker_id INTEGER NOT NULL, day TEXT NOT NULL, "
+                        "duty_start INTEGER NOT NULL, duty_end INTEGER NOT NULL, duty_minutes INTEGER NOT NULL, "
+                        "online_minutes INTEGER NOT NULL, fixes INTEGER NOT NULL, params TEXT NOT NULL, "
+                        "UNIQUE (day, worker_id))"),
+         QStringLiteral("CREATE TABLE assess_coverage (day_id INTEGER NOT NULL, "
+                        "grid_code TEXT NOT NULL, covered_share REAL NOT NULL, fixes_used INTEGER NOT NULL, "
+                        "gaps INTEGER NOT NULL, key_places INTEGER NOT NULL, key_places_visited INTEGER NOT NULL, "
+                        "PRIMARY KEY (day_id, grid_code))"),
+         QStringLiteral("CREATE INDEX checkins_at ON checkins(at)"),
+         QStringLiteral("CREATE INDEX ticket_events_action_at ON ticket_events(action, at)"),
+         QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
+                        "VALUES ('assess_rules', 'attributes', '考核规则', '网格员积分考核规则', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
+                        "('assess_adjustments', 'attributes', '人工加减分', '考核人工加减分', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
+                        "('assess_days', 'attributes', '网格员日汇总', '在岗与在线（按日）', strftime('%Y-%m-%dT%H:%M:%fZ','now')), "
+                        "('assess_coverage', 'attributes', '巡查覆盖', '巡查覆盖（按日按网格）', strftime('%Y-%m-%dT%H:%M:%fZ','now'))")},
     };
     Q_ASSERT(steps.size() == kSchemaVersion - 1);
     for (int version = m_info.schemaVersion; version < kSchemaVersion; ++version) {

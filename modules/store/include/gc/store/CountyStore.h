@@ -31,7 +31,7 @@ struct TicketFilter {
 // opened it; open another CountyStore on the same file for another thread or process.
 class CountyStore {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // ReadOnly never writes, never migrates, never switches the journal mode, and works where
     // nothing can be written (a 0444 file, another user's file, read-only media). Commands that only
