@@ -10,7 +10,7 @@ packages=(
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite qt6-qpa-plugins
   libqt6opengl6-dev libgl-dev
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
-  libsqlite3-dev sqlite3
+  libsqlite3-dev sqlite3 python3-jsonschema
   xvfb xauth fonts-noto-cjk imagemagick strace
 )
 
