@@ -4,6 +4,7 @@
 #include "Language.h"
 #include "MainWindow.h"
 
+#include "gc/assess/AssessDemo.h"
 #include "gc/geo/GdalSupport.h"
 #include "gc/store/DemoCountyBuilder.h"
 #include "gc/risk/RiskDemo.h"
@@ -44,6 +45,8 @@ bool createDemoCounty(const QString& path, QString* error) {
             });
         // The colours the map shows are the risk engine's, run over the demo's history.
         if (store && !gc::RiskDemo::populate(*store, options.seed, options.now, options.historyDays, &err))
+            return err;
+        if (store && !gc::AssessDemo::populate(*store, options.seed, options.now, &err)) // 积分考核's tracks
             return err;
         return store ? QString() : err;
     }));

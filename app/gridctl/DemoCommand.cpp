@@ -1,5 +1,6 @@
 #include "Command.h"
 
+#include "gc/assess/AssessDemo.h"
 #include "gc/risk/RiskDemo.h"
 #include "gc/store/DemoCountyBuilder.h"
 
@@ -88,7 +89,9 @@ int runDemo(const QStringList& arguments) {
         QTextStream(stderr) << QStringLiteral("[ 99%] 五色管控：按规则回放 %1 天 (%2 s)\n")
                                    .arg(o.historyDays)
                                    .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
-    if (!RiskDemo::populate(*store, o.seed, o.now, o.historyDays, &error)) {
+    // Worker activity worth ranking (积分考核): tracks of the last duty days, on-site checks.
+    if (!RiskDemo::populate(*store, o.seed, o.now, o.historyDays, &error) ||
+        !AssessDemo::populate(*store, o.seed, o.now, &error)) {
         const QString path = store->path();
         store.reset();
         for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
