@@ -83,6 +83,17 @@ private Q_SLOTS:
         QCOMPARE(r.gaps, 0);
     }
 
+    // The drawn covered part (GEOS buffers, for the map) measures the same on the ellipsoid.
+    void drawnCoverageHasTheSameArea() {
+        CoverageOptions draw;
+        draw.keepGeometry = true;
+        const CoverageResult r = patrolCoverage(square(), diagonal(), draw);
+        QVERIFY(!r.coveredWkb.isEmpty());
+        const double expected = 2 * std::sqrt(2.0) * kSide * 30 - 2 * 30 * 30;
+        QVERIFY2(std::abs(ellipsoidalAreaM2(r.coveredWkb) - expected) < 0.01 * expected,
+                 qPrintable(QString::number(ellipsoidalAreaM2(r.coveredWkb))));
+    }
+
     // Fixes worse than 50 m, or of unknown accuracy, are left out: the same answer as without them.
     void impreciseFixesAreLeftOut() {
         QList<TrackSample> track = diagonal();
