@@ -233,12 +233,12 @@ int runBenchAssess(const QStringList& args) {
     if (!scoring.load(&error))
         return fail(verb, error);
     std::optional<QList<WorkerScore>> scores;
-    const Timing first = timed([&] { scores = scoring.score(period, 0, now, &error); });
+    const Timing first = timed([&] { scores = scoring.score(period, 0, now, &error, false); });
     if (!scores)
         return fail(verb, error);
     Timing steady{1e300, 1e300};
     for (int run = 0; run < 3; ++run) {
-        const Timing t = timed([&] { scores = scoring.score(period, 0, now, &error); });
+        const Timing t = timed([&] { scores = scoring.score(period, 0, now, &error, false); });
         if (!scores)
             return fail(verb, error);
         steady = {std::min(steady.wallMs, t.wallMs), std::min(steady.cpuMs, t.cpuMs)};

@@ -143,7 +143,7 @@ int runScore(const QStringList& args, bool explain) {
     const auto w = workerOption(p, worker, *s, verb, &code);
     if (!w)
         return code;
-    const auto scores = s->assess->score(*per, *w, *now, &error);
+    const auto scores = s->assess->score(*per, *w, *now, &error, explain); // the ranking needs no words
     if (!scores)
         return fail(verb, error);
     if (explain) {
@@ -325,7 +325,8 @@ int runCoverage(const QStringList& args) {
     if (!w)
         return code;
     QString error;
-    const auto days = s->assess->days(*day, *day, *w, *now, &error);
+    // Always from the positions: fixes uploaded late are counted, and the stored summary replaced.
+    const auto days = s->assess->days(*day, *day, *w, *now, &error, true);
     if (!days)
         return fail(verb, error);
     QJsonArray out;

@@ -49,9 +49,25 @@ class TestCountyStore : public QObject {
     QTemporaryDir m_dir;
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
+    // Takes a county back to schema 4: what schema 5 added (the assessment's tables, AssessStore, and
+    // two indexes by time) removed.
+    static bool dropSchema5(const CountyStore& store) {
+        QSqlQuery q(store.database());
+        for (const char* statement :
+             {"DROP TABLE assess_rules", "DROP TABLE assess_adjustments", "DROP TABLE assess_days",
+              "DROP TABLE assess_coverage", "DROP INDEX checkins_at", "DROP INDEX ticket_events_action_at",
+              "DELETE FROM gpkg_contents WHERE table_name LIKE 'assess_%'",
+              "UPDATE gc_meta SET value = '4' WHERE key = 'schema_version'"})
+            if (!q.exec(QString::fromLatin1(statement)))
+                return false;
+        return true;
+    }
+
     // Takes a county back to schema 3: what schema 4 added (the stored risk pass, the inputs
     // counter and its triggers) removed.
     static bool dropSchema4(const CountyStore& store) {
+        if (!dropSchema5(store))
+            return false;
         QSqlQuery q(store.database());
         QStringList triggers;
         if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
@@ -266,7 +282,7 @@ private Q_SLOTS:
         QString error;
         auto store = CountyStore::open(path(QStringLiteral("v3.gpkg")), &error);
         QVERIFY2(store, qPrintable(error));
-        QCOMPARE(store->info().schemaVersion, 4);
+        QCOMPARE(store->info().schemaVersion, CountyStore::kSchemaVersion);
         QSqlQuery q(store->database());
         const auto counter = [&] {
             return q.exec(QStringLiteral("SELECT value FROM gc_meta WHERE key = 'risk_inputs_version'")) &&
@@ -300,6 +316,40 @@ private Q_SLOTS:
         // The engine's own output is no input: writing a band leaves the counter alone.
         QVERIFY(q.exec(QStringLiteral("UPDATE grid_grid SET risk_level = 'red'")));
         QCOMPARE(counter(), inputs.size());
+    }
+
+    // A file of schema 4 (before the assessment) gets the assessment's tables on opening, registered in
+    // gpkg_contents, and keeps its risk tables and data.
+    void version4FileIsMigrated() {
+        const auto count = [](const CountyStore& store, const QString& sql) {
+            QSqlQuery q(store.database());
+            return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+        };
+        const QString assessTables = QStringLiteral(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('assess_rules', 'assess_adjustments', 'assess_days', "
+            "'assess_coverage', 'checkins_at', 'ticket_events_action_at')");
+        const QString registered = QStringLiteral("SELECT count(*) FROM gpkg_contents WHERE table_name LIKE 'assess_%'");
+        {
+            auto store = makeCounty(QStringLiteral("v4.gpkg"));
+            QVERIFY(store);
+            QCOMPARE(count(*store, assessTables), 6);
+            QVERIFY(QSqlQuery(store->database())
+                        .exec(QStringLiteral("INSERT INTO key_places (name, type, lon, lat, grid_code) "
+                                             "VALUES ('学校', 'school', 124.3, 40.1, 'g')")));
+            QVERIFY(dropSchema5(*store));
+            QCOMPARE(count(*store, assessTables), 0);
+        }
+        QString error;
+        auto store = CountyStore::open(path(QStringLiteral("v4.gpkg")), &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->info().schemaVersion, 5);
+        QCOMPARE(count(*store, assessTables), 6);
+        QCOMPARE(count(*store, registered), 4);
+        QCOMPARE(count(*store, QStringLiteral("SELECT count(*) FROM key_places")), 1);
+        // The adjustments table refuses an empty reason by itself.
+        QVERIFY(!QSqlQuery(store->database())
+                     .exec(QStringLiteral("INSERT INTO assess_adjustments (worker_id, points, reason, set_by, at) "
+                                          "VALUES (1, 2, '', 'x', 0)")));
     }
 
     void ticketClosedLoop() {

@@ -244,19 +244,19 @@ WorkerDay AssessService::summarize(qint64 workerId, const QDate& day, const QLis
 }
 
 std::optional<QList<WorkerDay>> AssessService::days(const QDate& first, const QDate& last, qint64 workerId,
-                                                    const QDateTime& nowTime, QString* error) {
+                                                    const QDateTime& nowTime, QString* error, bool recompute) {
     const qint64 now = nowTime.toSecsSinceEpoch();
     QList<WorkerDay> stored;
-    if (!m_assess.workerDays(first.toString(Qt::ISODate), last.toString(Qt::ISODate), workerId, &stored, error))
+    if (!recompute && !m_assess.workerDays(first.toString(Qt::ISODate), last.toString(Qt::ISODate), workerId, &stored, error))
         return std::nullopt;
     const QString params = m_rules.daySummaryParams();
-    QSet<QPair<qint64, QString>> have;
+    QHash<QString, QSet<qint64>> have; // day → workers summarised under these rules
     QList<WorkerDay> out;
     out.reserve(stored.size());
-    for (const WorkerDay& d : stored)
+    for (WorkerDay& d : stored)
         if (d.params == params) {
-            have.insert({d.workerId, d.day});
-            out << d;
+            have[d.day].insert(d.workerId);
+            out << std::move(d);
         }
     QList<qint64> workers;
     for (const WorkerRecord& w : m_workers)
@@ -270,9 +270,10 @@ std::optional<QList<WorkerDay>> AssessService::days(const QDate& first, const QD
         if (from > now)
             break;
         const QString key = day.toString(Qt::ISODate);
+        const QSet<qint64> done = have.value(key);
         QList<qint64> missing;
         for (qint64 w : workers)
-            if (!have.contains({w, key}))
+            if (!done.contains(w))
                 missing << w;
         for (qsizetype b = 0; b < missing.size(); b += kBatch) {
             const QList<qint64> batch = missing.mid(b, kBatch);
@@ -307,7 +308,7 @@ std::optional<QList<ArrivalRecord>> AssessService::arrivals(qint64 from, qint64 
 }
 
 std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& period, qint64 workerId,
-                                                       const QDateTime& nowTime, QString* error) {
+                                                       const QDateTime& nowTime, QString* error, bool withNotes) {
     const qint64 now = nowTime.toSecsSinceEpoch();
     const qint64 to = std::min(period.to, now);
     QList<ReportedTicket> reported;
@@ -322,20 +323,28 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
     if (!days)
         return std::nullopt;
 
-    // Raw lines per worker and item, in time order.
-    using ItemLines = QHash<QString, QList<AssessLine>>;
-    QHash<qint64, ItemLines> lines;
+    // Raw lines per worker and item (one bucket each: 20,000 workers × a dozen items), sorted by time
+    // below. Notes are words for people; a ranking of thousands needs none of them.
+    const qsizetype itemCount = m_rules.items.size();
+    std::vector<std::vector<AssessLine>> buckets(size_t(m_workers.size() * itemCount));
+    qsizetype itemIndex = 0;
     const auto add = [&](qint64 worker, const AssessItemRule& item, double units, AssessEventRef ref,
-                         const QString& note = {}) {
+                         const auto& note) {
+        const auto w = m_workerIndex.constFind(worker);
+        if (w == m_workerIndex.cend())
+            return;
         AssessLine l;
         l.item = item.id;
         l.rawCentipoints = centi(item.points * units);
         l.event = std::move(ref);
-        l.note = note;
-        lines[worker][item.id] << l;
+        if (withNotes)
+            l.note = note();
+        buckets[size_t(*w * itemCount + itemIndex)].push_back(std::move(l));
     };
+    const auto noNote = [] { return QString(); };
     const QList<ArrivalRecord> arrivals = pairArrivals(events, m_rules);
-    for (const AssessItemRule& item : m_rules.items) {
+    for (; itemIndex < itemCount; ++itemIndex) {
+        const AssessItemRule& item = m_rules.items[itemIndex];
         switch (item.kind) {
         case AssessItemKind::CheckinDays: {
             // The day's min_per_day-th check-in earns the day.
@@ -345,7 +354,7 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
                 if (!m_rules.duty.days.contains(d.dayOfWeek()))
                     continue;
                 if (++perDay[{c.workerId, d}] == item.minPerDay)
-                    add(c.workerId, item, 1, {QStringLiteral("checkin"), c.id, c.at}, d.toString(Qt::ISODate));
+                    add(c.workerId, item, 1, {QStringLiteral("checkin"), c.id, c.at}, [&] { return d.toString(Qt::ISODate); });
             }
             break;
         }
@@ -353,7 +362,7 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
             for (const ReportedTicket& t : reported)
                 if (t.state != TicketState::Merged && t.state != TicketState::Invalid)
                     add(t.workerId, item, item.weightOf(t.category), {QStringLiteral("ticket"), t.ticketId, t.createdAt},
-                        t.category);
+                        [&] { return t.category; });
             break;
         case AssessItemKind::SelfResolved:
         case AssessItemKind::OnsiteChecks:
@@ -366,7 +375,7 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
             for (const WorkEvent& e : events)
                 if (e.action == action && e.at >= period.from && e.at < to)
                     add(e.workerId, item, 1, {QStringLiteral("ticket_event"), e.eventId, e.at},
-                        QStringLiteral("ticket %1").arg(e.ticketId));
+                        [&] { return Tr::tr("工单 %1").arg(e.ticketId); });
             break;
         }
         case AssessItemKind::ArrivalsOnTime:
@@ -375,15 +384,16 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
                 if (r.assignedAt < period.from || r.assignedAt >= to || !r.arrived() ||
                     r.onTime() != (item.kind == AssessItemKind::ArrivalsOnTime))
                     continue;
-                add(r.workerId, item, 1, {QStringLiteral("ticket_event"), r.arriveEventId, r.arrivedAt},
-                    Tr::tr("工单 %1：%2 分钟（时限 %3）").arg(r.ticketId).arg(r.minutes(), 0, 'f', 1).arg(r.limitMin));
+                add(r.workerId, item, 1, {QStringLiteral("ticket_event"), r.arriveEventId, r.arrivedAt}, [&] {
+                    return Tr::tr("工单 %1：%2 分钟（时限 %3）").arg(r.ticketId).arg(r.minutes(), 0, 'f', 1).arg(r.limitMin);
+                });
             }
             break;
         case AssessItemKind::OverdueChecks:
             for (const ArrivalRecord& r : arrivals)
                 if (r.assignedAt >= period.from && r.assignedAt < to && r.overdue(std::min(now, period.to)))
                     add(r.workerId, item, 1, {QStringLiteral("ticket_event"), r.assignEventId, r.assignedAt},
-                        Tr::tr("工单 %1：未到场（时限 %2 分钟）").arg(r.ticketId).arg(r.limitMin));
+                        [&] { return Tr::tr("工单 %1：未到场（时限 %2 分钟）").arg(r.ticketId).arg(r.limitMin); });
             break;
         case AssessItemKind::OnlineRate:
         case AssessItemKind::Coverage:
@@ -393,7 +403,7 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
                 const bool online = item.kind == AssessItemKind::OnlineRate;
                 const double share = online ? double(d.onlineMinutes) / d.dutyMinutes : d.coveredShare();
                 add(d.workerId, item, share, {QStringLiteral("positions"), d.id, d.dutyStart},
-                    QStringLiteral("%1 %2%").arg(d.day).arg(share * 100, 0, 'f', 1));
+                    [&] { return QStringLiteral("%1 %2%").arg(d.day).arg(share * 100, 0, 'f', 1); });
             }
             break;
         }
@@ -410,11 +420,13 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
         s.workerId = w.id;
         s.name = w.name;
         s.grids = w.gridCodes;
-        ItemLines& mine = lines[w.id];
-        for (const AssessItemRule& item : m_rules.items) {
-            QList<AssessLine>& itemLines = mine[item.id];
-            std::stable_sort(itemLines.begin(), itemLines.end(),
+        const qsizetype wi = m_workerIndex.value(w.id);
+        for (qsizetype i = 0; i < itemCount; ++i) {
+            const AssessItemRule& item = m_rules.items[i];
+            std::vector<AssessLine>& bucket = buckets[size_t(wi * itemCount + i)];
+            std::stable_sort(bucket.begin(), bucket.end(),
                              [](const AssessLine& a, const AssessLine& b) { return a.event.at < b.event.at; });
+            QList<AssessLine> itemLines(std::make_move_iterator(bucket.begin()), std::make_move_iterator(bucket.end()));
             AssessItemScore is;
             is.item = item.id;
             is.label = item.label;
@@ -425,7 +437,7 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
             }
             s.centipoints += is.centipoints;
             s.items << is;
-            s.lines += itemLines;
+            s.lines += std::move(itemLines);
         }
         // Adjustments come on top, uncapped: a spot check's verdict stands as given.
         AssessItemScore adjusted;

@@ -102,14 +102,16 @@ public:
     const AssessRules& rules() const { return m_rules; }
     bool setRules(const QByteArray& json, const QString& by, const QDateTime& at, QString* error);
 
-    // Scores of every worker (workerId 0) or one, ranked among those scored.
+    // Scores of every worker (workerId 0) or one, ranked among those scored. Without notes the lines
+    // carry their points and events but no words (a ranking of thousands is quicker).
     std::optional<QList<WorkerScore>> score(const AssessPeriod& period, qint64 workerId, const QDateTime& now,
-                                            QString* error);
+                                            QString* error, bool withNotes = true);
     // Assignments made in [from, to).
     std::optional<QList<ArrivalRecord>> arrivals(qint64 from, qint64 to, QString* error);
-    // The day summaries (duty, online, coverage per grid) of a day, made now if missing or stale.
+    // The day summaries (duty, online, coverage per grid) of the days, made now if missing or made
+    // under other rules; `recompute` makes them again from the positions whatever is stored.
     std::optional<QList<WorkerDay>> days(const QDate& first, const QDate& last, qint64 workerId,
-                                         const QDateTime& now, QString* error);
+                                         const QDateTime& now, QString* error, bool recompute = false);
     bool adjust(AssessAdjustment& adjustment, QString* error);
 
     // The worker exists in the county.
