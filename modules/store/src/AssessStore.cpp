@@ -1,4 +1,4 @@
-// The worker assessment's tables (schema 4) and its bulk reads of recorded work; the only place
+// The worker assessment's tables (schema 5) and its bulk reads of recorded work; the only place
 // the assessment's SQL lives.
 #include "gc/store/AssessStore.h"
 

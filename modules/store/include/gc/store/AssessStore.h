@@ -84,7 +84,7 @@ struct TrackPoint {
     double accuracy = 0;
 };
 
-// Persistence of the worker assessment (schema 4): the county's own rules, manual adjustments and
+// Persistence of the worker assessment (schema 5): the county's own rules, manual adjustments and
 // the per-day summaries, and the bulk reads of recorded work. All the assessment's SQL lives here.
 class AssessStore {
 public:
