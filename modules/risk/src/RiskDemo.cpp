@@ -78,13 +78,14 @@ bool RiskDemo::populate(CountyStore& store, quint32 seed, const QDateTime& nowIn
     QList<KeyPersonCount> persons;
     QList<KeyPlace> places;
     for (const GridRecord& g : grids) {
-        const int n = draw.poisson(0.05 + 0.25 * disputes.value(g.code));
+        // Key persons follow disputes (信访, 矛盾纠纷): about one per two disputes in 90 days.
+        const int n = draw.poisson(0.05 + 0.5 * disputes.value(g.code));
         QHash<QString, int> byType;
         for (int i = 0; i < n; ++i)
             ++byType[kPersonTypes.at(draw.below(int(kPersonTypes.size())))];
         for (auto it = byType.cbegin(); it != byType.cend(); ++it)
             persons << KeyPersonCount{g.code, it.key(), it.value()};
-        if (draw.uniform() < std::min(0.6, 0.03 + 0.04 * tickets.value(g.code))) {
+        if (draw.uniform() < std::min(0.8, 0.03 + 0.06 * tickets.value(g.code))) {
             const QPointF p = geo::interiorPoint(g.wkb);
             const QString type = kPlaceTypes.at(draw.below(int(kPlaceTypes.size())));
             places << KeyPlace{0, g.name + type, type, p.x(), p.y(), g.code};

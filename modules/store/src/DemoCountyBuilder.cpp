@@ -311,7 +311,9 @@ public:
         for (int i = 0; i < h.grids.size(); ++i) {
             m_anchor << geo::interiorPoint(h.grids[i].wkb);
             m_ring << firstRing(h.grids[i].wkb);
-            m_gridWeight << 1.0 + 1.5 * static_cast<int>(h.grids[i].risk);
+            // Tickets gather where trouble is (a hot grid draws 16 times a calm one's), so the risk
+            // engine finds hot spots and its colours sit where the tickets are.
+            m_gridWeight << std::pow(2.0, static_cast<int>(h.grids[i].risk));
         }
         for (const DepartmentRecord& d : streetOffices)
             m_streetOffice.insert(d.code.mid(2), d.code); // JD + street code
