@@ -3,7 +3,9 @@
 #include "Command.h"
 
 #include "gc/core/ChinaTime.h"
+#include "gc/risk/RiskService.h"
 #include "gc/store/CountyExport.h"
+#include "gc/store/CountyStore.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -35,12 +37,50 @@ bool exportCounty(const QString& county, const CountyExport::Content& content,
     return true;
 }
 
+// Gi* of the exported level (tickets of the last 90 days, as `gridctl hotspots`) as four columns.
+bool addHotSpotColumns(CountyStore& store, geo::ExportTable& table, GridLevel level, const QDateTime& now,
+                       QString* error) {
+    using Field = geo::ExportField;
+    constexpr int kDays = 90;
+    const qsizetype codeColumn = 0;
+    Q_ASSERT(table.fields.value(codeColumn).name == QLatin1String("code"));
+    QHash<QString, HotSpot> byCode;
+    const auto levels = RiskService::hotSpotsOf(store, {level}, kDays, error, now);
+    if (!error->isEmpty())
+        return false;
+    for (const QList<HotSpot>& spots : levels)
+        for (const HotSpot& s : spots)
+            byCode.insert(s.code, s);
+    table.fields << Field{QStringLiteral("hs_count"), QStringLiteral("热点工单数"),
+                          QStringLiteral("近%1天工单数（合并、无效除外），Gi* 的输入").arg(kDays),
+                          Field::Type::Integer}
+                 << Field{QStringLiteral("hs_z"), QStringLiteral("热点z值"),
+                          QStringLiteral("Getis-Ord Gi* z 值"), Field::Type::Real}
+                 << Field{QStringLiteral("hs_p"), QStringLiteral("热点p值"), QStringLiteral("双侧 p 值"),
+                          Field::Type::Real}
+                 << Field{QStringLiteral("hs_bin"), QStringLiteral("热点分级"),
+                          QStringLiteral("±3/±2/±1：99/95/90% 置信的热点（正）或冷点（负），0 不显著"),
+                          Field::Type::Integer};
+    for (geo::ExportFeature& f : table.features) {
+        const auto it = byCode.constFind(f.values.value(codeColumn).toString());
+        if (it == byCode.cend()) {
+            f.values << QVariant() << QVariant() << QVariant() << QVariant();
+            continue;
+        }
+        f.values << int(it->count) << it->z << it->p << it->bin;
+    }
+    return true;
+}
+
 int runExport(const QStringList& arguments) {
     const QString verb = QStringLiteral("export");
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
-    const QCommandLineOption what(QStringLiteral("what"), QStringLiteral("grids or tickets."),
-                                  QStringLiteral("WHAT"), QStringLiteral("grids"));
+    const QCommandLineOption what(
+        QStringLiteral("what"),
+        QStringLiteral("grids, tickets, or hotspots (grids with Getis-Ord Gi* of the tickets of the last 90 "
+                       "days: hs_count, hs_z, hs_p, hs_bin)."),
+        QStringLiteral("WHAT"), QStringLiteral("grids"));
     const QCommandLineOption level(
         QStringLiteral("level"),
         QStringLiteral("Level of the grids: county, street, community, grid, building."), QStringLiteral("L"),
@@ -79,8 +119,9 @@ int runExport(const QStringList& arguments) {
     if (p.positionalArguments().size() != 1)
         return fail(verb, QStringLiteral("expected one county file"), 2);
     const QString whatValue = p.value(what);
-    if (whatValue != QLatin1String("grids") && whatValue != QLatin1String("tickets"))
-        return fail(verb, QStringLiteral("--what must be grids or tickets"), 2);
+    if (whatValue != QLatin1String("grids") && whatValue != QLatin1String("tickets") &&
+        whatValue != QLatin1String("hotspots"))
+        return fail(verb, QStringLiteral("--what must be grids, tickets or hotspots"), 2);
     const auto levelValue = GridLevels::parse(p.value(level));
     if (!levelValue)
         return fail(verb,
@@ -121,6 +162,11 @@ int runExport(const QStringList& arguments) {
     content.level = *levelValue;
     content.includePeople = p.isSet(people);
     content.now = reference;
+    if (whatValue == QLatin1String("hotspots"))
+        content.addColumns = [reference, level = *levelValue](CountyStore& store, geo::ExportTable& table,
+                                                              QString* error) {
+            return addHotSpotColumns(store, table, level, reference, error);
+        };
     // Everything that can be refused is refused before the county is even opened.
     if (const QString problem = CountyExport::check(county, content, options); !problem.isEmpty())
         return fail(verb, problem, 2);

@@ -3,7 +3,11 @@
 
 #include "gc/geo/VectorExporter.h"
 
+#include <QDir>
+#include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTimeZone>
+#include <cmath>
 
 using namespace gc::test;
 
@@ -301,6 +305,76 @@ private Q_SLOTS:
         const Run personalInfo =
             ogrinfo({QStringLiteral("-ro"), QStringLiteral("-so"), personal, QStringLiteral("tickets")});
         QVERIFY(personalInfo.out.contains(QLatin1String("reporter")));
+    }
+
+    // --what hotspots: the grid table plus Gi* per feature (hs_count, hs_z, hs_p, hs_bin) in every
+    // format an analyst opens. Read back by ogrinfo; counts against the tickets counted by GDAL's
+    // SQLite dialect on the county, p and bin against z by their definitions.
+    void hotSpotAttributes_data() {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("crs");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("shp") << "shp"
+                             << "EPSG:4490"
+                             << "hot/communities.shp";
+        QTest::newRow("gpkg") << "gpkg"
+                              << "EPSG:4490"
+                              << "hot.gpkg";
+        QTest::newRow("geojson") << "geojson"
+                                 << "EPSG:4326"
+                                 << "hot.geojson";
+    }
+    void hotSpotAttributes() {
+        QFETCH(QString, format);
+        QFETCH(QString, crs);
+        QFETCH(QString, file);
+        QDir().mkpath(path(QStringLiteral("hot")));
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const QString nowIso = QDateTime::fromSecsSinceEpoch(now, QTimeZone(8 * 3600)).toString(Qt::ISODate);
+        const Run r = exportGrids({QStringLiteral("--what"), QStringLiteral("hotspots"),
+                                   QStringLiteral("--level"), QStringLiteral("community"),
+                                   QStringLiteral("--format"), format, QStringLiteral("--crs"), crs,
+                                   QStringLiteral("--now"), nowIso, QStringLiteral("--out"), path(file)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Tickets per community created in the 90 days up to `now`, merged and invalid left out.
+        QHash<QString, int> expected;
+        const Run counted = ogrinfo(
+            {QStringLiteral("-ro"), QStringLiteral("-q"), QStringLiteral("-dialect"),
+             QStringLiteral("sqlite"), m_county, QStringLiteral("-sql"),
+             QStringLiteral("SELECT substr(grid_code, 1, 12) || '=' || count(*) AS n FROM tickets WHERE "
+                            "grid_code IS NOT NULL AND state NOT IN ('merged', 'invalid') AND created_at "
+                            ">= %1 AND created_at <= %2 GROUP BY substr(grid_code, 1, 12)")
+                 .arg(now - 90 * 86400)
+                 .arg(now)});
+        for (const auto& m :
+             QRegularExpression(QStringLiteral("n \\(String\\) = (\\d+)=(\\d+)")).globalMatch(counted.out))
+            expected.insert(m.captured(1), m.captured(2).toInt());
+        QVERIFY(expected.size() > 50);
+        const Run info = ogrinfo({QStringLiteral("-ro"), QStringLiteral("-al"), QStringLiteral("-q"),
+                                  QStringLiteral("-geom=NO"), path(file)});
+        const auto value = [](const QString& block, const char* field) {
+            const auto m = QRegularExpression(
+                               QStringLiteral("\\n\\s+%1 \\(\\w+\\) = ([^\\n]*)").arg(QLatin1String(field)))
+                               .match(block);
+            return m.hasMatch() ? m.captured(1).trimmed() : QString();
+        };
+        int features = 0, hot = 0;
+        for (const QString& block : info.out.split(QStringLiteral("OGRFeature")).mid(1)) {
+            ++features;
+            const QString code = value(block, "code");
+            QCOMPARE(code.size(), 12);
+            QCOMPARE(value(block, "hs_count").toInt(), expected.value(code));
+            const double z = value(block, "hs_z").toDouble();
+            const double p = value(block, "hs_p").toDouble();
+            const int bin = value(block, "hs_bin").toInt();
+            QVERIFY2(std::fabs(p - std::erfc(std::fabs(z) / std::sqrt(2.0))) < 1e-6, qPrintable(block));
+            const double a = std::fabs(z);
+            const int magnitude = a >= 2.5758 ? 3 : a >= 1.96 ? 2 : a >= 1.6449 ? 1 : 0;
+            QCOMPARE(bin, z < 0 ? -magnitude : magnitude);
+            hot += bin > 0;
+        }
+        QCOMPARE(features, sqlValue(m_county, QStringLiteral("SELECT count(*) FROM grid_community")).toInt());
+        QVERIFY2(hot > 0, "the demo's tickets gather: some community is a hot spot");
     }
 };
 

@@ -104,11 +104,13 @@ bool CountyExport::run(const QString& countyPath, const Content& content, geo::E
     auto store = CountyStore::open(countyPath, error, CountyStore::Access::ReadOnly);
     if (!store)
         return false;
-    const std::optional<geo::ExportTable> table =
+    std::optional<geo::ExportTable> table =
         content.what == Content::What::Tickets
             ? ticketTable(*store, content.includePeople)
             : gridTable(*store, content.level, content.now, content.includePeople, error);
     if (!table)
+        return false;
+    if (content.what == Content::What::Grids && content.addColumns && !content.addColumns(*store, *table, error))
         return false;
     const int total = int(table->features.size());
     if (features)

@@ -25,6 +25,10 @@ public:
         GridLevel level = GridLevel::Grid; // grids only
         bool includePeople = false;
         QDateTime now; // reference for "last 30 days"
+        // Columns a caller adds to a grid table after the store's own, on the county as opened for
+        // the export (gridctl adds the risk engine's hot spots: the store knows nothing of the
+        // engine). False, with the reason in *error, stops the export before anything is written.
+        std::function<bool(CountyStore& store, geo::ExportTable& table, QString* error)> addColumns;
     };
 
     // The one way to export a county, for gridctl and the GUI alike. `options` are completed here:
