@@ -4,7 +4,6 @@
 // dock shows explanations, 人工研判, recent changes and the 90-day replay.
 #include "MainWindow.h"
 
-
 #include "OverrideDialog.h"
 #include "RiskDock.h"
 
@@ -16,6 +15,7 @@
 #include "gc/map/MapRenderer.h"
 #include "gc/map/RiskStyle.h"
 #include "gc/risk/RiskService.h"
+#include "gc/store/BackgroundRead.h"
 
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -66,7 +66,7 @@ public:
         auto* lapse = new QTimer(this);
         connect(lapse, &QTimer::timeout, this, [this] {
             QString error;
-            if (!m_risk->lapseExpired(&error))
+            if (m_risk->isLoaded() && !m_risk->lapseExpired(&error))
                 m_window->showStatus(error);
         });
         lapse->start(60 * 1000);
@@ -131,6 +131,8 @@ public:
 
     void updateTickets() {
         const QList<qint64> ids = std::exchange(m_tickets, {});
+        if (!m_risk->isLoaded())
+            return; // the first full pass, still under way, reads these tickets too
         QElapsedTimer t;
         t.start();
         QString error;
@@ -174,13 +176,41 @@ public:
         m_window->showStatus(past->title);
     }
 
-    // Gi* bins of the grid, community and street levels, computed when the hot-spot fill is shown.
+    // Gi* bins of the grid, community and street levels, computed off the GUI thread (a second or
+    // more at 90,000 grids) when the hot-spot fill is shown.
     void ensureHotSpots() {
         const auto& data = m_canvas->data();
-        if (!data || m_hotSpots || !m_canvas->isLayerVisible(MapCanvas::kHotSpotLayer))
+        if (!data || m_hotSpots || m_hotSpotsPending || !m_canvas->isLayerVisible(MapCanvas::kHotSpotLayer))
             return;
-        QElapsedTimer t;
-        t.start();
+        m_hotSpotsPending = true;
+        auto started = std::make_shared<QElapsedTimer>();
+        started->start();
+        using Result = std::pair<QHash<GridLevel, QList<HotSpot>>, QString>;
+        readCountyInBackground(
+            m_window->store().path(), this,
+            [](CountyStore& store) {
+                Result out;
+                out.first =
+                    RiskService::hotSpotsOf(store, {GridLevel::Street, GridLevel::Community, GridLevel::Grid},
+                                            kHotSpotDays, &out.second);
+                return out;
+            },
+            [this, started](Result result, const QString& openError) {
+                m_hotSpotsPending = false;
+                const QString error = openError.isEmpty() ? result.second : openError;
+                if (!error.isEmpty()) {
+                    m_window->showStatus(QObject::tr("热点分析失败：%1").arg(error));
+                    return;
+                }
+                showHotSpots(result.first);
+                qCInfo(lcRiskGui) << "hot spots of three levels (background):" << started->elapsed() << "ms";
+            });
+    }
+
+    void showHotSpots(const QHash<GridLevel, QList<HotSpot>>& spotsByLevel) {
+        const auto& data = m_canvas->data();
+        if (!data)
+            return;
         auto hot = std::make_shared<FeatureColouring>();
         // Bins −3 … +3 as classes 0 … 6: a diverging scheme, blue cold, red hot, grey not significant.
         hot->palette = {QColor(0x21, 0x66, 0xac), QColor(0x67, 0xa9, 0xcf), QColor(0xd1, 0xe5, 0xf0),
@@ -194,20 +224,12 @@ public:
         hot->classesAreRisk = false;
         for (int l = 1; l <= kGridLevelCount; ++l)
             hot->classes[l - 1].assign(size_t(data->featureCount(static_cast<GridLevel>(l))), quint8(3));
-        for (const GridLevel level : {GridLevel::Street, GridLevel::Community, GridLevel::Grid}) {
-            QString error;
-            const QList<HotSpot> spots = m_risk->hotSpots(level, kHotSpotDays, &error);
-            if (!error.isEmpty()) {
-                m_window->showStatus(QObject::tr("热点分析失败：%1").arg(error));
-                return;
-            }
-            for (const HotSpot& s : spots) {
+        for (auto it = spotsByLevel.cbegin(); it != spotsByLevel.cend(); ++it)
+            for (const HotSpot& s : it.value()) {
                 const FeatureRef ref = data->find(s.code);
-                if (ref.isValid() && ref.level == level)
-                    hot->classes[int(level) - 1][size_t(ref.index)] = quint8(std::clamp(s.bin + 3, 0, 6));
+                if (ref.isValid() && ref.level == it.key())
+                    hot->classes[int(it.key()) - 1][size_t(ref.index)] = quint8(std::clamp(s.bin + 3, 0, 6));
             }
-        }
-        qCInfo(lcRiskGui) << "hot spots of three levels:" << t.elapsed() << "ms";
         m_hotSpots = hot;
         m_canvas->setFillColouring(MapCanvas::kHotSpotLayer, hot);
     }
@@ -228,6 +250,7 @@ private:
     std::shared_ptr<const FeatureColouring> m_live;
     std::shared_ptr<const FeatureColouring> m_hotSpots;
     bool m_replaying = false;
+    bool m_hotSpotsPending = false;
     QList<qint64> m_tickets;
     QTimer m_pending;
 };
@@ -239,21 +262,8 @@ void MainWindow::setupRisk() {
     if (!canvas)
         return;
     auto* risk = new RiskService(*m_store, this);
-    QElapsedTimer t;
-    t.start();
-    QString error;
-    if (!risk->load(&error)) {
-        showStatus(tr("风险引擎无法加载：%1").arg(error), 15000);
-        delete risk;
-        return;
-    }
-    qCInfo(lcRiskGui) << "risk engine loaded and the county assessed:" << t.elapsed() << "ms";
-    registerPart(QStringLiteral("risk"), risk);
     auto* link = new RiskMapLink(this, risk, canvas);
-    link->rebuild();
-    if (auto* layers = part<LayerPanel>(QStringLiteral("layers")))
-        layers->setLayerAvailable(MapCanvas::kHotSpotLayer, true);
-
+    link->rebuild(); // the bands the county stores, until the engine's own pass arrives
     auto* panel = new RiskDock(*risk, this);
     auto* dock = new QDockWidget(tr("风险研判"), this);
     dock->setWidget(panel);
@@ -288,6 +298,34 @@ void MainWindow::setupRisk() {
         link->refreshMark(code);
         panel->refresh();
     });
+    // The engine's first full pass (seconds on a 90,000-grid county) is read and computed off the
+    // GUI thread on a read-only store of its own; adopting it here only writes what changed. The
+    // engine is registered as a part once it is loaded.
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    using Prepared = std::pair<std::shared_ptr<RiskService::Prepared>, QString>;
+    readCountyInBackground(
+        m_store->path(), this,
+        [](CountyStore& store) {
+            Prepared out;
+            out.first = RiskService::prepare(store, &out.second);
+            return out;
+        },
+        [this, risk, link, panel, started](Prepared prepared, const QString& openError) {
+            QString error = openError.isEmpty() ? prepared.second : openError;
+            if (!prepared.first || !risk->adopt(prepared.first, &error)) {
+                showStatus(tr("风险引擎无法加载：%1").arg(error), 15000);
+                return;
+            }
+            qCInfo(lcRiskGui) << "risk engine loaded and the county assessed (background):"
+                              << started->elapsed() << "ms";
+            registerPart(QStringLiteral("risk"), risk);
+            link->rebuild();
+            panel->refresh();
+            if (auto* layers = part<LayerPanel>(QStringLiteral("layers")))
+                layers->setLayerAvailable(MapCanvas::kHotSpotLayer, true);
+            link->ensureHotSpots();
+        });
     // Behind the hierarchy, after the first start's default layout has placed the other docks
     // (queued after it: a dock split off a tabbed one would become another tab).
     connect(
@@ -306,4 +344,3 @@ void MainWindow::setupRisk() {
         },
         Qt::SingleShotConnection);
 }
-

@@ -54,6 +54,9 @@ struct RiskService::Impl {
         pastTickets;
 
     bool loadHierarchy(QString* error);
+    QList<HotSpot> hotSpots(GridLevel level, int days, QString* error, const QDateTime& now);
+    // A full pass prepared on another thread (RiskService::adopt): used once by the next full pass.
+    std::optional<RiskSnapshot> adopted;
     // Indicator values of the given grid nodes (all grids when `grids` is empty).
     // `validUntil` (optional) receives the first moment the clock alone would change a value.
     bool gridValues(const RiskCalculator& calc, const QList<int>& grids, QVector<double>& values,
@@ -277,29 +280,130 @@ RiskService::RiskService(CountyStore& store, QObject* parent)
 
 RiskService::~RiskService() = default;
 
+bool RiskService::isLoaded() const {
+    return d->loaded;
+}
+
 QDateTime RiskService::resolveNow(const QDateTime& now) {
     const QDateTime t = now.isValid() ? now : chinaNow();
     return fromEpochSeconds(t.toSecsSinceEpoch());
 }
 
+namespace {
+// The county's rules, or the built-in ones when it has none yet.
+bool readRules(const RiskStore& store, RiskRules* rules, QString* error) {
+    error->clear();
+    if (const auto json = store.rulesJson(error)) {
+        auto parsed = RiskRules::parse(*json, error);
+        if (!parsed) {
+            *error = QCoreApplication::translate("RiskService", "县域保存的风险规则无效：%1").arg(*error);
+            return false;
+        }
+        *rules = *parsed;
+        return true;
+    }
+    return error->isEmpty();
+}
+} // namespace
+
 bool RiskService::load(QString* error, const QDateTime& now) {
     QString localError;
     if (!error)
         error = &localError;
-    error->clear();
-    if (const auto json = d->riskStore.rulesJson(error)) {
-        auto rules = RiskRules::parse(*json, error);
-        if (!rules) {
-            *error = Tr::tr("县域保存的风险规则无效：%1").arg(*error);
-            return false;
-        }
-        m_rules = *rules;
-    } else if (!error->isEmpty())
-        return false;
-    if (!d->loadHierarchy(error))
+    if (!readRules(d->riskStore, &m_rules, error) || !d->loadHierarchy(error))
         return false;
     d->loaded = true;
     return recomputeAll(error, now);
+}
+
+struct RiskService::Prepared {
+    RiskRules rules = RiskRules::builtIn();
+    QDateTime now;
+    QList<Impl::Node> nodes;
+    QHash<QString, int> index;
+    ByteKeyTable<int> gridIndexUtf8;
+    QList<int> byLevel[kGridLevelCount + 1];
+    RiskSnapshot pass;
+    bool passWasStored = false; // read from the county, so there is nothing to store
+};
+
+std::shared_ptr<RiskService::Prepared> RiskService::prepare(CountyStore& store, QString* error,
+                                                            const QDateTime& now) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    auto p = std::make_shared<Prepared>();
+    p->now = resolveNow(now);
+    Impl impl(store);
+    if (!readRules(impl.riskStore, &p->rules, error) || !impl.loadHierarchy(error))
+        return nullptr;
+    Impl::FullPass pass;
+    pass.inputsVersion = impl.riskStore.inputsVersion();
+    const qint64 t = p->now.toSecsSinceEpoch();
+    const int grids = int(impl.byLevel[static_cast<int>(GridLevel::Grid)].size());
+    const int k = int(p->rules.indicators().size());
+    auto stored = pass.inputsVersion >= 0 ? impl.riskStore.snapshot() : std::nullopt;
+    if (stored && stored->inputsVersion == pass.inputsVersion && stored->computedAt <= t &&
+        t < stored->validUntil && stored->gridCount == grids && stored->indicatorCount == k)
+        pass.stored = std::move(stored);
+    if (!impl.assess(p->rules, p->now, {}, {}, impl.assessments, error, nullptr, &pass))
+        return nullptr;
+    p->passWasStored = pass.reused;
+    p->pass.inputsVersion = pass.reused ? pass.stored->inputsVersion : pass.inputsVersion;
+    p->pass.computedAt = pass.reused ? pass.stored->computedAt : t;
+    p->pass.validUntil = pass.reused ? pass.stored->validUntil : pass.validUntil;
+    p->pass.gridCount = grids;
+    p->pass.indicatorCount = k;
+    p->pass.values = std::move(pass.values);
+    p->nodes = std::move(impl.nodes);
+    p->index = std::move(impl.index);
+    p->gridIndexUtf8 = std::move(impl.gridIndexUtf8);
+    for (int l = 0; l <= kGridLevelCount; ++l)
+        p->byLevel[l] = std::move(impl.byLevel[l]);
+    return p;
+}
+
+bool RiskService::adopt(const std::shared_ptr<Prepared>& p, QString* error) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    if (!p) {
+        *error = Tr::tr("风险引擎尚未加载");
+        return false;
+    }
+    m_rules = p->rules;
+    d->nodes = p->nodes;
+    d->index = p->index;
+    d->gridIndexUtf8 = p->gridIndexUtf8;
+    for (int l = 0; l <= kGridLevelCount; ++l)
+        d->byLevel[l] = p->byLevel[l];
+    d->assessments = QList<RiskAssessment>(d->nodes.size());
+    d->neighbours.clear();
+    d->loaded = true;
+    if (!p->passWasStored) {
+        QString ignored; // a read-only county: the pass is used below all the same
+        d->riskStore.saveSnapshot(p->pass, &ignored);
+    }
+    // The next full pass takes these values instead of reading the facts again.
+    d->adopted = p->pass;
+    return update({}, RiskChangeCause::Data, p->now, nullptr, error);
+}
+
+QHash<GridLevel, QList<HotSpot>> RiskService::hotSpotsOf(CountyStore& store, const QList<GridLevel>& levels,
+                                                         int days, QString* error, const QDateTime& now) {
+    QString localError;
+    if (!error)
+        error = &localError;
+    QHash<GridLevel, QList<HotSpot>> out;
+    Impl impl(store);
+    if (!impl.loadHierarchy(error))
+        return {};
+    for (const GridLevel level : levels) {
+        out.insert(level, impl.hotSpots(level, days, error, now));
+        if (!error->isEmpty())
+            return {};
+    }
+    return out;
 }
 
 namespace {
@@ -382,7 +486,11 @@ bool RiskService::update(const QList<int>& grids, RiskChangeCause cause, const Q
     // A full pass over the present reuses the stored one while nothing it read has changed and the
     // clock has not reached a boundary (counter read first: a write during the pass makes it stale).
     std::optional<Impl::FullPass> fullPass;
-    if (touched.isEmpty() && !d->pastTickets) {
+    if (touched.isEmpty() && !d->pastTickets && d->adopted) {
+        fullPass.emplace();
+        fullPass->inputsVersion = d->adopted->inputsVersion;
+        fullPass->stored = std::exchange(d->adopted, std::nullopt);
+    } else if (touched.isEmpty() && !d->pastTickets) {
         fullPass.emplace();
         fullPass->inputsVersion = d->riskStore.inputsVersion();
         const qint64 t = now.toSecsSinceEpoch();
@@ -765,8 +873,10 @@ QHash<QString, RiskLevel> RiskService::bandsAt(const QDateTime& at) const {
 
 QList<HotSpot> RiskService::hotSpots(GridLevel level, int days, QString* error, const QDateTime& now) {
     QString localError;
-    if (!error)
-        error = &localError;
+    return d->hotSpots(level, days, error ? error : &localError, now);
+}
+
+QList<HotSpot> RiskService::Impl::hotSpots(GridLevel level, int days, QString* error, const QDateTime& now) {
     const int l = static_cast<int>(level);
     if (l < 1 || l > static_cast<int>(GridLevel::Grid) || days <= 0) {
         *error = Tr::tr("热点分析的层级或天数无效");
@@ -774,27 +884,27 @@ QList<HotSpot> RiskService::hotSpots(GridLevel level, int days, QString* error, 
     }
     const qint64 end = resolveNow(now).toSecsSinceEpoch();
     const qint64 since = end - qint64(days) * kDay;
-    const QList<int>& features = d->byLevel[l];
+    const QList<int>& features = byLevel[l];
     QHash<int, int> position; // node → row
     for (int r = 0; r < features.size(); ++r)
         position.insert(features[r], r);
     QList<double> counts(features.size(), 0.0);
     // A grid's ancestor at `level`: walk up once per grid.
-    const QHash<QString, int> perGrid = d->riskStore.ticketCountsByGrid(since, end, error);
+    const QHash<QString, int> perGrid = riskStore.ticketCountsByGrid(since, end, error);
     if (!error->isEmpty())
         return {};
     for (auto it = perGrid.cbegin(); it != perGrid.cend(); ++it) {
-        int p = d->index.value(it.key(), -1);
-        while (p >= 0 && d->nodes[p].level != level)
-            p = d->nodes[p].parent;
+        int p = index.value(it.key(), -1);
+        while (p >= 0 && nodes[p].level != level)
+            p = nodes[p].parent;
         const int r = p >= 0 ? position.value(p, -1) : -1;
         if (r >= 0)
             counts[r] += it.value();
     }
-    if (!d->neighbours.contains(l)) {
-        auto pairs = d->riskStore.adjacency(level);
+    if (!neighbours.contains(l)) {
+        auto pairs = riskStore.adjacency(level);
         if (!pairs) {
-            const QList<GridRecord> records = d->store.grids(level, true);
+            const QList<GridRecord> records = store.grids(level, true);
             QList<QByteArray> wkbs;
             for (const GridRecord& g : records)
                 wkbs << g.wkb;
@@ -804,27 +914,27 @@ QList<HotSpot> RiskService::hotSpots(GridLevel level, int days, QString* error, 
             QList<QPair<QString, QString>> codePairs;
             for (const auto& [a, b] : indexPairs)
                 codePairs << qMakePair(records[a].code, records[b].code);
-            if (!d->riskStore.saveAdjacency(level, codePairs, error))
+            // A read-only county (a background read) keeps its answer without storing it.
+            if (!store.isReadOnly() && !riskStore.saveAdjacency(level, codePairs, error))
                 return {};
             pairs = codePairs;
         }
-        QList<QList<int>> neighbours(features.size());
+        QList<QList<int>> rows(features.size());
         for (const auto& [a, b] : *pairs) {
-            const int ra = position.value(d->index.value(a, -1), -1);
-            const int rb = position.value(d->index.value(b, -1), -1);
+            const int ra = position.value(index.value(a, -1), -1);
+            const int rb = position.value(index.value(b, -1), -1);
             if (ra >= 0 && rb >= 0) {
-                neighbours[ra] << rb;
-                neighbours[rb] << ra;
+                rows[ra] << rb;
+                rows[rb] << ra;
             }
         }
-        d->neighbours.insert(l, neighbours);
+        neighbours.insert(l, rows);
     }
-    const QList<QList<int>>& neighbours = d->neighbours[l];
-    const QList<double> z = GetisOrd::giStar(counts, neighbours);
+    const QList<double> z = GetisOrd::giStar(counts, neighbours[l]);
     QList<HotSpot> out;
     out.reserve(features.size());
     for (int r = 0; r < features.size(); ++r)
-        out << HotSpot{d->nodes[features[r]].code, counts[r], z[r], GetisOrd::twoSidedP(z[r]),
+        out << HotSpot{nodes[features[r]].code, counts[r], z[r], GetisOrd::twoSidedP(z[r]),
                        GetisOrd::bin(z[r])};
     return out;
 }

@@ -42,7 +42,17 @@ public:
     // Reads the county's rules (the built-in default when it has none), then recomputes the
     // whole county at `now` and writes the band changes (cause data/expiry) to the store.
     bool load(QString* error, const QDateTime& now = {});
+
+    // load() in two halves, so that a window stays responsive on a large county: prepare() reads
+    // the rules and hierarchy and makes the full pass (seconds at 90,000 grids) on any thread, with
+    // a store of that thread (read-only is enough); adopt() then takes it over on this service's
+    // thread, stores the pass and writes the band changes as load() would.
+    struct Prepared;
+    static std::shared_ptr<Prepared> prepare(CountyStore& store, QString* error, const QDateTime& now = {});
+    bool adopt(const std::shared_ptr<Prepared>& prepared, QString* error);
     const RiskRules& rules() const { return m_rules; }
+    // Loaded (load() or adopt() succeeded): assessments, updates and overrides are available.
+    bool isLoaded() const;
 
     // --- Assessments ------------------------------------------------------------------------
     // Every feature of a level, in the store's order.
@@ -96,6 +106,11 @@ public:
     // Gi* of tickets created in the last `days` (merged/invalid excluded) per feature of `level`;
     // adjacency comes from the store's cache or is computed with GEOS once and stored.
     QList<HotSpot> hotSpots(GridLevel level, int days, QString* error, const QDateTime& now = {});
+
+    // hotSpots() of several levels without a service, for a background read: on a read-only store
+    // an adjacency not yet cached is computed and not stored.
+    static QHash<GridLevel, QList<HotSpot>> hotSpotsOf(CountyStore& store, const QList<GridLevel>& levels,
+                                                       int days, QString* error, const QDateTime& now = {});
 
     // The store's clock unless told otherwise (tests and the demo's replay set it).
     static QDateTime resolveNow(const QDateTime& now);
