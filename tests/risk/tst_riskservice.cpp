@@ -6,11 +6,13 @@
 #include "gc/risk/RiskService.h"
 #include "gc/store/DemoCountyBuilder.h"
 
+#include <QCryptographicHash>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <thread>
 
 using namespace gc;
 
@@ -285,6 +287,70 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT value FROM gc_meta WHERE key = 'risk_inputs_version'")) &&
                 q.next());
         QCOMPARE(q.value(0).toLongLong(), before + 1);
+    }
+
+    // The window's way of loading: prepare() on another thread with a read-only store of its own
+    // (the county's bytes untouched), adopt() on this one. The result is load()'s, feature by
+    // feature and band by band in the file; load() on a copy of the same county is the reference.
+    void preparedOffThreadThenAdoptedEqualsLoad() {
+        auto reference = freshCounty(QStringLiteral("adopt-reference.gpkg"));
+        QVERIFY(reference);
+        QString error;
+        RiskService loaded(*reference);
+        QVERIFY2(loaded.load(&error, m_now), qPrintable(error));
+
+        const QString path = m_dir.filePath(QStringLiteral("adopt.gpkg"));
+        QFile::remove(path);
+        QVERIFY(QFile::copy(m_template, path));
+        {
+            auto migrate = CountyStore::open(path, &error); // brought to the current schema first
+            QVERIFY2(migrate, qPrintable(error));
+        }
+        const auto hash = [&] {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly)
+                       ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                       : QByteArray();
+        };
+        const QByteArray before = hash();
+        std::shared_ptr<RiskService::Prepared> prepared;
+        QString threadError;
+        std::thread worker([&] {
+            auto store = CountyStore::open(path, &threadError, CountyStore::Access::ReadOnly);
+            if (store)
+                prepared = RiskService::prepare(*store, &threadError, m_now);
+        });
+        worker.join();
+        QVERIFY2(prepared, qPrintable(threadError));
+        QCOMPARE(hash(), before);
+
+        auto store = CountyStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error));
+        RiskService adopted(*store);
+        QVERIFY(!adopted.isLoaded());
+        QVERIFY2(adopted.adopt(prepared, &error), qPrintable(error));
+        QVERIFY(adopted.isLoaded());
+        for (int l = 1; l <= static_cast<int>(GridLevel::Grid); ++l) {
+            const auto level = static_cast<GridLevel>(l);
+            const QList<RiskAssessment> expected = loaded.assessments(level);
+            const QList<RiskAssessment> actual = adopted.assessments(level);
+            QCOMPARE(actual.size(), expected.size());
+            for (int i = 0; i < actual.size(); ++i) {
+                QCOMPARE(actual[i].code, expected[i].code);
+                QVERIFY(std::fabs(actual[i].score - expected[i].score) < 1e-9);
+                QCOMPARE(actual[i].band, expected[i].band);
+            }
+            const auto bands = [&](const CountyStore& s) {
+                QSqlQuery q(s.database());
+                QStringList out;
+                q.exec(QStringLiteral("SELECT code || risk_level FROM %1 ORDER BY code")
+                           .arg(GridLevels::tableName(level)));
+                while (q.next())
+                    out << q.value(0).toString();
+                return out;
+            };
+            QCOMPARE(bands(*store), bands(*reference));
+        }
     }
 
     // A refused rules file leaves the county's rules and bands as they were; a good one is stored
