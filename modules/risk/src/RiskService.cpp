@@ -57,6 +57,7 @@ struct RiskService::Impl {
     QList<HotSpot> hotSpots(GridLevel level, int days, QString* error, const QDateTime& now);
     // A full pass prepared on another thread (RiskService::adopt): used once by the next full pass.
     std::optional<RiskSnapshot> adopted;
+    bool storedPassUsed = true;
     // Indicator values of the given grid nodes (all grids when `grids` is empty).
     // `validUntil` (optional) receives the first moment the clock alone would change a value.
     bool gridValues(const RiskCalculator& calc, const QList<int>& grids, QVector<double>& values,
@@ -280,6 +281,10 @@ RiskService::RiskService(CountyStore& store, QObject* parent)
 
 RiskService::~RiskService() = default;
 
+void RiskService::setStoredPassUsed(bool used) {
+    d->storedPassUsed = used;
+}
+
 bool RiskService::isLoaded() const {
     return d->loaded;
 }
@@ -494,7 +499,8 @@ bool RiskService::update(const QList<int>& grids, RiskChangeCause cause, const Q
         fullPass.emplace();
         fullPass->inputsVersion = d->riskStore.inputsVersion();
         const qint64 t = now.toSecsSinceEpoch();
-        auto stored = fullPass->inputsVersion >= 0 ? d->riskStore.snapshot() : std::nullopt;
+        auto stored =
+            fullPass->inputsVersion >= 0 && d->storedPassUsed ? d->riskStore.snapshot() : std::nullopt;
         if (stored && stored->inputsVersion == fullPass->inputsVersion && stored->computedAt <= t &&
             t < stored->validUntil &&
             stored->gridCount == d->byLevel[static_cast<int>(GridLevel::Grid)].size() &&

@@ -66,6 +66,9 @@ public:
     // --- Updates -----------------------------------------------------------------------------
     // Full recompute at `now` (default: the clock); band changes are written and signalled.
     bool recomputeAll(QString* error, const QDateTime& now = {});
+    // Whether a full pass may reuse the county's stored pass (default true; the benchmark turns it
+    // off to time reading the facts).
+    void setStoredPassUsed(bool used);
     // Incremental: only these grids and their parents (≤ 20 ms for one grid).
     bool updateGrids(const QStringList& gridCodes, QString* error, const QDateTime& now = {});
     // After ticket events (new tickets, any action): the tickets' grids.
