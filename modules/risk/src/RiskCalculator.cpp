@@ -5,6 +5,7 @@
 #include "gc/core/DisplayLanguage.h"
 
 #include <QCoreApplication>
+#include <QVarLengthArray>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -76,10 +77,31 @@ void RiskCalculator::addTicket(const RiskTicketFacts& t, double* values) const {
 
 void RiskCalculator::addTicket(const RiskTicketFacts& t, const double* categoryWeights,
                                double* values) const {
-    if (t.state == TicketState::Merged || t.state == TicketState::Invalid || t.createdAt > m_now)
+    addTicket(t, categoryWeights, values, nullptr);
+}
+
+void RiskCalculator::addTicket(const RiskTicketFacts& t, const double* categoryWeights, double* values,
+                               qint64* nextChange) const {
+    if (t.state == TicketState::Merged || t.state == TicketState::Invalid)
+        return; // never count, whatever the clock
+    if (t.createdAt > m_now) {
+        if (nextChange)
+            *nextChange = std::min(*nextChange, t.createdAt); // counts from its creation on
         return;
+    }
     const bool open = isOpen(t.state);
     const double ageHours = double(m_now - t.createdAt) / 3600.0;
+    const double now = double(m_now);
+    // A condition "now <= x" that holds now turns false after x; "now >= x" that fails now turns true
+    // at x. Either moment is taken a second early (never later: ages are compared in hours).
+    const auto untilAfter = [&](double x) {
+        if (now <= x)
+            *nextChange = std::min(*nextChange, std::max(m_now + 1, qint64(std::floor(x))));
+    };
+    const auto untilReach = [&](double x) {
+        if (now < x)
+            *nextChange = std::min(*nextChange, std::max(m_now + 1, qint64(std::ceil(x)) - 1));
+    };
     const auto& indicators = m_rules.indicators();
     for (int i = 0; i < indicators.size(); ++i) {
         const double weight = categoryWeights[i];
@@ -88,6 +110,17 @@ void RiskCalculator::addTicket(const RiskTicketFacts& t, const double* categoryW
         const RiskIndicator& ind = indicators[i];
         if (m_priorityMask[i] && !(m_priorityMask[i] & (1 << static_cast<int>(t.priority))))
             continue;
+        if (nextChange) {
+            if (ind.days > 0)
+                untilAfter(double(t.createdAt) + double(qint64(ind.days) * kDay)); // leaves the window
+            if (open && ind.kind == RiskIndicatorKind::OpenTickets) {
+                untilReach(double(t.createdAt) + ind.minAgeHours * 3600.0);
+                if (ind.maxAgeHours > 0)
+                    untilAfter(double(t.createdAt) + ind.maxAgeHours * 3600.0);
+            } else if (open && ind.kind == RiskIndicatorKind::OverdueTickets && t.deadline > 0) {
+                untilAfter(double(t.deadline)); // overdue once now > deadline
+            }
+        }
         const bool inWindow = ind.days <= 0 || t.createdAt >= m_now - qint64(ind.days * kDay);
         switch (ind.kind) {
         case RiskIndicatorKind::OpenTickets:
@@ -122,43 +155,9 @@ void RiskCalculator::addTicket(const RiskTicketFacts& t, const double* categoryW
 }
 
 qint64 RiskCalculator::nextChange(const RiskTicketFacts& t, const double* categoryWeights) const {
-    constexpr qint64 never = std::numeric_limits<qint64>::max();
-    if (t.state == TicketState::Merged || t.state == TicketState::Invalid)
-        return never;
-    if (t.createdAt > m_now)
-        return t.createdAt; // counts from its creation on
-    qint64 next = never;
-    const double now = double(m_now);
-    // A condition "now <= x" that holds now turns false after x; "now >= x" that fails now turns true
-    // at x. Either moment is taken a second early (never later: ages are compared in hours).
-    const auto untilAfter = [&](double x) {
-        if (now <= x)
-            next = std::min(next, std::max(m_now + 1, qint64(std::floor(x))));
-    };
-    const auto untilReach = [&](double x) {
-        if (now < x)
-            next = std::min(next, std::max(m_now + 1, qint64(std::ceil(x)) - 1));
-    };
-    const bool open = isOpen(t.state);
-    const auto& indicators = m_rules.indicators();
-    for (int i = 0; i < indicators.size(); ++i) {
-        if (categoryWeights[i] == 0)
-            continue;
-        const RiskIndicator& ind = indicators[i];
-        if (m_priorityMask[i] && !(m_priorityMask[i] & (1 << static_cast<int>(t.priority))))
-            continue;
-        if (ind.days > 0)
-            untilAfter(double(t.createdAt) + double(qint64(ind.days) * kDay)); // leaves the window
-        if (!open)
-            continue;
-        if (ind.kind == RiskIndicatorKind::OpenTickets) {
-            untilReach(double(t.createdAt) + ind.minAgeHours * 3600.0);
-            if (ind.maxAgeHours > 0)
-                untilAfter(double(t.createdAt) + ind.maxAgeHours * 3600.0);
-        } else if (ind.kind == RiskIndicatorKind::OverdueTickets && t.deadline > 0) {
-            untilAfter(double(t.deadline)); // overdue once now > deadline
-        }
-    }
+    QVarLengthArray<double, 32> scratch(indicatorCount(), 0.0);
+    qint64 next = std::numeric_limits<qint64>::max();
+    addTicket(t, categoryWeights, scratch.data(), &next);
     return next;
 }
 

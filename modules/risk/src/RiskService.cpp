@@ -171,9 +171,7 @@ bool RiskService::Impl::gridValues(const RiskCalculator& calc, const QList<int>&
         QVector<double>& weights = weightsByKey[size_t(t.categoryKey)];
         if (weights.isEmpty())
             weights = calc.categoryWeights(t.category);
-        calc.addTicket(t, weights.constData(), gridValues);
-        if (validUntil)
-            *validUntil = std::min(*validUntil, calc.nextChange(t, weights.constData()));
+        calc.addTicket(t, weights.constData(), gridValues, validUntil);
     };
     const bool ok = all && pastTickets ? pastTickets(calc.windowStart(), visit, error)
                                        : riskStore.forEachTicket(calc.windowStart(), codes, visit, error);

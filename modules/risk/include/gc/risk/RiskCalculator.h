@@ -27,6 +27,9 @@ public:
     // The same with the ticket's category already looked up (categoryWeights(t.category)): a full
     // pass looks each category up once, not once per ticket.
     void addTicket(const RiskTicketFacts& t, const double* categoryWeights, double* values) const;
+    // The same, and *nextChange lowered to nextChange(t) (one pass over the indicators for both).
+    void addTicket(const RiskTicketFacts& t, const double* categoryWeights, double* values,
+                   qint64* nextChange) const;
     // The first moment after now() at which this ticket's contribution to any indicator would
     // change with the clock alone (it ages past a threshold, leaves a window, passes its deadline),
     // or a moment before that; LLONG_MAX when it never would. A stored pass stays valid until the
