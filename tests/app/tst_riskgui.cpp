@@ -32,6 +32,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <optional>
 
 using namespace gc;
 using namespace gc::map;
@@ -84,9 +85,21 @@ private Q_SLOTS:
         auto store = CountyStore::open(path, &error);
         QVERIFY2(store, qPrintable(error));
         m_window = std::make_unique<MainWindow>(std::move(store), false);
+        // The engine's first full pass is read and computed off the GUI thread: its result can only
+        // arrive through the event loop, so when the window's start-up (which wires the risk module)
+        // finishes, no engine is registered yet.
+        std::optional<bool> engineAtStartup;
+        connect(
+            m_window.get(), &MainWindow::startupFinished, this,
+            [&engineAtStartup, this] {
+                engineAtStartup = m_window->part<RiskService>(QStringLiteral("risk")) != nullptr;
+            },
+            Qt::SingleShotConnection);
         m_window->resize(1400, 900);
         m_window->show();
         QTRY_VERIFY_WITH_TIMEOUT(m_window->part<RiskService>(QStringLiteral("risk")), 30000);
+        QVERIFY(engineAtStartup.has_value());
+        QVERIFY2(!*engineAtStartup, "the risk engine was loaded on the GUI thread during start-up");
         m_risk = m_window->part<RiskService>(QStringLiteral("risk"));
         m_canvas = m_window->part<MapCanvas>(QStringLiteral("map"));
         QVERIFY(m_canvas && m_canvas->data());
