@@ -202,6 +202,7 @@ void MainWindow::finishStartup() {
     setupFeed();
     qCInfo(lcApp, "feed wired: %lld ms", timer.restart());
     setupRisk();
+    setupAssess();
     qCInfo(lcApp, "risk wired: %lld ms", timer.restart());
     // Restored after every module added its docks, so all of them find their place.
     if (!restoreState(QSettings().value(QStringLiteral("mainWindow/state")).toByteArray()))

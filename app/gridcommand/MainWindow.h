@@ -78,6 +78,7 @@ private:
     void setupDispatch();
     void setupFeed();
     void setupRisk(); // RiskWiring.cpp
+    void setupAssess(); // AssessWiring.cpp
 
     std::unique_ptr<gc::CountyStore> m_store;
     bool m_demoSession = false;

@@ -41,8 +41,7 @@ double loadAverage() {
 struct Timing {
     double wallMs = 0, cpuMs = 0;
 };
-template <typename F>
-Timing timed(F&& work) {
+template <typename F> Timing timed(F&& work) {
     QElapsedTimer timer;
     timer.start();
     const std::clock_t cpu = std::clock();
@@ -51,7 +50,8 @@ Timing timed(F&& work) {
 }
 
 std::unique_ptr<CountyStore> newCounty(const QString& path, QString* error) {
-    return CountyStore::create(path, {QStringLiteral("210699"), QStringLiteral("基准县"), chinaNow(), 0}, error);
+    return CountyStore::create(path, {QStringLiteral("210699"), QStringLiteral("基准县"), chinaNow(), 0},
+                               error);
 }
 
 // `count` square grids of `sideM` metres in rows, south-west corner near Dandong.
@@ -104,7 +104,8 @@ bool buildScoringCounty(CountyStore& store, int workers, const AssessPeriod& per
         const double diligence = draw.uniform();
         for (int d = 0; d < days; ++d)
             for (int k = 0; k < int(diligence * 3); ++k)
-                checkins << CheckinRecord{w.id, period.from + d * 86400 + 8 * 3600 + draw.below(9 * 3600), false, 0, 0, {}};
+                checkins << CheckinRecord{
+                    w.id, period.from + d * 86400 + 8 * 3600 + draw.below(9 * 3600), false, 0, 0, {}};
         const QString reporter = QStringLiteral("worker:%1").arg(w.id);
         for (int k = 0; k < 4; ++k) { // reported, half handled inside the grid, a third rated
             Ticket t;
@@ -119,7 +120,8 @@ bool buildScoringCounty(CountyStore& store, int workers, const AssessPeriod& per
             if (k % 2 == 0)
                 list << event(TicketAction::SelfResolve, at + 1800, reporter);
             if (k % 3 == 0)
-                list << event(draw.uniform() < 0.9 ? TicketAction::RateSatisfied : TicketAction::RateUnsatisfied,
+                list << event(draw.uniform() < 0.9 ? TicketAction::RateSatisfied
+                                                   : TicketAction::RateUnsatisfied,
                               at + 3600, QStringLiteral("市民"));
             tickets << t;
             events << list;
@@ -133,20 +135,24 @@ bool buildScoringCounty(CountyStore& store, int workers, const AssessPeriod& per
             t.gridCode = w.gridCodes.first();
             const qint64 at = period.from + draw.below(days * 86400 - 7200);
             t.createdAt = fromEpochSeconds(at);
-            QList<TicketEvent> list{event(TicketAction::Report, at, t.reporter),
-                                    event(TicketAction::AssignCheck, at + 300, QStringLiteral("值班员"), w.id)};
+            QList<TicketEvent> list{
+                event(TicketAction::Report, at, t.reporter),
+                event(TicketAction::AssignCheck, at + 300, QStringLiteral("值班员"), w.id)};
             if (draw.uniform() < 0.9)
-                list << event(TicketAction::Arrive, at + 300 + qint64(draw.between(2, 20) * 60), reporter, w.id);
+                list << event(TicketAction::Arrive, at + 300 + qint64(draw.between(2, 20) * 60), reporter,
+                              w.id);
             tickets << t;
             events << list;
         }
     }
-    return store.insertTicketHistory(tickets, events, error) && FeedStore(store).writeBatch({}, checkins, error);
+    return store.insertTicketHistory(tickets, events, error) &&
+           FeedStore(store).writeBatch({}, checkins, error);
 }
 
 // County B: `workers` workers, one 1 km square grid each, and a day of one fix a minute: a walk with
 // headings that drift, turning back at the grid's edge; one fix in twenty of poor accuracy.
-bool buildCoverageCounty(CountyStore& store, int workers, const QDate& day, qint64* fixCount, QString* error) {
+bool buildCoverageCounty(CountyStore& store, int workers, const QDate& day, qint64* fixCount,
+                         QString* error) {
     const QList<GridRecord> grids = squareGrids(workers, 1000);
     if (!store.insertGrids(GridLevel::Grid, grids, error))
         return false;
@@ -167,7 +173,8 @@ bool buildCoverageCounty(CountyStore& store, int workers, const QDate& day, qint
         double heading = draw.between(0, 2 * M_PI);
         for (int m = 0; m < 1440; ++m) {
             heading += draw.between(-0.5, 0.5);
-            QPointF next(at.x() + std::cos(heading) * 50 / 85000.0, at.y() + std::sin(heading) * 50 / 111000.0);
+            QPointF next(at.x() + std::cos(heading) * 50 / 85000.0,
+                         at.y() + std::sin(heading) * 50 / 111000.0);
             if (!box.contains(next)) {
                 heading += M_PI;
                 next = at;
@@ -196,8 +203,9 @@ bool buildCoverageCounty(CountyStore& store, int workers, const QDate& day, qint
 int runBenchAssess(const QStringList& args) {
     const QString verb = QStringLiteral("bench assess");
     QCommandLineParser p;
-    const QCommandLineOption workers(QStringLiteral("workers"), QStringLiteral("Workers scored (default 20000)."),
-                                     QStringLiteral("N"), QStringLiteral("20000"));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+                                     QStringLiteral("Workers scored (default 20000)."), QStringLiteral("N"),
+                                     QStringLiteral("20000"));
     const QCommandLineOption coverageWorkers(QStringLiteral("coverage-workers"),
                                              QStringLiteral("Workers whose day is covered (default 5000)."),
                                              QStringLiteral("N"), QStringLiteral("5000"));
@@ -205,20 +213,23 @@ int runBenchAssess(const QStringList& args) {
     p.addOptions({workers, coverageWorkers, json});
     int code = 0;
     if (!parse(p, verb,
-               QStringLiteral("Times scoring a month for many workers (county generated here, with check-ins, "
-                              "reports, ratings and on-site checks) and the patrol coverage of one day at one fix a "
-                              "minute (GEOS buffers). Figures only; no limits asserted."),
+               QStringLiteral(
+                   "Times scoring a month for many workers (county generated here, with check-ins, "
+                   "reports, ratings and on-site checks) and the patrol coverage of one day at one fix a "
+                   "minute (GEOS buffers). Figures only; no limits asserted."),
                args, &code))
         return code;
     bool ok1 = false, ok2 = false;
     const int n = p.value(workers).toInt(&ok1), nc = p.value(coverageWorkers).toInt(&ok2);
     if (!ok1 || !ok2 || n < 1 || nc < 1 || n > 200000 || nc > 50000)
-        return fail(verb, QStringLiteral("--workers and --coverage-workers must be from 1 to 200000 / 50000"), 2);
+        return fail(verb, QStringLiteral("--workers and --coverage-workers must be from 1 to 200000 / 50000"),
+                    2);
     QTemporaryDir dir;
     QString error;
     const QDateTime now = chinaNow();
     const AssessPeriod period = AssessPeriod::containing(now.addMonths(-1));
-    QJsonObject out{{QStringLiteral("workers"), n}, {QStringLiteral("period"), period.key},
+    QJsonObject out{{QStringLiteral("workers"), n},
+                    {QStringLiteral("period"), period.key},
                     {QStringLiteral("cores"), QThread::idealThreadCount()},
                     {QStringLiteral("load_average_before"), loadAverage()}};
 
@@ -246,8 +257,9 @@ int runBenchAssess(const QStringList& args) {
     out.insert(QStringLiteral("scoring_county_build_ms"), build.wallMs);
     out.insert(QStringLiteral("tickets"), a->ticketCount());
     out.insert(QStringLiteral("checkins"), FeedStore(*a).checkinCount());
-    out.insert(QStringLiteral("score_first_ms"), first.wallMs); // day summaries made (no positions) and stored
-    out.insert(QStringLiteral("score_ms"), steady.wallMs);      // summaries stored: the usual case
+    out.insert(QStringLiteral("score_first_ms"),
+               first.wallMs);                              // day summaries made (no positions) and stored
+    out.insert(QStringLiteral("score_ms"), steady.wallMs); // summaries stored: the usual case
     out.insert(QStringLiteral("score_cpu_ms"), steady.cpuMs);
     out.insert(QStringLiteral("scored_workers"), int(scores->size()));
     a.reset();
@@ -283,8 +295,9 @@ int runBenchAssess(const QStringList& args) {
     if (p.isSet(json))
         printJson(QJsonDocument(out));
     else
-        printLine(QStringLiteral("scoring %1 workers for %2: %3 ms (first, making day summaries: %4 ms); coverage of "
-                                 "%5 workers' day (%6 fixes): %7 ms")
+        printLine(QStringLiteral(
+                      "scoring %1 workers for %2: %3 ms (first, making day summaries: %4 ms); coverage of "
+                      "%5 workers' day (%6 fixes): %7 ms")
                       .arg(n)
                       .arg(period.key)
                       .arg(steady.wallMs, 0, 'f', 0)
@@ -296,7 +309,8 @@ int runBenchAssess(const QStringList& args) {
 }
 
 const Registrar benchAssessRegistrar(QStringLiteral("bench-assess"),
-                                     QStringLiteral("Benchmark of the assessment (scoring, coverage)"), runBenchAssess);
+                                     QStringLiteral("Benchmark of the assessment (scoring, coverage)"),
+                                     runBenchAssess);
 
 } // namespace
 } // namespace gc::cli

@@ -65,10 +65,12 @@ struct Session {
 
 // Summaries of past days are kept when the county can be written; a county nobody may write is
 // still assessed (the summaries are then made in memory each time).
-std::optional<Session> openSession(const QCommandLineParser& p, const QString& verb, int* code, bool mustWrite) {
+std::optional<Session> openSession(const QCommandLineParser& p, const QString& verb, int* code,
+                                   bool mustWrite) {
     Session s;
     const QString path = p.positionalArguments().value(0);
-    s.store = openCountyArgument(p, verb, code, !mustWrite && !path.isEmpty() && !CountyStore::isWritable(path));
+    s.store =
+        openCountyArgument(p, verb, code, !mustWrite && !path.isEmpty() && !CountyStore::isWritable(path));
     if (!s.store)
         return std::nullopt;
     s.assess = std::make_unique<AssessService>(*s.store);
@@ -114,10 +116,12 @@ int runScore(const QStringList& args, bool explain) {
     QCommandLineParser p;
     CommonOptions common;
     p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
-    const QCommandLineOption period(QStringLiteral("period"), QStringLiteral("Month, yyyy-MM (default: this month)."),
+    const QCommandLineOption period(QStringLiteral("period"),
+                                    QStringLiteral("Month, yyyy-MM (default: this month)."),
                                     QStringLiteral("P"));
     const QCommandLineOption worker(QStringLiteral("worker"),
-                                    explain ? QStringLiteral("Worker id (required).") : QStringLiteral("Only this worker."),
+                                    explain ? QStringLiteral("Worker id (required).")
+                                            : QStringLiteral("Only this worker."),
                                     QStringLiteral("W"));
     p.addOptions({period, worker, common.json, common.now});
     int code = 0;
@@ -151,24 +155,30 @@ int runScore(const QStringList& args, bool explain) {
         if (p.isSet(common.json)) {
             QJsonArray out;
             for (const AssessLine& l : ws.lines)
-                out << QJsonObject{{QStringLiteral("item"), l.item},
-                                   {QStringLiteral("points"), points(l.centipoints)},
-                                   {QStringLiteral("capped"), l.capped()},
-                                   {QStringLiteral("note"), l.note},
-                                   {QStringLiteral("event"), QJsonObject{{QStringLiteral("kind"), l.event.kind},
-                                                                          {QStringLiteral("id"), l.event.id},
-                                                                          {QStringLiteral("at"), isoTime(l.event.at)}}}};
+                out << QJsonObject{
+                    {QStringLiteral("item"), l.item},
+                    {QStringLiteral("points"), points(l.centipoints)},
+                    {QStringLiteral("capped"), l.capped()},
+                    {QStringLiteral("note"), l.note},
+                    {QStringLiteral("event"), QJsonObject{{QStringLiteral("kind"), l.event.kind},
+                                                          {QStringLiteral("id"), l.event.id},
+                                                          {QStringLiteral("at"), isoTime(l.event.at)}}}};
             printJson(QJsonDocument(out));
             return 0;
         }
-        printLine(QStringLiteral("%1 %2 %3 分（第 %4 名）").arg(ws.workerId).arg(ws.name).arg(points(ws.centipoints)).arg(ws.rank));
+        printLine(QStringLiteral("%1 %2 %3 分（第 %4 名）")
+                      .arg(ws.workerId)
+                      .arg(ws.name)
+                      .arg(points(ws.centipoints))
+                      .arg(ws.rank));
         for (const AssessLine& l : ws.lines)
             printLine(QStringLiteral("  %1 %2 %3 #%4 %5 %6%7")
                           .arg(l.item, -14)
                           .arg(points(l.centipoints), 7, 'f', 2)
                           .arg(l.event.kind)
                           .arg(l.event.id)
-                          .arg(isoTime(l.event.at), l.note, l.capped() ? QStringLiteral(" (封顶/扣完)") : QString()));
+                          .arg(isoTime(l.event.at), l.note,
+                               l.capped() ? QStringLiteral(" (封顶/扣完)") : QString()));
         return 0;
     }
     if (p.isSet(common.json)) {
@@ -179,7 +189,11 @@ int runScore(const QStringList& args, bool explain) {
         return 0;
     }
     for (const WorkerScore& ws : *scores)
-        printLine(QStringLiteral("%1 %2 %3 %4").arg(ws.rank, 5).arg(ws.workerId, 6).arg(points(ws.centipoints), 8, 'f', 2).arg(ws.name));
+        printLine(QStringLiteral("%1 %2 %3 %4")
+                      .arg(ws.rank, 5)
+                      .arg(ws.workerId, 6)
+                      .arg(points(ws.centipoints), 8, 'f', 2)
+                      .arg(ws.name));
     return 0;
 }
 
@@ -188,16 +202,22 @@ int runAdjust(const QStringList& args) {
     QCommandLineParser p;
     CommonOptions common;
     p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
-    const QCommandLineOption worker(QStringLiteral("worker"), QStringLiteral("Worker id."), QStringLiteral("W"));
-    const QCommandLineOption pts(QStringLiteral("points"), QStringLiteral("Points to add (negative: deduct)."),
-                                 QStringLiteral("N"));
-    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why (required)."), QStringLiteral("R"));
-    const QCommandLineOption by(QStringLiteral("by"), QStringLiteral("Who decided (required)."), QStringLiteral("U"));
-    const QCommandLineOption evidence(QStringLiteral("evidence"), QStringLiteral("Evidence reference (photo, record)."),
+    const QCommandLineOption worker(QStringLiteral("worker"), QStringLiteral("Worker id."),
+                                    QStringLiteral("W"));
+    const QCommandLineOption pts(QStringLiteral("points"),
+                                 QStringLiteral("Points to add (negative: deduct)."), QStringLiteral("N"));
+    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why (required)."),
+                                    QStringLiteral("R"));
+    const QCommandLineOption by(QStringLiteral("by"), QStringLiteral("Who decided (required)."),
+                                QStringLiteral("U"));
+    const QCommandLineOption evidence(QStringLiteral("evidence"),
+                                      QStringLiteral("Evidence reference (photo, record)."),
                                       QStringLiteral("REF"));
     p.addOptions({worker, pts, reason, by, evidence, common.json, common.now});
     int code = 0;
-    if (!parse(p, verb, QStringLiteral("A manual addition or deduction (spot check, 抽查) with reason, who and evidence."),
+    if (!parse(p, verb,
+               QStringLiteral(
+                   "A manual addition or deduction (spot check, 抽查) with reason, who and evidence."),
                args, &code))
         return code;
     if (!p.isSet(worker) || !p.isSet(pts))
@@ -248,12 +268,14 @@ int runRules(const QStringList& args) {
     const QString verb = QStringLiteral("assess rules");
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
-    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Store this rules file in the county."),
+    const QCommandLineOption set(QStringLiteral("set"),
+                                 QStringLiteral("Store this rules file in the county."),
                                  QStringLiteral("FILE"));
     const QCommandLineOption by(QStringLiteral("by"), QStringLiteral("Who sets them."), QStringLiteral("U"));
     p.addOptions({set, by});
     int code = 0;
-    if (!parse(p, verb, QStringLiteral("Print the county's scoring rules, or store new ones (checked first)."), args,
+    if (!parse(p, verb,
+               QStringLiteral("Print the county's scoring rules, or store new ones (checked first)."), args,
                &code))
         return code;
     auto s = openSession(p, verb, &code, p.isSet(set));
@@ -289,7 +311,9 @@ std::optional<QDate> dateOption(const QCommandLineParser& p, const QCommandLineO
                                 int* code) {
     const QDate d = QDate::fromString(p.value(o), Qt::ISODate);
     if (!d.isValid()) {
-        *code = fail(verb, QStringLiteral("--%1 '%2' is not a date (yyyy-MM-dd)").arg(o.names().first(), p.value(o)), 2);
+        *code = fail(
+            verb, QStringLiteral("--%1 '%2' is not a date (yyyy-MM-dd)").arg(o.names().first(), p.value(o)),
+            2);
         return std::nullopt;
     }
     return d;
@@ -302,13 +326,15 @@ int runCoverage(const QStringList& args) {
     p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
     const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Day, yyyy-MM-dd (China time)."),
                                   QStringLiteral("D"));
-    const QCommandLineOption worker(QStringLiteral("worker"), QStringLiteral("Only this worker."), QStringLiteral("W"));
+    const QCommandLineOption worker(QStringLiteral("worker"), QStringLiteral("Only this worker."),
+                                    QStringLiteral("W"));
     p.addOptions({date, worker, common.json, common.now});
     int code = 0;
-    if (!parse(p, verb,
-               QStringLiteral("Patrol coverage per worker and grid for a day: the share of the grid within the "
-                              "rules' radius of the track (fixes of good accuracy, long gaps not bridged)."),
-               args, &code))
+    if (!parse(
+            p, verb,
+            QStringLiteral("Patrol coverage per worker and grid for a day: the share of the grid within the "
+                           "rules' radius of the track (fixes of good accuracy, long gaps not bridged)."),
+            args, &code))
         return code;
     if (!p.isSet(date))
         return fail(verb, QStringLiteral("name a day (--date yyyy-MM-dd)"), 2);
@@ -360,14 +386,16 @@ int runArrivals(const QStringList& args) {
     QCommandLineParser p;
     CommonOptions common;
     p.addPositionalArgument(QStringLiteral("county.gpkg"), QStringLiteral("County file."));
-    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("First day, yyyy-MM-dd."), QStringLiteral("D"));
+    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("First day, yyyy-MM-dd."),
+                                  QStringLiteral("D"));
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Last day, yyyy-MM-dd (inclusive)."),
                                 QStringLiteral("D"));
     p.addOptions({from, to, common.json, common.now});
     int code = 0;
     if (!parse(p, verb,
-               QStringLiteral("On-site checks (指派核查) assigned in the days given: minutes to arrival (到场) and "
-                              "whether within the limit for the ticket's priority."),
+               QStringLiteral(
+                   "On-site checks (指派核查) assigned in the days given: minutes to arrival (到场) and "
+                   "whether within the limit for the ticket's priority."),
                args, &code))
         return code;
     if (!p.isSet(from) || !p.isSet(to))
@@ -383,9 +411,9 @@ int runArrivals(const QStringList& args) {
     if (!s)
         return code;
     QString error;
-    const auto list = s->assess->arrivals(QDateTime(*first, QTime(0, 0), chinaTimeZone()).toSecsSinceEpoch(),
-                                          QDateTime(last->addDays(1), QTime(0, 0), chinaTimeZone()).toSecsSinceEpoch(),
-                                          &error);
+    const auto list = s->assess->arrivals(
+        QDateTime(*first, QTime(0, 0), chinaTimeZone()).toSecsSinceEpoch(),
+        QDateTime(last->addDays(1), QTime(0, 0), chinaTimeZone()).toSecsSinceEpoch(), &error);
     if (!list)
         return fail(verb, error);
     QJsonArray out;
@@ -394,33 +422,40 @@ int runArrivals(const QStringList& args) {
             printLine(QStringLiteral("ticket %1 worker %2 assigned %3 arrived %4 %5")
                           .arg(r.ticketId)
                           .arg(r.workerId)
-                          .arg(isoTime(r.assignedAt), r.arrived() ? isoTime(r.arrivedAt) : QStringLiteral("-"),
-                               r.arrived() ? QStringLiteral("%1 min %2").arg(r.minutes(), 0, 'f', 1)
-                                                 .arg(r.onTime() ? QStringLiteral("on time") : QStringLiteral("late"))
-                                           : QStringLiteral("not arrived")));
+                          .arg(isoTime(r.assignedAt),
+                               r.arrived() ? isoTime(r.arrivedAt) : QStringLiteral("-"),
+                               r.arrived()
+                                   ? QStringLiteral("%1 min %2")
+                                         .arg(r.minutes(), 0, 'f', 1)
+                                         .arg(r.onTime() ? QStringLiteral("on time") : QStringLiteral("late"))
+                                   : QStringLiteral("not arrived")));
             continue;
         }
-        out << QJsonObject{{QStringLiteral("ticket"), r.ticketId},
-                           {QStringLiteral("worker"), r.workerId},
-                           {QStringLiteral("priority"), toKey(r.priority)},
-                           {QStringLiteral("limit_min"), r.limitMin},
-                           {QStringLiteral("assigned_at"), isoTime(r.assignedAt)},
-                           {QStringLiteral("arrived_at"), r.arrived() ? QJsonValue(isoTime(r.arrivedAt)) : QJsonValue()},
-                           {QStringLiteral("minutes"), r.arrived() ? QJsonValue(std::round(r.minutes() * 10) / 10) : QJsonValue()},
-                           {QStringLiteral("on_time"), r.onTime()}};
+        out << QJsonObject{
+            {QStringLiteral("ticket"), r.ticketId},
+            {QStringLiteral("worker"), r.workerId},
+            {QStringLiteral("priority"), toKey(r.priority)},
+            {QStringLiteral("limit_min"), r.limitMin},
+            {QStringLiteral("assigned_at"), isoTime(r.assignedAt)},
+            {QStringLiteral("arrived_at"), r.arrived() ? QJsonValue(isoTime(r.arrivedAt)) : QJsonValue()},
+            {QStringLiteral("minutes"),
+             r.arrived() ? QJsonValue(std::round(r.minutes() * 10) / 10) : QJsonValue()},
+            {QStringLiteral("on_time"), r.onTime()}};
     }
     if (p.isSet(common.json))
         printJson(QJsonDocument(out));
     return 0;
 }
 
-const Registrar assessRegistrar(QStringLiteral("assess"),
-                                QStringLiteral("Grid workers' points (积分考核): ranking, explain, adjust, rules"),
-                                runAssess);
-const Registrar coverageRegistrar(QStringLiteral("coverage"), QStringLiteral("Patrol coverage per worker, grid and day"),
-                                  runCoverage);
+const Registrar
+    assessRegistrar(QStringLiteral("assess"),
+                    QStringLiteral("Grid workers' points (积分考核): ranking, explain, adjust, rules"),
+                    runAssess);
+const Registrar coverageRegistrar(QStringLiteral("coverage"),
+                                  QStringLiteral("Patrol coverage per worker, grid and day"), runCoverage);
 const Registrar arrivalsRegistrar(QStringLiteral("arrivals"),
-                                  QStringLiteral("On-site checks: minutes to arrival and the limit"), runArrivals);
+                                  QStringLiteral("On-site checks: minutes to arrival and the limit"),
+                                  runArrivals);
 
 } // namespace
 } // namespace gc::cli

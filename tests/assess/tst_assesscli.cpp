@@ -72,10 +72,10 @@ private Q_SLOTS:
         QVERIFY2(!qEnvironmentVariableIsEmpty("GRIDCTL"), "GRIDCTL must point to the gridctl binary");
         m_county = m_dir.filePath(QStringLiteral("c.gpkg"));
         const Result r = run(qEnvironmentVariable("GRIDCTL"),
-                             {QStringLiteral("demo"), QStringLiteral("--out"), m_county, QStringLiteral("--grids"),
-                              QStringLiteral("40"), QStringLiteral("--tickets"), QStringLiteral("1500"),
-                              QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--now"), m_now,
-                              QStringLiteral("--quiet")});
+                             {QStringLiteral("demo"), QStringLiteral("--out"), m_county,
+                              QStringLiteral("--grids"), QStringLiteral("40"), QStringLiteral("--tickets"),
+                              QStringLiteral("1500"), QStringLiteral("--seed"), QStringLiteral("5"),
+                              QStringLiteral("--now"), m_now, QStringLiteral("--quiet")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
     }
 
@@ -103,6 +103,14 @@ private Q_SLOTS:
             }
             QVERIFY(std::abs(sum - lastPoints) < 0.005);
         }
+        // Patrol tickets are credited to their grid's worker: somebody has reports and 网格内办结.
+        QSet<QString> credited;
+        for (const QJsonValue& v : all)
+            for (const QJsonValue& i : v.toObject().value(QStringLiteral("items")).toArray())
+                if (i.toObject().value(QStringLiteral("count")).toInt() > 0)
+                    credited.insert(i.toObject().value(QStringLiteral("item")).toString());
+        for (const char* item : {"checkins", "reports", "self_resolved", "onsite", "online", "coverage"})
+            QVERIFY2(credited.contains(QLatin1String(item)), item);
         // The demo's habits give the ranking real spread.
         QVERIFY2(top - bottom > 10, qPrintable(QStringLiteral("%1 … %2").arg(bottom).arg(top)));
     }
@@ -129,12 +137,17 @@ private Q_SLOTS:
                 sum += line.value(QStringLiteral("points")).toDouble();
             }
             QVERIFY2(std::abs(sum - w.value(QStringLiteral("points")).toDouble()) < 0.005,
-                     qPrintable(QStringLiteral("worker %1: %2 vs %3").arg(id).arg(sum).arg(w.value(QStringLiteral("points")).toDouble())));
+                     qPrintable(QStringLiteral("worker %1: %2 vs %3")
+                                    .arg(id)
+                                    .arg(sum)
+                                    .arg(w.value(QStringLiteral("points")).toDouble())));
         }
         // A check-in line's event is the check-in row sqlite3 finds for that worker.
-        const QString first = QString::number(all.first().toObject().value(QStringLiteral("worker")).toInteger());
-        const Result r = gridctl({QStringLiteral("assess"), QStringLiteral("explain"), m_county, QStringLiteral("--worker"),
-                                  first, QStringLiteral("--period"), QStringLiteral("2026-11"), QStringLiteral("--json")});
+        const QString first =
+            QString::number(all.first().toObject().value(QStringLiteral("worker")).toInteger());
+        const Result r = gridctl({QStringLiteral("assess"), QStringLiteral("explain"), m_county,
+                                  QStringLiteral("--worker"), first, QStringLiteral("--period"),
+                                  QStringLiteral("2026-11"), QStringLiteral("--json")});
         for (const QJsonValue& l : array(r)) {
             const QJsonObject event = l.toObject().value(QStringLiteral("event")).toObject();
             if (event.value(QStringLiteral("kind")).toString() == QLatin1String("checkin"))
@@ -147,20 +160,21 @@ private Q_SLOTS:
     void refusalsChangeNothing() {
         const QString worker = sqlite(QStringLiteral("SELECT min(id) FROM workers"));
         const QByteArray before = hashOfCounty();
-        verifyRefused(gridctl({QStringLiteral("assess"), QStringLiteral("adjust"), m_county, QStringLiteral("--worker"),
-                               worker, QStringLiteral("--points"), QStringLiteral("5"), QStringLiteral("--by"),
-                               QStringLiteral("督查组")}),
+        verifyRefused(gridctl({QStringLiteral("assess"), QStringLiteral("adjust"), m_county,
+                               QStringLiteral("--worker"), worker, QStringLiteral("--points"),
+                               QStringLiteral("5"), QStringLiteral("--by"), QStringLiteral("督查组")}),
                       QStringLiteral("--reason"));
-        verifyRefused(gridctl({QStringLiteral("assess"), QStringLiteral("adjust"), m_county, QStringLiteral("--worker"),
-                               QStringLiteral("987654"), QStringLiteral("--points"), QStringLiteral("5"),
-                               QStringLiteral("--reason"), QStringLiteral("抽查"), QStringLiteral("--by"),
-                               QStringLiteral("督查组")}),
+        verifyRefused(gridctl({QStringLiteral("assess"), QStringLiteral("adjust"), m_county,
+                               QStringLiteral("--worker"), QStringLiteral("987654"),
+                               QStringLiteral("--points"), QStringLiteral("5"), QStringLiteral("--reason"),
+                               QStringLiteral("抽查"), QStringLiteral("--by"), QStringLiteral("督查组")}),
                       QStringLiteral("987654"));
-        verifyRefused(gridctl({QStringLiteral("assess"), m_county, QStringLiteral("--period"), QStringLiteral("2026-12"),
-                               QStringLiteral("--json")}),
+        verifyRefused(gridctl({QStringLiteral("assess"), m_county, QStringLiteral("--period"),
+                               QStringLiteral("2026-12"), QStringLiteral("--json")}),
                       QStringLiteral("2026-12"));
-        verifyRefused(gridctl({QStringLiteral("assess"), QStringLiteral("explain"), m_county, QStringLiteral("--worker"),
-                               QStringLiteral("987654"), QStringLiteral("--period"), QStringLiteral("2026-11")}),
+        verifyRefused(gridctl({QStringLiteral("assess"), QStringLiteral("explain"), m_county,
+                               QStringLiteral("--worker"), QStringLiteral("987654"),
+                               QStringLiteral("--period"), QStringLiteral("2026-11")}),
                       QStringLiteral("987654"));
         QCOMPARE(sqlite(QStringLiteral("SELECT count(*) FROM assess_adjustments")), QStringLiteral("0"));
         QCOMPARE(hashOfCounty(), before);
@@ -170,13 +184,15 @@ private Q_SLOTS:
         const QJsonArray before = ranking();
         const QJsonObject last = before.last().toObject();
         const QString worker = QString::number(last.value(QStringLiteral("worker")).toInteger());
-        const Result r = gridctl({QStringLiteral("assess"), QStringLiteral("adjust"), m_county, QStringLiteral("--worker"),
-                                  worker, QStringLiteral("--points"), QStringLiteral("-2.5"), QStringLiteral("--reason"),
-                                  QStringLiteral("抽查未在岗"), QStringLiteral("--by"), QStringLiteral("督查组"),
-                                  QStringLiteral("--evidence"), QStringLiteral("photo-17")});
+        const Result r =
+            gridctl({QStringLiteral("assess"), QStringLiteral("adjust"), m_county, QStringLiteral("--worker"),
+                     worker, QStringLiteral("--points"), QStringLiteral("-2.5"), QStringLiteral("--reason"),
+                     QStringLiteral("抽查未在岗"), QStringLiteral("--by"), QStringLiteral("督查组"),
+                     QStringLiteral("--evidence"), QStringLiteral("photo-17")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QCOMPARE(sqlite(QStringLiteral("SELECT worker_id || '|' || points || '|' || reason || '|' || set_by || '|' || "
-                                       "evidence FROM assess_adjustments")),
+        QCOMPARE(sqlite(QStringLiteral(
+                     "SELECT worker_id || '|' || points || '|' || reason || '|' || set_by || '|' || "
+                     "evidence FROM assess_adjustments")),
                  QStringLiteral("%1|-2.5|抽查未在岗|督查组|photo-17").arg(worker));
         double after = 0;
         for (const QJsonValue& v : ranking())
@@ -188,11 +204,13 @@ private Q_SLOTS:
     // fixes_used is sqlite3's count of the worker's fixes that day with accuracy ≤ 50 m.
     void coverageCountsWhatSqliteCounts() {
         const QString day = QStringLiteral("2026-11-26");
-        const Result r = gridctl({QStringLiteral("coverage"), m_county, QStringLiteral("--date"), day, QStringLiteral("--json")});
+        const Result r = gridctl(
+            {QStringLiteral("coverage"), m_county, QStringLiteral("--date"), day, QStringLiteral("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonArray rows = array(r);
         QCOMPARE(rows.size(), sqlite(QStringLiteral("SELECT count(*) FROM worker_grids")).toInt());
-        const qint64 from = QDateTime(QDate(2026, 11, 26), QTime(0, 0), QTimeZone(8 * 3600)).toSecsSinceEpoch();
+        const qint64 from =
+            QDateTime(QDate(2026, 11, 26), QTime(0, 0), QTimeZone(8 * 3600)).toSecsSinceEpoch();
         int withFixes = 0;
         double most = 0;
         for (const QJsonValue& v : rows) {
@@ -202,12 +220,12 @@ private Q_SLOTS:
             const double share = o.value(QStringLiteral("covered_share")).toDouble();
             QVERIFY(share >= 0 && share <= 1);
             most = std::max(most, share);
-            const QString expected =
-                sqlite(QStringLiteral("SELECT count(*) FROM positions WHERE worker_id = %1 AND at >= %2 AND at < %3 "
-                                      "AND accuracy <= 50")
-                           .arg(o.value(QStringLiteral("worker")).toInteger())
-                           .arg(from)
-                           .arg(from + 86400));
+            const QString expected = sqlite(
+                QStringLiteral("SELECT count(*) FROM positions WHERE worker_id = %1 AND at >= %2 AND at < %3 "
+                               "AND accuracy <= 50")
+                    .arg(o.value(QStringLiteral("worker")).toInteger())
+                    .arg(from)
+                    .arg(from + 86400));
             QCOMPARE(QString::number(o.value(QStringLiteral("fixes_used")).toInt()), expected);
             withFixes += expected.toInt() > 0 ? 1 : 0;
         }
@@ -217,8 +235,9 @@ private Q_SLOTS:
 
     // Minutes and compliance recomputed from sqlite3's own reading of the two events.
     void arrivalsMatchTheEvents() {
-        const Result r = gridctl({QStringLiteral("arrivals"), m_county, QStringLiteral("--from"), QStringLiteral("2026-11-20"),
-                                  QStringLiteral("--to"), QStringLiteral("2026-11-27"), QStringLiteral("--json")});
+        const Result r = gridctl({QStringLiteral("arrivals"), m_county, QStringLiteral("--from"),
+                                  QStringLiteral("2026-11-20"), QStringLiteral("--to"),
+                                  QStringLiteral("2026-11-27"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonArray rows = array(r);
         QVERIFY(rows.size() >= 3);
@@ -228,12 +247,13 @@ private Q_SLOTS:
             for (const char* key : {"ticket", "worker", "assigned_at", "arrived_at", "minutes", "on_time"})
                 QVERIFY2(o.contains(QLatin1String(key)), key);
             const qint64 ticket = o.value(QStringLiteral("ticket")).toInteger();
-            const QStringList times = sqlite(QStringLiteral("SELECT (SELECT at FROM ticket_events WHERE ticket_id = %1 AND "
-                                                            "action = 'assign_check') || '|' || coalesce((SELECT at FROM "
-                                                            "ticket_events WHERE ticket_id = %1 AND action = 'arrive'), '') "
-                                                            "|| '|' || (SELECT priority FROM tickets WHERE id = %1)")
-                                                 .arg(ticket))
-                                          .split(QLatin1Char('|'));
+            const QStringList times =
+                sqlite(QStringLiteral("SELECT (SELECT at FROM ticket_events WHERE ticket_id = %1 AND "
+                                      "action = 'assign_check') || '|' || coalesce((SELECT at FROM "
+                                      "ticket_events WHERE ticket_id = %1 AND action = 'arrive'), '') "
+                                      "|| '|' || (SELECT priority FROM tickets WHERE id = %1)")
+                           .arg(ticket))
+                    .split(QLatin1Char('|'));
             QCOMPARE(times.size(), 3);
             if (times[1].isEmpty()) {
                 QVERIFY(o.value(QStringLiteral("arrived_at")).isNull());

@@ -48,7 +48,7 @@ AssessLine line(qint64 raw) {
 }
 
 WorkEvent workEvent(qint64 id, qint64 ticket, qint64 worker, TicketAction action, qint64 at,
-                TicketPriority priority = TicketPriority::Normal) {
+                    TicketPriority priority = TicketPriority::Normal) {
     WorkEvent e;
     e.eventId = id;
     e.ticketId = ticket;
@@ -73,12 +73,14 @@ class TestAssessRules : public QObject {
             qFatal("cannot write %s", qPrintable(file));
         f.write(json);
         f.close();
-        const QString schema = qEnvironmentVariable("GC_SOURCE_DIR") + QStringLiteral("/maps/assess-rules.schema.json");
+        const QString schema =
+            qEnvironmentVariable("GC_SOURCE_DIR") + QStringLiteral("/maps/assess-rules.schema.json");
         QProcess p;
         p.start(QStringLiteral("python3"),
                 {QStringLiteral("-c"),
-                 QStringLiteral("import json,sys,jsonschema\n"
-                                "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))"),
+                 QStringLiteral(
+                     "import json,sys,jsonschema\n"
+                     "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))"),
                  file, schema});
         if (!p.waitForFinished(60000))
             qFatal("python3 did not finish");
@@ -106,21 +108,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("names");
         QTest::addColumn<bool>("schemaRefusesToo");
         QTest::newRow("unknown item kind")
-            << bytes(withItemField(0, QStringLiteral("kind"), QStringLiteral("smiles"))) << "items[0].kind" << true;
-        QTest::newRow("unknown field") << bytes(withItemField(2, QStringLiteral("cpa"), 5)) << "items[2].cpa" << true;
-        QTest::newRow("negative cap") << bytes(withItemField(1, QStringLiteral("cap"), -5)) << "items[1].cap" << true;
-        QTest::newRow("positive floor") << bytes(withItemField(8, QStringLiteral("floor"), 3)) << "items[8].floor"
-                                        << true;
+            << bytes(withItemField(0, QStringLiteral("kind"), QStringLiteral("smiles"))) << "items[0].kind"
+            << true;
+        QTest::newRow("unknown field")
+            << bytes(withItemField(2, QStringLiteral("cpa"), 5)) << "items[2].cpa" << true;
+        QTest::newRow("negative cap")
+            << bytes(withItemField(1, QStringLiteral("cap"), -5)) << "items[1].cap" << true;
+        QTest::newRow("positive floor")
+            << bytes(withItemField(8, QStringLiteral("floor"), 3)) << "items[8].floor" << true;
         QTest::newRow("points not a number")
-            << bytes(withItemField(0, QStringLiteral("points"), QStringLiteral("x"))) << "items[0].points" << true;
-        QTest::newRow("end before start") << bytes(withDutyField(QStringLiteral("end"), QStringLiteral("08:00")))
-                                          << "duty.end" << false;
-        QTest::newRow("no such hour") << bytes(withDutyField(QStringLiteral("start"), QStringLiteral("25:00")))
-                                      << "duty.start" << true;
-        QTest::newRow("day eight") << bytes(withDutyField(QStringLiteral("days"), QJsonArray{1, 8})) << "duty.days"
-                                   << true;
-        QTest::newRow("no duty days") << bytes(withDutyField(QStringLiteral("days"), QJsonArray{})) << "duty.days"
-                                      << true;
+            << bytes(withItemField(0, QStringLiteral("points"), QStringLiteral("x"))) << "items[0].points"
+            << true;
+        QTest::newRow("end before start")
+            << bytes(withDutyField(QStringLiteral("end"), QStringLiteral("08:00"))) << "duty.end" << false;
+        QTest::newRow("no such hour")
+            << bytes(withDutyField(QStringLiteral("start"), QStringLiteral("25:00"))) << "duty.start" << true;
+        QTest::newRow("day eight") << bytes(withDutyField(QStringLiteral("days"), QJsonArray{1, 8}))
+                                   << "duty.days" << true;
+        QTest::newRow("no duty days")
+            << bytes(withDutyField(QStringLiteral("days"), QJsonArray{})) << "duty.days" << true;
         QJsonObject duplicate = defaults();
         QJsonArray items = duplicate.value(QStringLiteral("items")).toArray();
         items << items[0];
@@ -183,12 +189,16 @@ private Q_SLOTS:
         QVERIFY(rules);
         const qint64 t = 1795000000;
         const QList<WorkEvent> events{
-            workEvent(1, 100, 7, TicketAction::AssignCheck, t), workEvent(2, 100, 7, TicketAction::Arrive, t + 570), // 9.5: on time
-            workEvent(3, 101, 7, TicketAction::AssignCheck, t), workEvent(4, 101, 7, TicketAction::Arrive, t + 600), // 10.0: on time
-            workEvent(5, 102, 7, TicketAction::AssignCheck, t), workEvent(6, 102, 7, TicketAction::Arrive, t + 601), // late
-            workEvent(7, 103, 7, TicketAction::AssignCheck, t),                                                   // never
+            workEvent(1, 100, 7, TicketAction::AssignCheck, t),
+            workEvent(2, 100, 7, TicketAction::Arrive, t + 570), // 9.5: on time
+            workEvent(3, 101, 7, TicketAction::AssignCheck, t),
+            workEvent(4, 101, 7, TicketAction::Arrive, t + 600), // 10.0: on time
+            workEvent(5, 102, 7, TicketAction::AssignCheck, t),
+            workEvent(6, 102, 7, TicketAction::Arrive, t + 601), // late
+            workEvent(7, 103, 7, TicketAction::AssignCheck, t),  // never
             // Replaced before arriving: dropped; the new worker arrives on time.
-            workEvent(8, 104, 7, TicketAction::AssignCheck, t), workEvent(9, 104, 8, TicketAction::AssignCheck, t + 300),
+            workEvent(8, 104, 7, TicketAction::AssignCheck, t),
+            workEvent(9, 104, 8, TicketAction::AssignCheck, t + 300),
             workEvent(10, 104, 8, TicketAction::Arrive, t + 800),
             // Low priority: 25 minutes is within 30.
             workEvent(11, 105, 8, TicketAction::AssignCheck, t, TicketPriority::Low),

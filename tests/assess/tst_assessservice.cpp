@@ -59,8 +59,9 @@ class TestAssessService : public QObject {
     const QDateTime m_now = QDateTime(QDate(2026, 12, 5), QTime(12, 0), chinaTimeZone());
     double m_diagonalShare = 0;
 
-    void addTicket(QList<Ticket>& tickets, QList<QList<TicketEvent>>& events, qint64 reporter, const QString& category,
-                   qint64 created, TicketState state, const QList<TicketEvent>& more) {
+    void addTicket(QList<Ticket>& tickets, QList<QList<TicketEvent>>& events, qint64 reporter,
+                   const QString& category, qint64 created, TicketState state,
+                   const QList<TicketEvent>& more) {
         Ticket t;
         t.category = category;
         t.source = TicketSource::Patrol;
@@ -116,19 +117,22 @@ private Q_SLOTS:
         // A reports a dispute (J…, weight 2), a road problem (weight 1), and one merged away (no points):
         // 3 points. Five 不满意 ratings on A's tickets at −1, floor −3: −3.
         addTicket(tickets, events, m_a, QStringLiteral("J0101"), at(3, 9, 0), TicketState::Closed, {});
-        addTicket(tickets, events, m_a, QStringLiteral("C0101"), at(4, 9, 0), TicketState::Closed,
-                  {ev(TicketAction::RateUnsatisfied, at(4, 10, 0)), ev(TicketAction::RateUnsatisfied, at(5, 10, 0)),
-                   ev(TicketAction::RateUnsatisfied, at(6, 10, 0)), ev(TicketAction::RateUnsatisfied, at(9, 10, 0)),
-                   ev(TicketAction::RateUnsatisfied, at(10, 10, 0))});
+        addTicket(
+            tickets, events, m_a, QStringLiteral("C0101"), at(4, 9, 0), TicketState::Closed,
+            {ev(TicketAction::RateUnsatisfied, at(4, 10, 0)), ev(TicketAction::RateUnsatisfied, at(5, 10, 0)),
+             ev(TicketAction::RateUnsatisfied, at(6, 10, 0)), ev(TicketAction::RateUnsatisfied, at(9, 10, 0)),
+             ev(TicketAction::RateUnsatisfied, at(10, 10, 0))});
         addTicket(tickets, events, m_a, QStringLiteral("C0101"), at(4, 9, 5), TicketState::Merged, {});
         // A ticket reported in October: not this period's.
         addTicket(tickets, events, m_a, QStringLiteral("J0101"), at(1, 0, 0) - 3600, TicketState::Closed, {});
         // B's on-site checks: 9 min (on time), 12 min (late), none (overdue). Onsite: 2; on time: 1;
         // late: −1; overdue: −2.
-        addTicket(tickets, events, 0, QStringLiteral("C0101"), at(3, 14, 0), TicketState::Dispatched,
-                  {ev(TicketAction::AssignCheck, at(3, 14, 0), m_b), ev(TicketAction::Arrive, at(3, 14, 9), m_b)});
-        addTicket(tickets, events, 0, QStringLiteral("C0101"), at(4, 14, 0), TicketState::Dispatched,
-                  {ev(TicketAction::AssignCheck, at(4, 14, 0), m_b), ev(TicketAction::Arrive, at(4, 14, 12), m_b)});
+        addTicket(
+            tickets, events, 0, QStringLiteral("C0101"), at(3, 14, 0), TicketState::Dispatched,
+            {ev(TicketAction::AssignCheck, at(3, 14, 0), m_b), ev(TicketAction::Arrive, at(3, 14, 9), m_b)});
+        addTicket(
+            tickets, events, 0, QStringLiteral("C0101"), at(4, 14, 0), TicketState::Dispatched,
+            {ev(TicketAction::AssignCheck, at(4, 14, 0), m_b), ev(TicketAction::Arrive, at(4, 14, 12), m_b)});
         addTicket(tickets, events, 0, QStringLiteral("C0101"), at(5, 14, 0), TicketState::Dispatched,
                   {ev(TicketAction::AssignCheck, at(5, 14, 0), m_b)});
         QVERIFY2(m_store->insertTicketHistory(tickets, events, &error), qPrintable(error));
@@ -137,7 +141,8 @@ private Q_SLOTS:
         QList<CheckinRecord> checkins;
         for (int day : {2, 3, 4, 5, 6, 7})
             checkins << CheckinRecord{m_a, at(day, 9, 0), false, 0, 0, {}};
-        checkins << CheckinRecord{m_a, at(2, 15, 0), false, 0, 0, {}}; // a second one the same day: still one day
+        checkins << CheckinRecord{m_a, at(2, 15, 0), false, 0, 0,
+                                  {}}; // a second one the same day: still one day
         // B on Tuesday 3 November: a fix a minute 08:30 … 13:00 along the grid's diagonal (271 fixes), and
         // a fix of 200 m accuracy in a corner, which coverage leaves out.
         QList<PositionFix> fixes;
@@ -167,7 +172,12 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(service.load(&error), qPrintable(error));
         QVERIFY2(service.setRules(kRules, QStringLiteral("test"), m_now, &error), qPrintable(error));
-        AssessAdjustment adj{0, m_a, 2, QStringLiteral("抽查表现好"), QStringLiteral("督查组"), QStringLiteral("photo-1"),
+        AssessAdjustment adj{0,
+                             m_a,
+                             2,
+                             QStringLiteral("抽查表现好"),
+                             QStringLiteral("督查组"),
+                             QStringLiteral("photo-1"),
                              at(20, 10, 0)};
         QVERIFY2(service.adjust(adj, &error), qPrintable(error));
         const auto period = AssessPeriod::parse(QStringLiteral("2026-11"), m_now, &error);
@@ -226,7 +236,8 @@ private Q_SLOTS:
                 sum += l.centipoints;
                 QVERIFY(!l.event.kind.isEmpty());
                 QVERIFY(l.event.at > 0);
-                QVERIFY2(l.event.id > 0, qPrintable(l.item)); // past days are stored, so positions have ids too
+                QVERIFY2(l.event.id > 0,
+                         qPrintable(l.item)); // past days are stored, so positions have ids too
             }
             QCOMPARE(sum, s.centipoints);
             const auto one = service.score(*period, s.workerId, m_now, &error);
@@ -255,8 +266,8 @@ private Q_SLOTS:
         AssessService service(*m_store);
         QString error;
         QVERIFY2(service.load(&error), qPrintable(error));
-        QVERIFY(!AssessPeriod::parse(QStringLiteral("2026-12"), QDateTime(QDate(2026, 11, 30), QTime(23, 0), chinaTimeZone()),
-                                     &error));
+        QVERIFY(!AssessPeriod::parse(QStringLiteral("2026-12"),
+                                     QDateTime(QDate(2026, 11, 30), QTime(23, 0), chinaTimeZone()), &error));
         QVERIFY(error.contains(QStringLiteral("2026-12")));
         QVERIFY(!AssessPeriod::parse(QStringLiteral("2026-13"), m_now, &error));
         AssessAdjustment noReason{0, m_a, 2, QStringLiteral("  "), QStringLiteral("x"), {}, at(20, 10, 0)};

@@ -106,7 +106,8 @@ private Q_SLOTS:
         const CoverageResult r = patrolCoverage(square(), track, CoverageOptions{});
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.fixesUsed, 29);
-        QVERIFY2(std::abs(r.coveredShare - expected) < 0.01 * expected, qPrintable(QString::number(r.coveredShare)));
+        QVERIFY2(std::abs(r.coveredShare - expected) < 0.01 * expected,
+                 qPrintable(QString::number(r.coveredShare)));
         // Exactly at the limit still counts: a fix of 50 m accuracy off the diagonal adds its disc.
         track.insert(18, TrackSample{track[14].at + 55, lonAt(500), latAt(100), 50});
         const CoverageResult withOne = patrolCoverage(square(), track, CoverageOptions{});
@@ -125,7 +126,8 @@ private Q_SLOTS:
             patrolCoverage(square(), {fix(0, 200, 800), fix(15, 800, 200)}, CoverageOptions{});
         QVERIFY2(apart.ok, qPrintable(apart.error));
         QCOMPARE(apart.gaps, 1);
-        QVERIFY2(std::abs(apart.coveredAreaM2 - discs) < 0.01 * discs, qPrintable(QString::number(apart.coveredAreaM2)));
+        QVERIFY2(std::abs(apart.coveredAreaM2 - discs) < 0.01 * discs,
+                 qPrintable(QString::number(apart.coveredAreaM2)));
         const CoverageResult joined =
             patrolCoverage(square(), {fix(0, 200, 800), fix(9, 800, 200)}, CoverageOptions{});
         QCOMPARE(joined.gaps, 0);
@@ -139,8 +141,9 @@ private Q_SLOTS:
 
     // Key places: on the path between two fixes (not at a fix) counts; 100 m off does not.
     void keyPlacesOnThePathAreVisited() {
-        const CoverageResult r = patrolCoverage(square(), diagonal(), CoverageOptions{},
-                                                {QPointF(lonAt(510), latAt(530)), QPointF(lonAt(400), latAt(500))});
+        const CoverageResult r =
+            patrolCoverage(square(), diagonal(), CoverageOptions{},
+                           {QPointF(lonAt(510), latAt(530)), QPointF(lonAt(400), latAt(500))});
         QCOMPARE(r.probesCovered, (QList<bool>{true, false}));
     }
 };

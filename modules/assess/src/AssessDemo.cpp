@@ -83,7 +83,8 @@ bool AssessDemo::populate(CountyStore& store, quint32 seed, const QDateTime& now
 
     // The last duty days that are over.
     QList<QDate> days;
-    for (QDate d = now.date().addDays(-1); days.size() < kDutyDays && d > now.date().addDays(-30); d = d.addDays(-1))
+    for (QDate d = now.date().addDays(-1); days.size() < kDutyDays && d > now.date().addDays(-30);
+         d = d.addDays(-1))
         if (rules->duty.days.contains(d.dayOfWeek()))
             days.prepend(d);
 
@@ -101,10 +102,12 @@ bool AssessDemo::populate(CountyStore& store, quint32 seed, const QDateTime& now
             const qint64 dutyStart = QDateTime(day, rules->duty.start, chinaTimeZone()).toSecsSinceEpoch();
             const qint64 dutyEnd = QDateTime(day, rules->duty.end, chinaTimeZone()).toSecsSinceEpoch();
             const qint64 span = qint64((dutyEnd - dutyStart) * p.dutyShare);
-            const qint64 start = dutyStart + qint64(draw.uniform() * double(dutyEnd - dutyStart - span)) - 300;
+            const qint64 start =
+                dutyStart + qint64(draw.uniform() * double(dutyEnd - dutyStart - span)) - 300;
             QPointF at = home;
             double heading = draw.between(0, 2 * M_PI);
-            for (qint64 t = start; t < start + span; t += p.fixEveryMin * 60 + qint64(draw.between(-20, 20))) {
+            for (qint64 t = start; t < start + span;
+                 t += p.fixEveryMin * 60 + qint64(draw.between(-20, 20))) {
                 if (draw.chance(p.silentChance)) {
                     t += qint64(draw.between(15, 60) * 60); // the phone went quiet
                     continue;
@@ -136,8 +139,8 @@ bool AssessDemo::populate(CountyStore& store, quint32 seed, const QDateTime& now
     // On-site checks (指派核查) of the open citizen tickets of the last week, assigned to the grid's
     // worker after the ticket's last event; the arrival follows the worker's habit.
     TicketFilter open;
-    open.states = {TicketState::Received, TicketState::Accepted, TicketState::Dispatched, TicketState::InProgress,
-                   TicketState::Returned};
+    open.states = {TicketState::Received, TicketState::Accepted, TicketState::Dispatched,
+                   TicketState::InProgress, TicketState::Returned};
     const qint64 nowS = now.toSecsSinceEpoch();
     for (const Ticket& t : store.tickets(open)) {
         if (t.createdAt.toSecsSinceEpoch() < nowS - 7 * 86400 ||
@@ -147,7 +150,8 @@ bool AssessDemo::populate(CountyStore& store, quint32 seed, const QDateTime& now
         if (onGrid.isEmpty())
             continue;
         const QList<TicketEvent> history = store.ticketEvents(t.id);
-        const qint64 last = history.isEmpty() ? t.createdAt.toSecsSinceEpoch() : history.last().at.toSecsSinceEpoch();
+        const qint64 last =
+            history.isEmpty() ? t.createdAt.toSecsSinceEpoch() : history.last().at.toSecsSinceEpoch();
         const qint64 assignAt = last + qint64(draw.between(2, 20) * 60);
         const Profile p = profileOf(habits.value(onGrid.first()));
         const bool arrives = !draw.chance(p.noShow);

@@ -36,9 +36,12 @@ constexpr std::array<std::pair<AssessItemKind, const char*>, 11> kKinds{{
 // Reads one object field by field and keeps the first mistake, naming where it is ("items[2].cap").
 class Fields {
 public:
-    Fields(QJsonObject o, QString where, QString* error) : m_o(std::move(o)), m_where(std::move(where)), m_error(error) {}
+    Fields(QJsonObject o, QString where, QString* error)
+        : m_o(std::move(o)), m_where(std::move(where)), m_error(error) {}
     bool ok() const { return m_error->isEmpty(); }
-    QString where(const QString& field) const { return m_where.isEmpty() ? field : m_where + QLatin1Char('.') + field; }
+    QString where(const QString& field) const {
+        return m_where.isEmpty() ? field : m_where + QLatin1Char('.') + field;
+    }
     void fail(const QString& message) {
         if (ok())
             *m_error = Tr::tr("考核规则：%1").arg(message);
@@ -131,7 +134,8 @@ void readDuty(const QJsonObject& o, DutyHours& duty, QString* error) {
     for (const QJsonValue& v : days) {
         const double d = v.toDouble();
         if (!v.isDouble() || d != std::floor(d) || d < 1 || d > 7 || duty.days.contains(int(d))) {
-            f.fail(Tr::tr("%1 应为 1（周一）到 7（周日）各不重复的整数").arg(f.where(QStringLiteral("days"))));
+            f.fail(
+                Tr::tr("%1 应为 1（周一）到 7（周日）各不重复的整数").arg(f.where(QStringLiteral("days"))));
             return;
         }
         duty.days << int(d);
@@ -142,7 +146,8 @@ void readDuty(const QJsonObject& o, DutyHours& duty, QString* error) {
     duty.end = f.clock("end");
     if (f.ok() && duty.end <= duty.start)
         f.fail(Tr::tr("duty.end（%1）必须晚于 duty.start（%2）")
-                   .arg(duty.end.toString(QStringLiteral("HH:mm")), duty.start.toString(QStringLiteral("HH:mm"))));
+                   .arg(duty.end.toString(QStringLiteral("HH:mm")),
+                        duty.start.toString(QStringLiteral("HH:mm"))));
     if (const auto age = f.number("online_max_age_min", false, 1, true))
         duty.onlineMaxAgeMin = int(*age);
 }
@@ -265,7 +270,8 @@ std::optional<AssessRules> AssessRules::parse(const QByteArray& json, QString* e
         for (qsizetype w = 0; w < weights.size() && f.ok(); ++w) {
             Fields wf(weights[w].toObject(), f.where(QStringLiteral("weights[%1]").arg(w)), error);
             wf.allowOnly({"prefix", "weight"});
-            item.weights << AssessCategoryWeight{wf.text("prefix", true), wf.number("weight", true, 1).value_or(1)};
+            item.weights << AssessCategoryWeight{wf.text("prefix", true),
+                                                 wf.number("weight", true, 1).value_or(1)};
         }
         rules.items << item;
     }

@@ -39,7 +39,8 @@ qint64 centi(double points) {
 } // namespace
 
 std::optional<AssessPeriod> AssessPeriod::parse(const QString& text, const QDateTime& now, QString* error) {
-    const QDate first = QDate::fromString(text.trimmed() + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"));
+    const QDate first =
+        QDate::fromString(text.trimmed() + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"));
     if (!first.isValid()) {
         *error = Tr::tr("考核周期“%1”无效，应为 yyyy-MM（如 2026-11）").arg(text);
         return std::nullopt;
@@ -244,10 +245,12 @@ WorkerDay AssessService::summarize(qint64 workerId, const QDate& day, const QLis
 }
 
 std::optional<QList<WorkerDay>> AssessService::days(const QDate& first, const QDate& last, qint64 workerId,
-                                                    const QDateTime& nowTime, QString* error, bool recompute) {
+                                                    const QDateTime& nowTime, QString* error,
+                                                    bool recompute) {
     const qint64 now = nowTime.toSecsSinceEpoch();
     QList<WorkerDay> stored;
-    if (!recompute && !m_assess.workerDays(first.toString(Qt::ISODate), last.toString(Qt::ISODate), workerId, &stored, error))
+    if (!recompute && !m_assess.workerDays(first.toString(Qt::ISODate), last.toString(Qt::ISODate), workerId,
+                                           &stored, error))
         return std::nullopt;
     const QString params = m_rules.daySummaryParams();
     QHash<QString, QSet<qint64>> have; // day → workers summarised under these rules
@@ -279,14 +282,19 @@ std::optional<QList<WorkerDay>> AssessService::days(const QDate& first, const QD
             const QList<qint64> batch = missing.mid(b, kBatch);
             QList<QPair<qint64, QList<TrackPoint>>> tracks;
             tracks.reserve(batch.size());
-            if (!m_assess.forEachTrack(batch, from, from + kDay,
-                                       [&](qint64 w, const QList<TrackPoint>& t) { tracks.append({w, t}); },
-                                       error))
+            if (!m_assess.forEachTrack(
+                    batch, from, from + kDay,
+                    [&](qint64 w, const QList<TrackPoint>& t) {
+                        tracks.append({w, t});
+                    },
+                    error))
                 return std::nullopt;
             if (!m_geometryLoaded)
                 loadGeometry();
             QList<WorkerDay> made = QtConcurrent::blockingMapped<QList<WorkerDay>>(
-                tracks, [&](const QPair<qint64, QList<TrackPoint>>& t) { return summarize(t.first, day, t.second, now); });
+                tracks, [&](const QPair<qint64, QList<TrackPoint>>& t) {
+                    return summarize(t.first, day, t.second, now);
+                });
             if (from + kDay <= now && !m_store.isReadOnly() && !m_assess.saveWorkerDays(made, error))
                 return std::nullopt;
             out += made;
@@ -308,7 +316,8 @@ std::optional<QList<ArrivalRecord>> AssessService::arrivals(qint64 from, qint64 
 }
 
 std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& period, qint64 workerId,
-                                                       const QDateTime& nowTime, QString* error, bool withNotes) {
+                                                       const QDateTime& nowTime, QString* error,
+                                                       bool withNotes) {
     const qint64 now = nowTime.toSecsSinceEpoch();
     const qint64 to = std::min(period.to, now);
     QList<ReportedTicket> reported;
@@ -354,15 +363,16 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
                 if (!m_rules.duty.days.contains(d.dayOfWeek()))
                     continue;
                 if (++perDay[{c.workerId, d}] == item.minPerDay)
-                    add(c.workerId, item, 1, {QStringLiteral("checkin"), c.id, c.at}, [&] { return d.toString(Qt::ISODate); });
+                    add(c.workerId, item, 1, {QStringLiteral("checkin"), c.id, c.at},
+                        [&] { return d.toString(Qt::ISODate); });
             }
             break;
         }
         case AssessItemKind::TicketsReported:
             for (const ReportedTicket& t : reported)
                 if (t.state != TicketState::Merged && t.state != TicketState::Invalid)
-                    add(t.workerId, item, item.weightOf(t.category), {QStringLiteral("ticket"), t.ticketId, t.createdAt},
-                        [&] { return t.category; });
+                    add(t.workerId, item, item.weightOf(t.category),
+                        {QStringLiteral("ticket"), t.ticketId, t.createdAt}, [&] { return t.category; });
             break;
         case AssessItemKind::SelfResolved:
         case AssessItemKind::OnsiteChecks:
@@ -370,8 +380,9 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
         case AssessItemKind::Unsatisfied: {
             const TicketAction action = item.kind == AssessItemKind::SelfResolved ? TicketAction::SelfResolve
                                         : item.kind == AssessItemKind::OnsiteChecks ? TicketAction::Arrive
-                                        : item.kind == AssessItemKind::Satisfied    ? TicketAction::RateSatisfied
-                                                                                    : TicketAction::RateUnsatisfied;
+                                        : item.kind == AssessItemKind::Satisfied
+                                            ? TicketAction::RateSatisfied
+                                            : TicketAction::RateUnsatisfied;
             for (const WorkEvent& e : events)
                 if (e.action == action && e.at >= period.from && e.at < to)
                     add(e.workerId, item, 1, {QStringLiteral("ticket_event"), e.eventId, e.at},
@@ -385,7 +396,10 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
                     r.onTime() != (item.kind == AssessItemKind::ArrivalsOnTime))
                     continue;
                 add(r.workerId, item, 1, {QStringLiteral("ticket_event"), r.arriveEventId, r.arrivedAt}, [&] {
-                    return Tr::tr("工单 %1：%2 分钟（时限 %3）").arg(r.ticketId).arg(r.minutes(), 0, 'f', 1).arg(r.limitMin);
+                    return Tr::tr("工单 %1：%2 分钟（时限 %3）")
+                        .arg(r.ticketId)
+                        .arg(r.minutes(), 0, 'f', 1)
+                        .arg(r.limitMin);
                 });
             }
             break;
@@ -393,7 +407,9 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
             for (const ArrivalRecord& r : arrivals)
                 if (r.assignedAt >= period.from && r.assignedAt < to && r.overdue(std::min(now, period.to)))
                     add(r.workerId, item, 1, {QStringLiteral("ticket_event"), r.assignEventId, r.assignedAt},
-                        [&] { return Tr::tr("工单 %1：未到场（时限 %2 分钟）").arg(r.ticketId).arg(r.limitMin); });
+                        [&] {
+                            return Tr::tr("工单 %1：未到场（时限 %2 分钟）").arg(r.ticketId).arg(r.limitMin);
+                        });
             break;
         case AssessItemKind::OnlineRate:
         case AssessItemKind::Coverage:
@@ -424,9 +440,11 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
         for (qsizetype i = 0; i < itemCount; ++i) {
             const AssessItemRule& item = m_rules.items[i];
             std::vector<AssessLine>& bucket = buckets[size_t(wi * itemCount + i)];
-            std::stable_sort(bucket.begin(), bucket.end(),
-                             [](const AssessLine& a, const AssessLine& b) { return a.event.at < b.event.at; });
-            QList<AssessLine> itemLines(std::make_move_iterator(bucket.begin()), std::make_move_iterator(bucket.end()));
+            std::stable_sort(bucket.begin(), bucket.end(), [](const AssessLine& a, const AssessLine& b) {
+                return a.event.at < b.event.at;
+            });
+            QList<AssessLine> itemLines(std::make_move_iterator(bucket.begin()),
+                                        std::make_move_iterator(bucket.end()));
             AssessItemScore is;
             is.item = item.id;
             is.label = item.label;
@@ -463,8 +481,10 @@ std::optional<QList<WorkerScore>> AssessService::score(const AssessPeriod& perio
         sorted << s.centipoints;
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     for (WorkerScore& s : out)
-        s.rank = 1 + int(std::lower_bound(sorted.cbegin(), sorted.cend(), s.centipoints, std::greater<>()) - sorted.cbegin());
-    std::stable_sort(out.begin(), out.end(), [](const WorkerScore& a, const WorkerScore& b) { return a.rank < b.rank; });
+        s.rank = 1 + int(std::lower_bound(sorted.cbegin(), sorted.cend(), s.centipoints, std::greater<>()) -
+                         sorted.cbegin());
+    std::stable_sort(out.begin(), out.end(),
+                     [](const WorkerScore& a, const WorkerScore& b) { return a.rank < b.rank; });
     return out;
 }
 

@@ -62,7 +62,8 @@ struct Interval {
 };
 
 bool usable(const TrackSample& s, double maxAccuracyM) {
-    return std::isfinite(s.lon) && std::isfinite(s.lat) && std::isfinite(s.accuracyM) && s.accuracyM <= maxAccuracyM;
+    return std::isfinite(s.lon) && std::isfinite(s.lat) && std::isfinite(s.accuracyM) &&
+           s.accuracyM <= maxAccuracyM;
 }
 
 double distanceToSegment(Point p, const Segment& s) {
@@ -144,7 +145,8 @@ bool capsuleOnLine(const Capsule& c, double r, double y, Interval* out) {
 double coveredLength(std::vector<Interval>& covered, const std::vector<double>& crossings) {
     if (covered.empty() || crossings.size() < 2)
         return 0;
-    std::sort(covered.begin(), covered.end(), [](const Interval& a, const Interval& b) { return a.lo < b.lo; });
+    std::sort(covered.begin(), covered.end(),
+              [](const Interval& a, const Interval& b) { return a.lo < b.lo; });
     double total = 0;
     size_t k = 0; // the grid's intervals [crossings[2k], crossings[2k+1]] are sorted and disjoint
     Interval run = covered[0];
@@ -177,7 +179,8 @@ GeomPtr coveredGeometry(GeosContext& ctx, const std::vector<Segment>& segments, 
         if (xy.empty())
             return;
         GEOSCoordSequence* seq = GEOSCoordSeq_copyFromBuffer_r(h, xy.data(), unsigned(xy.size() / 2), 0, 0);
-        GEOSGeometry* g = xy.size() == 2 ? GEOSGeom_createPoint_r(h, seq) : GEOSGeom_createLineString_r(h, seq);
+        GEOSGeometry* g =
+            xy.size() == 2 ? GEOSGeom_createPoint_r(h, seq) : GEOSGeom_createLineString_r(h, seq);
         if (g) {
             pieces.push_back(GEOSBuffer_r(h, g, options.radiusM, options.quadrantSegments));
             GEOSGeom_destroy_r(h, g);
@@ -197,7 +200,8 @@ GeomPtr coveredGeometry(GeosContext& ctx, const std::vector<Segment>& segments, 
     }
     flush();
     pieces.erase(std::remove(pieces.begin(), pieces.end(), nullptr), pieces.end());
-    GeomPtr all = own(ctx, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, pieces.data(), unsigned(pieces.size())));
+    GeomPtr all = own(
+        ctx, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, pieces.data(), unsigned(pieces.size())));
     GeomPtr buffer = own(ctx, GEOSUnaryUnion_r(h, all.get()));
     return buffer ? own(ctx, GEOSIntersection_r(h, buffer.get(), grid)) : nullptr;
 }
@@ -288,7 +292,9 @@ CoverageResult patrolCoverage(const QByteArray& gridWkb, const QList<TrackSample
     const int rows = std::max(1, int(std::ceil((yMax - yMin) / rowH)));
     const auto rowY = [&](int i) { return yMin + (i + 0.5) * rowH; };
     const auto firstRow = [&](double y) { return std::max(0, int(std::ceil((y - yMin) / rowH - 0.5))); };
-    const auto lastRow = [&](double y) { return std::min(rows - 1, int(std::floor((y - yMin) / rowH - 0.5))); };
+    const auto lastRow = [&](double y) {
+        return std::min(rows - 1, int(std::floor((y - yMin) / rowH - 0.5)));
+    };
     // Reused between calls on this thread: a day of 5,000 workers needs no million allocations.
     thread_local std::vector<std::vector<double>> crossings;
     thread_local std::vector<std::vector<Interval>> covered;
@@ -311,7 +317,8 @@ CoverageResult patrolCoverage(const QByteArray& gridWkb, const QList<TrackSample
     }
     for (const Segment& s : segments) {
         const Capsule c = capsuleOf(s);
-        for (int i = firstRow(std::min(s.a.y, s.b.y) - r), end = lastRow(std::max(s.a.y, s.b.y) + r); i <= end; ++i) {
+        for (int i = firstRow(std::min(s.a.y, s.b.y) - r), end = lastRow(std::max(s.a.y, s.b.y) + r);
+             i <= end; ++i) {
             Interval iv;
             if (capsuleOnLine(c, r, rowY(i), &iv))
                 covered[i].push_back(iv);

@@ -31,8 +31,7 @@ qint64 reporterWorker(QByteArrayView reporter) {
     return ok ? id : 0;
 }
 
-template <typename T>
-std::optional<T> fromBytes(QByteArrayView key, const QList<T>& all) {
+template <typename T> std::optional<T> fromBytes(QByteArrayView key, const QList<T>& all) {
     for (const T& v : all)
         if (key == toKey(v).toUtf8())
             return v;
@@ -67,8 +66,9 @@ bool AssessStore::saveRules(const QByteArray& json, const QString& by, qint64 at
     return m_store.writeTransaction(
         [&](QString* err) {
             QSqlQuery q(m_store.database());
-            return sql::exec(q, QStringLiteral("INSERT INTO assess_rules (json, set_at, set_by) VALUES (?, ?, ?)"),
-                             {QString::fromUtf8(json), at, by}, err, "考核规则");
+            return sql::exec(
+                q, QStringLiteral("INSERT INTO assess_rules (json, set_at, set_by) VALUES (?, ?, ?)"),
+                {QString::fromUtf8(json), at, by}, err, "考核规则");
         },
         error);
 }
@@ -157,7 +157,9 @@ bool AssessStore::checkins(qint64 from, qint64 to, qint64 workerId, QList<Checki
         QStringLiteral("SELECT id, worker_id, at FROM checkins WHERE at >= ? AND at < ?%1 ORDER BY at, id")
             .arg(workerClause(workerId, "worker_id")),
         {from, to},
-        [&](const sql::SqliteReader::Row& r) { out->append(CheckinRow{r.integer(0), r.integer(1), r.integer(2)}); },
+        [&](const sql::SqliteReader::Row& r) {
+            out->append(CheckinRow{r.integer(0), r.integer(1), r.integer(2)});
+        },
         error);
 }
 
@@ -170,12 +172,13 @@ bool AssessStore::insertAdjustment(AssessAdjustment& a, QString* error) {
     return m_store.writeTransaction(
         [&](QString* err) {
             QSqlQuery q(m_store.database());
-            if (!sql::exec(q,
-                           QStringLiteral("INSERT INTO assess_adjustments (worker_id, points, reason, set_by, "
-                                          "evidence, at) VALUES (?, ?, ?, ?, ?, ?)"),
-                           {a.workerId, a.points, a.reason, a.by,
-                            a.evidence.isEmpty() ? QVariant() : QVariant(a.evidence), a.at},
-                           err, "人工加减分"))
+            if (!sql::exec(
+                    q,
+                    QStringLiteral("INSERT INTO assess_adjustments (worker_id, points, reason, set_by, "
+                                   "evidence, at) VALUES (?, ?, ?, ?, ?, ?)"),
+                    {a.workerId, a.points, a.reason, a.by,
+                     a.evidence.isEmpty() ? QVariant() : QVariant(a.evidence), a.at},
+                    err, "人工加减分"))
                 return false;
             a.id = q.lastInsertId().toLongLong();
             return true;
@@ -188,8 +191,9 @@ QList<AssessAdjustment> AssessStore::adjustments(qint64 from, qint64 to, qint64 
     QSqlQuery q(m_store.database());
     q.setForwardOnly(true);
     if (!sql::exec(q,
-                   QStringLiteral("SELECT id, worker_id, points, reason, set_by, evidence, at FROM assess_adjustments "
-                                  "WHERE at >= ? AND at < ?%1 ORDER BY at, id")
+                   QStringLiteral(
+                       "SELECT id, worker_id, points, reason, set_by, evidence, at FROM assess_adjustments "
+                       "WHERE at >= ? AND at < ?%1 ORDER BY at, id")
                        .arg(workerClause(workerId, "worker_id")),
                    {from, to}, nullptr))
         return out;
@@ -211,8 +215,9 @@ bool AssessStore::workerDays(const QString& fromDay, const QString& toDay, qint6
     };
     QHash<qint64, int> index;
     const bool days = reader->forEachRow(
-        QStringLiteral("SELECT id, worker_id, day, duty_start, duty_end, duty_minutes, online_minutes, fixes, params "
-                       "FROM assess_days WHERE day >= %1 AND day <= %2%3 ORDER BY day, worker_id")
+        QStringLiteral(
+            "SELECT id, worker_id, day, duty_start, duty_end, duty_minutes, online_minutes, fixes, params "
+            "FROM assess_days WHERE day >= %1 AND day <= %2%3 ORDER BY day, worker_id")
             .arg(quoted(fromDay), quoted(toDay), workerClause(workerId, "worker_id")),
         {},
         [&](const sql::SqliteReader::Row& r) {
@@ -242,9 +247,8 @@ bool AssessStore::workerDays(const QString& fromDay, const QString& toDay, qint6
             const auto it = index.constFind(r.integer(0));
             if (it == index.cend())
                 return;
-            (*out)[*it].grids << GridCoverageRow{r.text(1),          r.real(2),
-                                                 int(r.integer(3)),  int(r.integer(4)),
-                                                 int(r.integer(5)),  int(r.integer(6))};
+            (*out)[*it].grids << GridCoverageRow{r.text(1),         r.real(2),         int(r.integer(3)),
+                                                 int(r.integer(4)), int(r.integer(5)), int(r.integer(6))};
         },
         error);
 }
@@ -255,33 +259,37 @@ bool AssessStore::saveWorkerDays(QList<WorkerDay>& days, QString* error) {
             QSqlQuery find(m_store.database()), drop(m_store.database()), insertDay(m_store.database()),
                 insertGrid(m_store.database());
             for (WorkerDay& d : days) {
-                if (!sql::exec(find, QStringLiteral("SELECT id FROM assess_days WHERE day = ? AND worker_id = ?"),
+                if (!sql::exec(find,
+                               QStringLiteral("SELECT id FROM assess_days WHERE day = ? AND worker_id = ?"),
                                {d.day, d.workerId}, err, "日汇总"))
                     return false;
                 if (find.next()) {
                     const qint64 old = find.value(0).toLongLong();
                     find.finish();
-                    if (!sql::exec(drop, QStringLiteral("DELETE FROM assess_coverage WHERE day_id = ?"), {old}, err) ||
+                    if (!sql::exec(drop, QStringLiteral("DELETE FROM assess_coverage WHERE day_id = ?"),
+                                   {old}, err) ||
                         !sql::exec(drop, QStringLiteral("DELETE FROM assess_days WHERE id = ?"), {old}, err))
                         return false;
                 }
-                if (!sql::exec(insertDay,
-                               QStringLiteral("INSERT INTO assess_days (worker_id, day, duty_start, duty_end, "
-                                              "duty_minutes, online_minutes, fixes, params) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                               {d.workerId, d.day, d.dutyStart, d.dutyEnd, d.dutyMinutes, d.onlineMinutes, d.fixes,
-                                d.params},
-                               err, "日汇总"))
+                if (!sql::exec(
+                        insertDay,
+                        QStringLiteral("INSERT INTO assess_days (worker_id, day, duty_start, duty_end, "
+                                       "duty_minutes, online_minutes, fixes, params) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                        {d.workerId, d.day, d.dutyStart, d.dutyEnd, d.dutyMinutes, d.onlineMinutes, d.fixes,
+                         d.params},
+                        err, "日汇总"))
                     return false;
                 d.id = insertDay.lastInsertId().toLongLong();
                 for (const GridCoverageRow& g : d.grids)
-                    if (!sql::exec(insertGrid,
-                                   QStringLiteral("INSERT INTO assess_coverage (day_id, grid_code, covered_share, "
-                                                  "fixes_used, gaps, key_places, key_places_visited) "
-                                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                                   {d.id, g.gridCode, g.coveredShare, g.fixesUsed, g.gaps, g.keyPlaces,
-                                    g.keyPlacesVisited},
-                                   err, "巡查覆盖"))
+                    if (!sql::exec(
+                            insertGrid,
+                            QStringLiteral("INSERT INTO assess_coverage (day_id, grid_code, covered_share, "
+                                           "fixes_used, gaps, key_places, key_places_visited) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                            {d.id, g.gridCode, g.coveredShare, g.fixesUsed, g.gaps, g.keyPlaces,
+                             g.keyPlacesVisited},
+                            err, "巡查覆盖"))
                         return false;
             }
             return true;
@@ -299,8 +307,9 @@ bool AssessStore::forEachTrack(const QList<qint64>& workerIds, qint64 from, qint
     for (const qint64 worker : workerIds) {
         track.clear();
         const bool ok = reader->forEachRow(
-            QStringLiteral("SELECT at, lon, lat, accuracy FROM positions WHERE worker_id = ? AND at >= ? AND at < ? "
-                           "ORDER BY at, id"),
+            QStringLiteral(
+                "SELECT at, lon, lat, accuracy FROM positions WHERE worker_id = ? AND at >= ? AND at < ? "
+                "ORDER BY at, id"),
             {worker, from, to},
             [&](const sql::SqliteReader::Row& r) {
                 // A fix without accuracy is of unknown precision: NaN, which coverage leaves out.

@@ -684,12 +684,12 @@ std::unique_ptr<CountyStore> DemoCountyBuilder::build(const QString& path, const
     // A grid worker's findings carry the worker as reporter ("worker:N", as the live feed writes
     // them), so the assessment credits the grid's worker with the report and its 网格内办结.
     for (TicketPlan& p : plans) {
-        if (p.ticket.reporter != QLatin1String("网格员"))
+        if (p.ticket.reporter != QStringLiteral("网格员"))
             continue;
         const QString worker = QStringLiteral("worker:%1").arg(workers.at(p.gridIndex).id);
         p.ticket.reporter = worker;
         for (TicketEvent& e : p.events)
-            if (e.actor == QLatin1String("网格员"))
+            if (e.actor == QStringLiteral("网格员"))
                 e.actor = worker;
     }
     QList<Ticket> tickets;

@@ -14,7 +14,8 @@ namespace gc {
 // (maps/assess-rules.schema.json).
 enum class AssessItemKind {
     CheckinDays,     // checkin_days: duty days with at least `min_per_day` patrol check-ins
-    TicketsReported, // tickets_reported: tickets the worker reported, weighted by category (merged/invalid out)
+    TicketsReported, // tickets_reported: tickets the worker reported, weighted by category (merged/invalid
+                     // out)
     SelfResolved,    // self_resolved: 网格内办结 of tickets the worker reported
     OnsiteChecks,    // onsite_checks: 到场 for an assigned on-site check (指派核查)
     ArrivalsOnTime,  // arrivals_on_time: arrivals within the priority's limit
@@ -37,10 +38,10 @@ struct AssessItemRule {
     QString id;    // shown as items[].item and in the explanation
     QString label; // 巡查签到
     AssessItemKind kind = AssessItemKind::CheckinDays;
-    double points = 0;           // per unit (negative for deductions)
-    std::optional<double> cap;   // the item gives at most this many points in a period (>= 0)
-    std::optional<double> floor; // …and takes at most this many away (<= 0): 扣完为止
-    int minPerDay = 1;           // checkin_days
+    double points = 0;                   // per unit (negative for deductions)
+    std::optional<double> cap;           // the item gives at most this many points in a period (>= 0)
+    std::optional<double> floor;         // …and takes at most this many away (<= 0): 扣完为止
+    int minPerDay = 1;                   // checkin_days
     QList<AssessCategoryWeight> weights; // tickets_reported
 
     double weightOf(const QString& category) const;

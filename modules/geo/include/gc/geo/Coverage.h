@@ -19,22 +19,22 @@ struct TrackSample {
 };
 
 struct CoverageOptions {
-    double radiusM = 30;         // a place counts as patrolled within this distance of the track
-    double maxAccuracyM = 50;    // fixes less precise than this, or of unknown accuracy, are left out
-    qint64 maxGapS = 600;        // two fixes further apart in time than this are not joined by a line
-    double rowHeightM = 1.0;     // the area is summed over horizontal lines this far apart (see below)
-    bool keepGeometry = false;   // also return the covered part of the grid (lon/lat WKB), for drawing
-    int quadrantSegments = 8;    // arcs of that drawing: 8 segments per quarter circle
+    double radiusM = 30;       // a place counts as patrolled within this distance of the track
+    double maxAccuracyM = 50;  // fixes less precise than this, or of unknown accuracy, are left out
+    qint64 maxGapS = 600;      // two fixes further apart in time than this are not joined by a line
+    double rowHeightM = 1.0;   // the area is summed over horizontal lines this far apart (see below)
+    bool keepGeometry = false; // also return the covered part of the grid (lon/lat WKB), for drawing
+    int quadrantSegments = 8;  // arcs of that drawing: 8 segments per quarter circle
 };
 
 struct CoverageResult {
     bool ok = false;
     QString error;
-    double gridAreaM2 = 0;    // in the local plane (see patrolCoverage)
-    double coveredAreaM2 = 0; // part of the grid within radiusM of the track
-    double coveredShare = 0;  // coveredAreaM2 / gridAreaM2
-    int fixesUsed = 0;        // fixes that passed the accuracy filter
-    int gaps = 0;             // breaks between used fixes longer than maxGapS
+    double gridAreaM2 = 0;     // in the local plane (see patrolCoverage)
+    double coveredAreaM2 = 0;  // part of the grid within radiusM of the track
+    double coveredShare = 0;   // coveredAreaM2 / gridAreaM2
+    int fixesUsed = 0;         // fixes that passed the accuracy filter
+    int gaps = 0;              // breaks between used fixes longer than maxGapS
     QList<bool> probesCovered; // per probe point: within radiusM of the track
     QByteArray coveredWkb;     // keepGeometry only
 };
@@ -51,8 +51,9 @@ struct CoverageResult {
 // region's boundary inside the strip), so |coveredAreaM2 − exact| ≤ h × perimeter of the covered
 // part of the grid; with h = 1 m and a 1 km square fully patrolled (perimeter 4 km) that is 4,000 m²
 // (0.4 %), for the diagonal of test_geo_coverage (perimeter 2.9 km) 1.7 % at most and 0.01 % in
-// fact. A day of 1,440 fixes takes a few milliseconds, where GEOS buffers and unions take tens. keepGeometry draws the covered part with GEOS buffers instead (for one worker on screen).
-// `probes` (lon/lat points, e.g. key places) are answered exactly in probesCovered.
+// fact. A day of 1,440 fixes takes a few milliseconds, where GEOS buffers and unions take tens. keepGeometry
+// draws the covered part with GEOS buffers instead (for one worker on screen). `probes` (lon/lat points, e.g.
+// key places) are answered exactly in probesCovered.
 CoverageResult patrolCoverage(const QByteArray& gridWkb, const QList<TrackSample>& track,
                               const CoverageOptions& options, const QList<QPointF>& probes = {});
 
