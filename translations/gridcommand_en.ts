@@ -579,42 +579,37 @@
         <translation>The ticket has no registration time</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="155"/>
-        <source>登记（%1）</source>
-        <translation>Registered (%1)</translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="332"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="333"/>
         <source>工单 %1 不存在</source>
         <translation>Ticket %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="336"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="337"/>
         <source>工单 %1 已被他人处理（当前状态：%2），请刷新后再操作</source>
         <translation>Ticket %1 has already been handled by someone else (current status: %2). Please refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="343"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="344"/>
         <source>部门 %1 不存在或不属于本县</source>
         <translation>Department %1 does not exist or does not belong to this county</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="352"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="353"/>
         <source>网格员 %1 不存在，不能指派核查</source>
         <translation>Grid worker %1 does not exist; cannot assign an on-site check</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="359"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="360"/>
         <source>主工单 %1 不存在</source>
         <translation>Main ticket %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="363"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="364"/>
         <source>主工单 %1 已处于“%2”状态，不能并入</source>
         <translation>Main ticket %1 is already in state “%2”; cannot merge into it</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="390"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="391"/>
         <source>工单 %1 已被他人处理，请刷新后再操作</source>
         <translation>Ticket %1 has already been handled by someone else. Please refresh and try again.</translation>
     </message>
@@ -1064,17 +1059,12 @@
         <translation>Write failed, not saved; please resend: %1</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="227"/>
-        <source>定位判定到场（%1 米）</source>
-        <translation>On site by position (%1 m)</translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="253"/>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="254"/>
         <source>工单未保存：%1</source>
         <translation>Ticket not saved: %1</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="279"/>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="280"/>
         <source>工单 %1 不存在</source>
         <translation>Ticket %1 does not exist</translation>
     </message>
@@ -1121,11 +1111,6 @@
         <source>积水严重，影响出行</source>
         <translation>Severe waterlogging; hampers travel</translation>
     </message>
-    <message>
-        <location filename="../modules/feed/src/FeedSimulator.cpp" line="284"/>
-        <source>巡查正常，无事报平安</source>
-        <translation>Patrol normal; all clear</translation>
-    </message>
 </context>
 <context>
     <name>FeedStore</name>
@@ -1171,22 +1156,22 @@
 <context>
     <name>GeofenceMonitor</name>
     <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="34"/>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="35"/>
         <source>网格员 %1 连续多次定位在责任网格外</source>
         <translation>Grid worker %1 has repeatedly been located outside own grids</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="36"/>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="37"/>
         <source>网格员 %1 已回到责任网格</source>
         <translation>Grid worker %1 is back in own grids</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="38"/>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="39"/>
         <source>网格员 %1 已到达工单 %2 现场（%3 米）</source>
         <translation>Grid worker %1 has arrived at the site of ticket %2 (%3 m)</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="43"/>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="41"/>
         <source>工单 %1 超时无人到场核查</source>
         <translation>Ticket %1: no one arrived for the on-site check in time</translation>
     </message>
@@ -2946,42 +2931,32 @@ Browse the grid hierarchy on the left</translation>
         <translation>A ticket cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="262"/>
-        <source>上报至%1级</source>
-        <translation>Escalated to level %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="265"/>
-        <source>并入工单 %1</source>
-        <translation>Merged into ticket %1</translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="272"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="273"/>
         <source>非本部门职责</source>
         <translation>Not this department’s responsibility</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="273"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="274"/>
         <source>地址不清或不在辖区</source>
         <translation>Address unclear or outside jurisdiction</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="274"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="275"/>
         <source>诉求信息不全</source>
         <translation>Incomplete request information</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="275"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="276"/>
         <source>重复工单</source>
         <translation>Duplicate ticket</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="276"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="277"/>
         <source>需多部门协调</source>
         <translation>Requires coordination between departments</translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="277"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="278"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -4342,11 +4317,6 @@ Dispatch note (optional):</translation>
         <source>交办已超过 %1 秒，不能撤销；如需调整请改派</source>
         <translation>The dispatch is older than %1 seconds and can no longer be undone; reassign it if needed</translation>
     </message>
-    <message>
-        <location filename="../modules/dispatch/src/TicketService.cpp" line="188"/>
-        <source>值班员撤销误操作（%1 秒内）</source>
-        <translation>Duty operator undid a mistaken action (within %1 s)</translation>
-    </message>
 </context>
 <context>
     <name>gc::dispatch::UndoBar</name>
@@ -4364,12 +4334,12 @@ Dispatch note (optional):</translation>
 <context>
     <name>gc::feed::FeedPipeline</name>
     <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="415"/>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="416"/>
         <source>服务未启动</source>
         <translation>The server is not running</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="422"/>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="423"/>
         <source>服务繁忙，未保存，请稍后重发</source>
         <translation>The server is busy; not saved. Please resend later.</translation>
     </message>

@@ -579,42 +579,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="155"/>
-        <source>登记（%1）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="332"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="333"/>
         <source>工单 %1 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="336"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="337"/>
         <source>工单 %1 已被他人处理（当前状态：%2），请刷新后再操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="343"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="344"/>
         <source>部门 %1 不存在或不属于本县</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="352"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="353"/>
         <source>网格员 %1 不存在，不能指派核查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="359"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="360"/>
         <source>主工单 %1 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="363"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="364"/>
         <source>主工单 %1 已处于“%2”状态，不能并入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="390"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="391"/>
         <source>工单 %1 已被他人处理，请刷新后再操作</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,17 +1059,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="227"/>
-        <source>定位判定到场（%1 米）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="253"/>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="254"/>
         <source>工单未保存：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="279"/>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="280"/>
         <source>工单 %1 不存在</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,11 +1109,6 @@
     <message>
         <location filename="../modules/feed/src/FeedSimulator.cpp" line="36"/>
         <source>积水严重，影响出行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/feed/src/FeedSimulator.cpp" line="284"/>
-        <source>巡查正常，无事报平安</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1171,22 +1156,22 @@
 <context>
     <name>GeofenceMonitor</name>
     <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="34"/>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="35"/>
         <source>网格员 %1 连续多次定位在责任网格外</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="36"/>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="37"/>
         <source>网格员 %1 已回到责任网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="38"/>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="39"/>
         <source>网格员 %1 已到达工单 %2 现场（%3 米）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="43"/>
+        <location filename="../modules/feed/src/GeofenceMonitor.cpp" line="41"/>
         <source>工单 %1 超时无人到场核查</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2945,42 +2930,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="262"/>
-        <source>上报至%1级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="265"/>
-        <source>并入工单 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="272"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="273"/>
         <source>非本部门职责</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="273"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="274"/>
         <source>地址不清或不在辖区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="274"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="275"/>
         <source>诉求信息不全</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="275"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="276"/>
         <source>重复工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="276"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="277"/>
         <source>需多部门协调</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/src/TicketWorkflow.cpp" line="277"/>
+        <location filename="../modules/core/src/TicketWorkflow.cpp" line="278"/>
         <source>其他</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4331,11 +4306,6 @@
         <source>交办已超过 %1 秒，不能撤销；如需调整请改派</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../modules/dispatch/src/TicketService.cpp" line="188"/>
-        <source>值班员撤销误操作（%1 秒内）</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>gc::dispatch::UndoBar</name>
@@ -4353,12 +4323,12 @@
 <context>
     <name>gc::feed::FeedPipeline</name>
     <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="415"/>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="416"/>
         <source>服务未启动</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/FeedPipeline.cpp" line="422"/>
+        <location filename="../modules/feed/src/FeedPipeline.cpp" line="423"/>
         <source>服务繁忙，未保存，请稍后重发</source>
         <translation type="unfinished"></translation>
     </message>

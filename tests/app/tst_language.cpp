@@ -15,6 +15,7 @@
 #include "gc/store/CountyStore.h"
 #include "gc/store/DemoCountyBuilder.h"
 
+#include "gc/feed/GeofenceMonitor.h"
 #include "gc/map/MapLegend.h"
 #include "gc/store/Records.h"
 
@@ -287,6 +288,70 @@ private Q_SLOTS:
         for (QLabel* label : window->findChildren<QLabel*>())
             explained |= label->text().contains(u" pts = "_s) || label->text().contains(u"total "_s);
         QVERIFY(explained);
+    }
+
+    // What the county stores (ticket event notes, feed alerts) is in the source language whatever
+    // the UI speaks: an English seat must not write English into a county others read in Chinese.
+    // The expected notes are written out by hand here.
+    void storedTextStaysChinese() {
+        QCOMPARE(installTranslations(QLocale(QLocale::English, QLocale::UnitedStates),
+                                     QStringLiteral(GC_APP_CATALOGUE_EN)),
+                 UiLanguage::English);
+        const QString path = m_dir.filePath(u"stored.gpkg"_s);
+        DemoOptions o;
+        o.grids = 20;
+        QString error;
+        QVERIFY2(DemoCountyBuilder::build(path, o, &error), qPrintable(error));
+        auto store = CountyStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error));
+        dispatch::TicketService service(*store);
+        service.setOperatorName(u"operator"_s);
+        Ticket t;
+        t.category = u"C0102"_s;
+        t.source = TicketSource::Hotline12345;
+        t.gridCode = store->grids(GridLevel::Grid, false).first().code;
+        t.title = u"test"_s;
+        t.createdAt = QDateTime::currentDateTime();
+        const qint64 first = store->createTicket(t, u"operator"_s, nullptr).value_or(0);
+        const qint64 second = store->createTicket(t, u"operator"_s, nullptr).value_or(0);
+        QVERIFY(first > 0 && second > 0);
+        const QList<dispatch::ActionOutcome> dispatched =
+            service.sendToDepartment({{first, -1}}, u"CGJ"_s, {});
+        QVERIFY(dispatched.size() == 1 && dispatched.first().ok);
+        const QList<dispatch::ActionOutcome> undone = service.undo({dispatched.first().event.id});
+        QVERIFY(undone.size() == 1 && undone.first().ok);
+        QVERIFY(service.escalate(first).ok);
+        QVERIFY(service.merge(second, first).ok);
+
+        const auto notes = [&](qint64 id) {
+            QStringList out;
+            for (const TicketEvent& e : store->ticketEvents(id))
+                if (!e.note.isEmpty())
+                    out << e.note;
+            return out;
+        };
+        QCOMPARE(notes(first), (QStringList{u"登记（12345热线）"_s, u"值班员撤销误操作（10 秒内）"_s,
+                                            u"上报至社区/村级"_s}));
+        QCOMPARE(notes(second), (QStringList{u"登记（12345热线）"_s, u"并入工单 %1"_s.arg(first)}));
+
+        // The demo county built under the English UI (the GUI's first run) files in Chinese too.
+        const QHash<TicketSource, QString> sourceNames{{TicketSource::Patrol, u"网格员巡查"_s},
+                                                       {TicketSource::CitizenApp, u"群众随手拍"_s},
+                                                       {TicketSource::Hotline12345, u"12345热线"_s},
+                                                       {TicketSource::Video, u"视频发现"_s},
+                                                       {TicketSource::Other, u"其他"_s}};
+        const std::optional<Ticket> demoTicket = store->ticket(1);
+        QVERIFY(demoTicket);
+        QCOMPARE(notes(1).value(0), u"登记（%1）"_s.arg(sourceNames.value(demoTicket->source)));
+
+        // A feed alert: shown in English, stored in Chinese.
+        feed::FeedAlert arrived;
+        arrived.kind = feed::FeedAlert::Kind::Arrived;
+        arrived.workerId = 7;
+        arrived.ticketId = 42;
+        arrived.distanceM = 12.4;
+        QCOMPARE(feed::storedDescription(arrived), u"网格员 7 已到达工单 42 现场（12 米）"_s);
+        QCOMPARE(feed::describe(arrived), u"Grid worker 7 has arrived at the site of ticket 42 (12 m)"_s);
     }
 
     void chineseDialogButtonsAreChinese() {

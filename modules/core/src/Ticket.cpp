@@ -37,6 +37,12 @@ template <typename E, std::size_t N> struct KeyTable {
                                        QString::fromLatin1(labels[i].english));
         return {};
     }
+    QString chinese(E e) const {
+        for (std::size_t i = 0; i < N; ++i)
+            if (keys[i].first == e)
+                return QString::fromUtf8(labels[i].chinese);
+        return {};
+    }
 };
 
 const KeyTable<TicketState, 9> kStates{{{
@@ -196,6 +202,9 @@ QString displayName(TicketState s) {
 }
 QString displayName(TicketSource s) {
     return kSources.label(s);
+}
+QString chineseName(TicketSource s) {
+    return kSources.chinese(s);
 }
 QString displayName(TicketPriority p) {
     return kPriorities.label(p);

@@ -257,12 +257,13 @@ TransitionResult TicketWorkflow::apply(const Ticket& ticket, const TicketActionR
     e.note = r.note;
     if (r.action == A::AssignCheck || r.action == A::Arrive)
         e.workerId = t.checkWorkerId;
+    // The notes are stored with the event: in the source language, whatever the UI speaks.
     if (r.action == A::Escalate)
         e.note = (r.note.isEmpty() ? QString() : r.note + QStringLiteral("；")) +
-                 Tr::tr("上报至%1级").arg(GridLevels::chineseName(t.escalationLevel));
+                 QStringLiteral("上报至%1级").arg(GridLevels::chineseName(t.escalationLevel));
     if (r.action == A::Merge)
         e.note = (r.note.isEmpty() ? QString() : r.note + QStringLiteral("；")) +
-                 Tr::tr("并入工单 %1").arg(r.mergeInto);
+                 QStringLiteral("并入工单 %1").arg(r.mergeInto);
     result.ok = true;
     return result;
 }

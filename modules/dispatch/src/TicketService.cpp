@@ -185,7 +185,8 @@ QList<ActionOutcome> TicketService::undo(const QList<qint64>& eventIds) {
             out << o;
             continue;
         }
-        const QString note = tr("值班员撤销误操作（%1 秒内）").arg(kUndoWindowSeconds);
+        // Stored on the ticket's events: the source language, whatever the UI speaks.
+        const QString note = QStringLiteral("值班员撤销误操作（%1 秒内）").arg(kUndoWindowSeconds);
         // The version pins "nothing happened since": a department that already started
         // work keeps the ticket, and the undo says why it could not be done.
         if (record.action == TicketAction::Reassign)

@@ -211,7 +211,7 @@ private:
             return;
         QList<AlertRecord> rows;
         for (const FeedAlert& a : alerts)
-            rows << AlertRecord{toKey(a.kind), a.workerId, a.ticketId, a.at, describe(a)};
+            rows << AlertRecord{toKey(a.kind), a.workerId, a.ticketId, a.at, storedDescription(a)};
         QString error;
         if (!m_feed->writeAlerts(rows, &error))
             qCWarning(lcFeed) << "alerts not stored:" << error;
@@ -224,7 +224,8 @@ private:
             request.actor = name.isEmpty() ? QStringLiteral("worker:%1").arg(a.workerId) : name;
             request.at = fromEpochSeconds(a.at);
             request.workerId = a.workerId;
-            request.note = Tr::tr("定位判定到场（%1 米）").arg(qRound(a.distanceM));
+            // Stored on the ticket's events: the source language, whatever the UI speaks.
+            request.note = QStringLiteral("定位判定到场（%1 米）").arg(qRound(a.distanceM));
             const TransitionResult r = m_store->applyTicketAction(a.ticketId, request);
             if (!r.ok)
                 qCWarning(lcFeed) << "arrival not recorded on ticket" << a.ticketId << ":" << r.error;

@@ -275,13 +275,13 @@ void FeedSimulator::report(SimulatedWorker& w) {
     // Patrol check-in: a Poisson process per worker, at report time.
     const double checkinChance = m_options.checkinsPerHour * interval / 3600.0;
     if (m_rng.generateDouble() < checkinChance) {
-        send(w,
-             QJsonObject{{QStringLiteral("type"), QStringLiteral("checkin")},
-                         {QStringLiteral("lon"), wire.x()},
-                         {QStringLiteral("lat"), wire.y()},
-                         {QStringLiteral("crs"), w.gcj02 ? QStringLiteral("GCJ02") : QStringLiteral("WGS84")},
-                         {QStringLiteral("note"),
-                          QCoreApplication::translate("FeedSimulator", "巡查正常，无事报平安")}});
+        send(w, QJsonObject{
+                    {QStringLiteral("type"), QStringLiteral("checkin")},
+                    {QStringLiteral("lon"), wire.x()},
+                    {QStringLiteral("lat"), wire.y()},
+                    {QStringLiteral("crs"), w.gcj02 ? QStringLiteral("GCJ02") : QStringLiteral("WGS84")},
+                    // What a worker's phone sends: Chinese, whatever the UI running the simulator speaks.
+                    {QStringLiteral("note"), QStringLiteral("巡查正常，无事报平安")}});
         ++m_counters.checkins;
     }
 }

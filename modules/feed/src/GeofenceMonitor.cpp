@@ -28,21 +28,41 @@ QString toKey(FeedAlert::Kind k) {
     return {};
 }
 
-QString describe(const FeedAlert& a) {
+namespace {
+const char* sourceText(FeedAlert::Kind kind) {
+    switch (kind) {
+    case FeedAlert::Kind::LeftGrids:
+        return QT_TRANSLATE_NOOP("GeofenceMonitor", "网格员 %1 连续多次定位在责任网格外");
+    case FeedAlert::Kind::BackInGrids:
+        return QT_TRANSLATE_NOOP("GeofenceMonitor", "网格员 %1 已回到责任网格");
+    case FeedAlert::Kind::Arrived:
+        return QT_TRANSLATE_NOOP("GeofenceMonitor", "网格员 %1 已到达工单 %2 现场（%3 米）");
+    case FeedAlert::Kind::ArrivalOverdue:
+        return QT_TRANSLATE_NOOP("GeofenceMonitor", "工单 %1 超时无人到场核查");
+    }
+    return "";
+}
+
+QString withNumbers(const QString& text, const FeedAlert& a) {
     switch (a.kind) {
     case FeedAlert::Kind::LeftGrids:
-        return Tr::tr("网格员 %1 连续多次定位在责任网格外").arg(a.workerId);
     case FeedAlert::Kind::BackInGrids:
-        return Tr::tr("网格员 %1 已回到责任网格").arg(a.workerId);
+        return text.arg(a.workerId);
     case FeedAlert::Kind::Arrived:
-        return Tr::tr("网格员 %1 已到达工单 %2 现场（%3 米）")
-            .arg(a.workerId)
-            .arg(a.ticketId)
-            .arg(qRound(a.distanceM));
+        return text.arg(a.workerId).arg(a.ticketId).arg(qRound(a.distanceM));
     case FeedAlert::Kind::ArrivalOverdue:
-        return Tr::tr("工单 %1 超时无人到场核查").arg(a.ticketId);
+        return text.arg(a.ticketId);
     }
-    return {};
+    return text;
+}
+} // namespace
+
+QString describe(const FeedAlert& a) {
+    return withNumbers(Tr::tr(sourceText(a.kind)), a);
+}
+
+QString storedDescription(const FeedAlert& a) {
+    return withNumbers(QString::fromUtf8(sourceText(a.kind)), a);
 }
 
 void GeofenceMonitor::watchArrival(qint64 ticketId, QPointF site, const QList<qint64>& workers,

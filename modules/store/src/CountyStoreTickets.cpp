@@ -152,7 +152,8 @@ std::optional<qint64> CountyStore::createTicket(Ticket t, const QString& actor, 
             e.actor = actor;
             e.at = t.createdAt;
             e.fromState = e.toState = TicketState::Received;
-            e.note = Tr::tr("登记（%1）").arg(displayName(t.source));
+            // Stored: the source language, whatever the UI speaks.
+            e.note = QStringLiteral("登记（%1）").arg(chineseName(t.source));
             QSqlQuery ev(database());
             return insertEvent(ev, e, err);
         },

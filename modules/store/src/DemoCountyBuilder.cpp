@@ -432,7 +432,7 @@ TicketPlan HistorySimulator::plan(const QDateTime& createdAt, const QList<Ticket
     filed.action = TicketAction::Report;
     filed.actor = t.source == TicketSource::Hotline12345 ? QStringLiteral("12345热线") : t.reporter;
     filed.at = createdAt;
-    filed.note = QStringLiteral("登记（%1）").arg(displayName(t.source));
+    filed.note = QStringLiteral("登记（%1）").arg(chineseName(t.source)); // stored: never the UI's language
     p.events << filed;
 
     const QString op = m_rng.pick(m_operators);

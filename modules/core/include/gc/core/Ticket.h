@@ -76,6 +76,8 @@ QString displayName(TicketPriority p);
 QString displayName(TicketAction a);
 QString displayName(Rating r);
 QString displayName(AppealType a);
+// The Chinese label whatever the display language, for text stored in the county.
+QString chineseName(TicketSource s);
 
 QList<TicketState> allTicketStates();
 QList<TicketSource> allTicketSources();

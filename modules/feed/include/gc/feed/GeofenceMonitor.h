@@ -32,7 +32,10 @@ struct FeedAlert {
     bool assignedCheck = false;
 };
 QString toKey(FeedAlert::Kind k); // left_grids, back_in_grids, arrived, arrival_overdue
+// The alert in words: describe() in the UI's language, storedDescription() in the source language
+// for the county's feed_alerts (stored text never depends on the language of who ran the server).
 QString describe(const FeedAlert& a);
+QString storedDescription(const FeedAlert& a);
 
 // Judges workers against their grids and tickets they must reach, with accuracy gating
 // and hysteresis: never on a single fix. Pure logic (no I/O), fed by the pipeline's writer.
