@@ -504,7 +504,7 @@
         <translation>%1 was created by a newer version of GridCommand (data version %2; this program supports up to %3). Please upgrade the program.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="448"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="484"/>
         <source>%1 以只读方式打开，不能写入</source>
         <translation>%1 is open read-only and cannot be written</translation>
     </message>
@@ -579,37 +579,37 @@
         <translation>The ticket has no registration time</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="333"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="334"/>
         <source>工单 %1 不存在</source>
         <translation>Ticket %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="337"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="338"/>
         <source>工单 %1 已被他人处理（当前状态：%2），请刷新后再操作</source>
         <translation>Ticket %1 has already been handled by someone else (current status: %2). Please refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="344"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="345"/>
         <source>部门 %1 不存在或不属于本县</source>
         <translation>Department %1 does not exist or does not belong to this county</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="353"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="354"/>
         <source>网格员 %1 不存在，不能指派核查</source>
         <translation>Grid worker %1 does not exist; cannot assign an on-site check</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="360"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="361"/>
         <source>主工单 %1 不存在</source>
         <translation>Main ticket %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="364"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="365"/>
         <source>主工单 %1 已处于“%2”状态，不能并入</source>
         <translation>Main ticket %1 is already in state “%2”; cannot merge into it</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="391"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="392"/>
         <source>工单 %1 已被他人处理，请刷新后再操作</source>
         <translation>Ticket %1 has already been handled by someone else. Please refresh and try again.</translation>
     </message>
@@ -1138,17 +1138,17 @@
 <context>
     <name>FeedWiring</name>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="240"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="234"/>
         <source>无法读取网格员：%1</source>
         <translation>Cannot read grid workers: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="326"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="320"/>
         <source>没有在岗的网格员可以模拟</source>
         <translation>No on-duty grid workers to simulate</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="433"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="421"/>
         <source>收到上报事件：工单 %1</source>
         <translation>Report received: ticket %1</translation>
     </message>
@@ -1633,163 +1633,163 @@ Browse the grid hierarchy on the left</translation>
         <translation>Check for gaps, overlaps, invalid geometry, grids outside their parent, duplicate codes and orphan grids</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="85"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="82"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="88"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="85"/>
         <source>职能部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="92"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="89"/>
         <source>工单详情</source>
         <translation>Ticket details</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="118"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="115"/>
         <source>县域数据只读，不能办理工单</source>
         <translation>The county data is read-only; tickets cannot be handled</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="484"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="472"/>
         <source>网格员</source>
         <translation>Grid workers</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="490"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="478"/>
         <source>姓名、网格或街道</source>
         <translation>Name, grid or street</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="493"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="481"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="519"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="505"/>
         <source>地图跟随所选网格员</source>
         <translation>Map follows selected grid worker</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="525"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="511"/>
         <source>告警与到场</source>
         <translation>Alerts and arrivals</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="540"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="526"/>
         <source>在线 %1 · 信号延迟 %2 · 离线 %3</source>
         <translation>Online %1 · Delayed signal %2 · Offline %3</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="574"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="557"/>
         <source>轨迹回放</source>
         <translation>Track replay</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="578"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="561"/>
         <source>所选网格员</source>
         <translation>Selected grid worker</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="579"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="562"/>
         <source>所选网格员所在网格的全部网格员</source>
         <translation>All grid workers in the selected worker&apos;s grid</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="582"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="565"/>
         <source>最近 %1 小时</source>
         <translation>Last %1 hours</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="583"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="566"/>
         <source>载入</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="584"/>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="672"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="567"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="655"/>
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="590"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="573"/>
         <source> 倍速</source>
         <translation>× speed</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="593"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="576"/>
         <source>在网格员列表中选中一人，再载入</source>
         <translation>Select a grid worker in the list, then load</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="628"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="611"/>
         <source>%1  工单 %2  %3</source>
         <translation>%1  Ticket %2  %3</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="640"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="623"/>
         <source>请先在网格员列表中选中一人（双击）</source>
         <translation>First select a grid worker in the list (double-click)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="661"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="644"/>
         <source>回放：%1 名网格员，%2 个定位点，%3 条工单记录</source>
         <translation>Replay: %1 grid workers, %2 positions, %3 ticket records</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="672"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="655"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="688"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="670"/>
         <source>实时接入服务（ws://127.0.0.1:%1/feed）</source>
         <translation>Live feed server (ws://127.0.0.1:%1/feed)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="690"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="672"/>
         <source>模拟网格员巡查</source>
         <translation>Simulate grid worker patrols</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="700"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="682"/>
         <source>实时接入服务运行中：%1</source>
         <translation>Live feed server running: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="707"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="689"/>
         <source>实时接入服务：%1</source>
         <translation>Live feed server: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="708"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="690"/>
         <source>实时接入服务未能启动：%1</source>
         <translation>Live feed server failed to start: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="713"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="695"/>
         <source>正在准备模拟网格员…</source>
         <translation>Preparing simulated grid workers…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="719"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="701"/>
         <source>模拟未能启动：%1</source>
         <translation>Simulation failed to start: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="728"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="710"/>
         <source>%1 名模拟网格员正在接入 %2</source>
         <translation>%1 simulated grid workers connecting to %2</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="738"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="720"/>
         <source>县域数据只读，实时定位无法保存</source>
         <translation>The county data is read-only; live positions cannot be saved</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="748"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="730"/>
         <source>演示：%1 名网格员正在巡查（%2）</source>
         <translation>Demo: %1 grid workers on patrol (%2)</translation>
     </message>
@@ -1889,28 +1889,28 @@ Browse the grid hierarchy on the left</translation>
         <translation>Offline MBTiles file…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="247"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="246"/>
         <source>风险引擎无法加载：%1</source>
         <translation>The risk engine could not be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="259"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="258"/>
         <source>风险研判</source>
         <translation>Risk assessment</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="274"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="273"/>
         <source>已人工研判 %1</source>
         <translation>Manual override set for %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="279"/>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="286"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="278"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="285"/>
         <source>解除人工研判</source>
         <translation>Clear manual override</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="279"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="278"/>
         <source>解除原因（必填）：</source>
         <translation>Reason for clearing (required):</translation>
     </message>
@@ -2216,117 +2216,117 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="28"/>
+        <location filename="../app/gridcommand/main.cpp" line="26"/>
         <source>正在生成演示县域数据…</source>
         <translation>Generating the demo county…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="29"/>
+        <location filename="../app/gridcommand/main.cpp" line="27"/>
         <source>首次运行</source>
         <translation>First run</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="73"/>
+        <location filename="../app/gridcommand/main.cpp" line="69"/>
         <source>网格化指挥中心</source>
         <translation>GridCommand</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="76"/>
+        <location filename="../app/gridcommand/main.cpp" line="72"/>
         <source>县级综治中心网格化管理指挥平台</source>
         <translation>Grid management command center for county governance centers</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="80"/>
+        <location filename="../app/gridcommand/main.cpp" line="76"/>
         <source>县域数据文件；省略时打开（首次运行时生成）演示县域</source>
         <translation>County file; without it the demo county is opened (and created on first run)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="91"/>
+        <location filename="../app/gridcommand/main.cpp" line="87"/>
         <source>无法生成演示数据</source>
         <translation>Cannot create the demo county</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="106"/>
+        <location filename="../app/gridcommand/main.cpp" line="102"/>
         <source>无法打开县域数据</source>
         <translation>Cannot open the county</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="167"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="164"/>
         <source>值班员登录</source>
         <translation>Duty operator sign-in</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="168"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="165"/>
         <source>请输入值班员姓名（记录在每一条工单流转记录上）：</source>
         <translation>Enter the duty operator name (recorded on every ticket history entry):</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="38"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="35"/>
         <source>值班员</source>
         <translation>Duty operator</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="139"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="138"/>
         <source>风险等级更新失败：%1</source>
         <translation>Updating risk levels failed: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="162"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="161"/>
         <source>已回到实时风险颜色</source>
         <translation>Back to live risk colours</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="166"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="165"/>
         <source>回放 %1</source>
         <translation>Replay %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="189"/>
         <source>冷点（99% 置信）</source>
         <translation>Cold spot (99% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="189"/>
         <source>冷点（95% 置信）</source>
         <translation>Cold spot (95% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
         <source>冷点（90% 置信）</source>
         <translation>Cold spot (90% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
         <source>不显著</source>
         <translation>Not significant</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="192"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
         <source>热点（90% 置信）</source>
         <translation>Hot spot (90% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="192"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
         <source>热点（95% 置信）</source>
         <translation>Hot spot (95% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="193"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="192"/>
         <source>热点（99% 置信）</source>
         <translation>Hot spot (99% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="194"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="193"/>
         <source>热点 Gi*（近%1天工单）</source>
         <translation>Hot spots Gi* (tickets of the last %1 days)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="202"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="201"/>
         <source>热点分析失败：%1</source>
         <translation>Hot spot analysis failed: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="218"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="217"/>
         <source>&lt;b&gt;%1&lt;/b&gt; 人工研判：%2（规则为%3）&lt;br&gt;至 %4&lt;br&gt;%5：%6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; manual override: %2 (rules say %3)&lt;br&gt;until %4&lt;br&gt;%5: %6</translation>
     </message>
@@ -2334,12 +2334,12 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>RiskCalculator</name>
     <message>
-        <location filename="../modules/risk/src/RiskCalculator.cpp" line="212"/>
+        <location filename="../modules/risk/src/RiskCalculator.cpp" line="274"/>
         <source>%1下级</source>
         <translation>%1 children</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskCalculator.cpp" line="213"/>
+        <location filename="../modules/risk/src/RiskCalculator.cpp" line="275"/>
         <source>个</source>
         <translation>children</translation>
     </message>
@@ -2591,12 +2591,12 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>RiskMapLink</name>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="53"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="52"/>
         <source>研判</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="54"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="53"/>
         <source>人工研判中的网格（虚线框）</source>
         <translation>Grids under manual override (dashed outline)</translation>
     </message>
@@ -2769,58 +2769,58 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>RiskService</name>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="109"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="120"/>
         <source>县域没有任何网格</source>
         <translation>The county has no grids</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="265"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="293"/>
         <source>县域保存的风险规则无效：%1</source>
         <translation>The risk rules stored in the county are invalid: %1</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="322"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="350"/>
         <source>风险引擎尚未加载</source>
         <translation>The risk engine is not loaded yet</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="492"/>
-        <location filename="../modules/risk/src/RiskService.cpp" line="539"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="548"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="595"/>
         <source>编码 %1 不存在</source>
         <translation>Code %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="496"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="552"/>
         <source>人工研判必须填写理由</source>
         <translation>A manual override needs a reason</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="500"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="556"/>
         <source>人工研判必须写明研判人</source>
         <translation>A manual override needs the name of who decides it</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="504"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="560"/>
         <source>人工研判必须给出截止时间</source>
         <translation>A manual override needs an end time</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="508"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="564"/>
         <source>截止时间 %1 已过，不能设为人工研判的结束</source>
         <translation>The end time %1 has passed and cannot end a manual override</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="543"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="599"/>
         <source>解除人工研判必须填写理由</source>
         <translation>Clearing a manual override needs a reason</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="548"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="604"/>
         <source>%1 没有生效的人工研判</source>
         <translation>%1 has no active manual override</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="716"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="772"/>
         <source>热点分析的层级或天数无效</source>
         <translation>Invalid level or number of days for the hot spot analysis</translation>
     </message>
@@ -3495,42 +3495,42 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>WorkerTicketDrop</name>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="171"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="166"/>
         <source>拖动的内容不是工单</source>
         <translation>The dragged item is not a ticket</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="173"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="168"/>
         <source>工单来自其他县域（%1）</source>
         <translation>Ticket is from another county (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="175"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="170"/>
         <source>请拖到一名网格员上</source>
         <translation>Drop onto a grid worker</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="183"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="178"/>
         <source>工单 %1：%2</source>
         <translation>Ticket %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="187"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="182"/>
         <source>松开鼠标：指派 %1 现场核查</source>
         <translation>Release to assign %1 for on-site check</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="188"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="183"/>
         <source>不能指派核查：%1</source>
         <translation>Cannot assign an on-site check: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="201"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="196"/>
         <source>%1 件工单已指派网格员现场核查</source>
         <translation>%1 tickets assigned to grid workers for on-site check</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="202"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="197"/>
         <source>指派核查 %1 件成功，%2 件未执行：%3</source>
         <translation>Verification assigned for %1 tickets, %2 not assigned: %3</translation>
     </message>
@@ -4385,7 +4385,7 @@ Dispatch note (optional):</translation>
 <context>
     <name>gc::feed::WorkerListModel</name>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="88"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="92"/>
         <source>%1（%2）
 网格：%3
 电话：%4</source>
@@ -4394,42 +4394,42 @@ Grid: %3
 Phone: %4</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="103"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="107"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="130"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="134"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="132"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="136"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="134"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="138"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="136"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="140"/>
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="138"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="142"/>
         <source>最后定位</source>
         <translation>Last position</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="140"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="144"/>
         <source>精度（米）</source>
         <translation>Accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="142"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="146"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -4437,17 +4437,17 @@ Phone: %4</translation>
 <context>
     <name>gc::feed::WorkerOverlay</name>
     <message>
-        <location filename="../modules/feed/src/WorkerOverlay.cpp" line="235"/>
+        <location filename="../modules/workers/src/WorkerOverlay.cpp" line="239"/>
         <source>网格员：%1</source>
         <translation>Grid worker: %1</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerOverlay.cpp" line="238"/>
+        <location filename="../modules/workers/src/WorkerOverlay.cpp" line="242"/>
         <source>网格员（街道、全县视图）：空心圈，不遮挡风险底色</source>
         <translation>Grid worker (street and county views): hollow ring, keeps the risk colour visible</translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerOverlay.cpp" line="248"/>
+        <location filename="../modules/workers/src/WorkerOverlay.cpp" line="254"/>
         <source>网格员 %1（%2）
 网格：%3
 最后定位：%4，精度 %5 米

@@ -504,7 +504,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="448"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="484"/>
         <source>%1 以只读方式打开，不能写入</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,37 +579,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="333"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="334"/>
         <source>工单 %1 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="337"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="338"/>
         <source>工单 %1 已被他人处理（当前状态：%2），请刷新后再操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="344"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="345"/>
         <source>部门 %1 不存在或不属于本县</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="353"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="354"/>
         <source>网格员 %1 不存在，不能指派核查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="360"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="361"/>
         <source>主工单 %1 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="364"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="365"/>
         <source>主工单 %1 已处于“%2”状态，不能并入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="391"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="392"/>
         <source>工单 %1 已被他人处理，请刷新后再操作</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,17 +1138,17 @@
 <context>
     <name>FeedWiring</name>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="240"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="234"/>
         <source>无法读取网格员：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="326"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="320"/>
         <source>没有在岗的网格员可以模拟</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="433"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="421"/>
         <source>收到上报事件：工单 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1632,163 +1632,163 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="85"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="82"/>
         <source>工单队列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="88"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="85"/>
         <source>职能部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="92"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="89"/>
         <source>工单详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="118"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="115"/>
         <source>县域数据只读，不能办理工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="484"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="472"/>
         <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="490"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="478"/>
         <source>姓名、网格或街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="493"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="481"/>
         <source>全部状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="519"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="505"/>
         <source>地图跟随所选网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="525"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="511"/>
         <source>告警与到场</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="540"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="526"/>
         <source>在线 %1 · 信号延迟 %2 · 离线 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="574"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="557"/>
         <source>轨迹回放</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="578"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="561"/>
         <source>所选网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="579"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="562"/>
         <source>所选网格员所在网格的全部网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="582"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="565"/>
         <source>最近 %1 小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="583"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="566"/>
         <source>载入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="584"/>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="672"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="567"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="655"/>
         <source>播放</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="590"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="573"/>
         <source> 倍速</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="593"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="576"/>
         <source>在网格员列表中选中一人，再载入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="628"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="611"/>
         <source>%1  工单 %2  %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="640"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="623"/>
         <source>请先在网格员列表中选中一人（双击）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="661"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="644"/>
         <source>回放：%1 名网格员，%2 个定位点，%3 条工单记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="672"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="655"/>
         <source>暂停</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="688"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="670"/>
         <source>实时接入服务（ws://127.0.0.1:%1/feed）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="690"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="672"/>
         <source>模拟网格员巡查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="700"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="682"/>
         <source>实时接入服务运行中：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="707"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="689"/>
         <source>实时接入服务：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="708"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="690"/>
         <source>实时接入服务未能启动：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="713"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="695"/>
         <source>正在准备模拟网格员…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="719"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="701"/>
         <source>模拟未能启动：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="728"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="710"/>
         <source>%1 名模拟网格员正在接入 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="738"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="720"/>
         <source>县域数据只读，实时定位无法保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="748"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="730"/>
         <source>演示：%1 名网格员正在巡查（%2）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1888,28 +1888,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="247"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="246"/>
         <source>风险引擎无法加载：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="259"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="258"/>
         <source>风险研判</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="274"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="273"/>
         <source>已人工研判 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="279"/>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="286"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="278"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="285"/>
         <source>解除人工研判</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="279"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="278"/>
         <source>解除原因（必填）：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2215,117 +2215,117 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="28"/>
+        <location filename="../app/gridcommand/main.cpp" line="26"/>
         <source>正在生成演示县域数据…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="29"/>
+        <location filename="../app/gridcommand/main.cpp" line="27"/>
         <source>首次运行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="73"/>
+        <location filename="../app/gridcommand/main.cpp" line="69"/>
         <source>网格化指挥中心</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="76"/>
+        <location filename="../app/gridcommand/main.cpp" line="72"/>
         <source>县级综治中心网格化管理指挥平台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="80"/>
+        <location filename="../app/gridcommand/main.cpp" line="76"/>
         <source>县域数据文件；省略时打开（首次运行时生成）演示县域</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="91"/>
+        <location filename="../app/gridcommand/main.cpp" line="87"/>
         <source>无法生成演示数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="106"/>
+        <location filename="../app/gridcommand/main.cpp" line="102"/>
         <source>无法打开县域数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="167"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="164"/>
         <source>值班员登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="168"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="165"/>
         <source>请输入值班员姓名（记录在每一条工单流转记录上）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/DispatchWiring.cpp" line="38"/>
+        <location filename="../app/gridcommand/DispatchWiring.cpp" line="35"/>
         <source>值班员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="139"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="138"/>
         <source>风险等级更新失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="162"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="161"/>
         <source>已回到实时风险颜色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="166"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="165"/>
         <source>回放 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="189"/>
         <source>冷点（99% 置信）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="189"/>
         <source>冷点（95% 置信）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
         <source>冷点（90% 置信）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
         <source>不显著</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="192"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
         <source>热点（90% 置信）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="192"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
         <source>热点（95% 置信）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="193"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="192"/>
         <source>热点（99% 置信）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="194"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="193"/>
         <source>热点 Gi*（近%1天工单）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="202"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="201"/>
         <source>热点分析失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="218"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="217"/>
         <source>&lt;b&gt;%1&lt;/b&gt; 人工研判：%2（规则为%3）&lt;br&gt;至 %4&lt;br&gt;%5：%6</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2333,12 +2333,12 @@
 <context>
     <name>RiskCalculator</name>
     <message>
-        <location filename="../modules/risk/src/RiskCalculator.cpp" line="212"/>
+        <location filename="../modules/risk/src/RiskCalculator.cpp" line="274"/>
         <source>%1下级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskCalculator.cpp" line="213"/>
+        <location filename="../modules/risk/src/RiskCalculator.cpp" line="275"/>
         <source>个</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2590,12 +2590,12 @@
 <context>
     <name>RiskMapLink</name>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="53"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="52"/>
         <source>研判</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="54"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="53"/>
         <source>人工研判中的网格（虚线框）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2768,58 +2768,58 @@
 <context>
     <name>RiskService</name>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="109"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="120"/>
         <source>县域没有任何网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="265"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="293"/>
         <source>县域保存的风险规则无效：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="322"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="350"/>
         <source>风险引擎尚未加载</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="492"/>
-        <location filename="../modules/risk/src/RiskService.cpp" line="539"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="548"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="595"/>
         <source>编码 %1 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="496"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="552"/>
         <source>人工研判必须填写理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="500"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="556"/>
         <source>人工研判必须写明研判人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="504"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="560"/>
         <source>人工研判必须给出截止时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="508"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="564"/>
         <source>截止时间 %1 已过，不能设为人工研判的结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="543"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="599"/>
         <source>解除人工研判必须填写理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="548"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="604"/>
         <source>%1 没有生效的人工研判</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="716"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="772"/>
         <source>热点分析的层级或天数无效</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3494,42 +3494,42 @@
 <context>
     <name>WorkerTicketDrop</name>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="171"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="166"/>
         <source>拖动的内容不是工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="173"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="168"/>
         <source>工单来自其他县域（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="175"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="170"/>
         <source>请拖到一名网格员上</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="183"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="178"/>
         <source>工单 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="187"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="182"/>
         <source>松开鼠标：指派 %1 现场核查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="188"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="183"/>
         <source>不能指派核查：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="201"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="196"/>
         <source>%1 件工单已指派网格员现场核查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/FeedWiring.cpp" line="202"/>
+        <location filename="../app/gridcommand/FeedWiring.cpp" line="197"/>
         <source>指派核查 %1 件成功，%2 件未执行：%3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4374,49 +4374,49 @@
 <context>
     <name>gc::feed::WorkerListModel</name>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="88"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="92"/>
         <source>%1（%2）
 网格：%3
 电话：%4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="103"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="107"/>
         <source>无</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="130"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="134"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="132"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="136"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="134"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="138"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="136"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="140"/>
         <source>街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="138"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="142"/>
         <source>最后定位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="140"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="144"/>
         <source>精度（米）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerListModel.cpp" line="142"/>
+        <location filename="../modules/workers/src/WorkerListModel.cpp" line="146"/>
         <source>电话</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4424,17 +4424,17 @@
 <context>
     <name>gc::feed::WorkerOverlay</name>
     <message>
-        <location filename="../modules/feed/src/WorkerOverlay.cpp" line="235"/>
+        <location filename="../modules/workers/src/WorkerOverlay.cpp" line="239"/>
         <source>网格员：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerOverlay.cpp" line="238"/>
+        <location filename="../modules/workers/src/WorkerOverlay.cpp" line="242"/>
         <source>网格员（街道、全县视图）：空心圈，不遮挡风险底色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/feed/src/WorkerOverlay.cpp" line="248"/>
+        <location filename="../modules/workers/src/WorkerOverlay.cpp" line="254"/>
         <source>网格员 %1（%2）
 网格：%3
 最后定位：%4，精度 %5 米
