@@ -2,6 +2,165 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
+    <name>AssessRules</name>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="44"/>
+        <source>考核规则：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="52"/>
+        <source>未知字段 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="61"/>
+        <source>%1 必须是非空文本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="71"/>
+        <source>缺少 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="76"/>
+        <source>%1 必须是数值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="80"/>
+        <source>%1 必须大于 0（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="81"/>
+        <source>%1 不能为负数（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="85"/>
+        <source>%1 不能为正数（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="95"/>
+        <source>%1 必须是对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="105"/>
+        <source>%1 必须是列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="116"/>
+        <source>%1 应为 HH:mm（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="134"/>
+        <source>%1 应为 1（周一）到 7（周日）各不重复的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="140"/>
+        <source>%1 为空：没有任何在岗日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="144"/>
+        <source>duty.end（%1）必须晚于 duty.start（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="203"/>
+        <source>考核规则：不是 JSON 对象（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="232"/>
+        <source>items 为空，没有任何考核项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="237"/>
+        <source>考核规则：%1 必须是对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="250"/>
+        <source>%1 的考核项“%2”未知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="255"/>
+        <source>%1 重复（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessService</name>
+    <message>
+        <location filename="../modules/assess/src/AssessService.cpp" line="44"/>
+        <source>考核周期“%1”无效，应为 yyyy-MM（如 2026-11）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessService.cpp" line="49"/>
+        <source>考核周期 %1 尚未开始，不能考核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessService.cpp" line="170"/>
+        <source>网格员 %1 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessService.cpp" line="174"/>
+        <source>加减分必须写明理由（--reason）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessService.cpp" line="178"/>
+        <source>加减分必须写明操作人（--by）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessService.cpp" line="182"/>
+        <source>加减分分值必须是非零数值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessService.cpp" line="378"/>
+        <source>工单 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessService.cpp" line="388"/>
+        <source>工单 %1：%2 分钟（时限 %3）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessService.cpp" line="396"/>
+        <source>工单 %1：未到场（时限 %2 分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/assess/src/AssessService.cpp" line="445"/>
+        <source>人工加减分</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessStore</name>
+    <message>
+        <location filename="../modules/store/src/AssessStore.cpp" line="167"/>
+        <source>加减分必须写明理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoryTable</name>
     <message>
         <location filename="../modules/core/src/CategoryTable.cpp" line="38"/>
@@ -504,7 +663,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStore.cpp" line="484"/>
+        <location filename="../modules/store/src/CountyStore.cpp" line="508"/>
         <source>%1 以只读方式打开，不能写入</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,43 +738,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="334"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="337"/>
         <source>工单 %1 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="338"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="341"/>
         <source>工单 %1 已被他人处理（当前状态：%2），请刷新后再操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="345"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="348"/>
         <source>部门 %1 不存在或不属于本县</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="354"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="357"/>
         <source>网格员 %1 不存在，不能指派核查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="361"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="364"/>
         <source>主工单 %1 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="365"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="368"/>
         <source>主工单 %1 已处于“%2”状态，不能并入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="392"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="395"/>
         <source>工单 %1 已被他人处理，请刷新后再操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../modules/store/src/ReadAccess.cpp" line="59"/>
         <source>%1 是只读的，且旁边的预写日志 %2 尚未合并：请把县域文件连同它复制到可写的文件夹再打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Coverage</name>
+    <message>
+        <location filename="../modules/geo/src/Coverage.cpp" line="220"/>
+        <source>网格几何为空</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -639,6 +806,346 @@
     <message>
         <location filename="../modules/geo/src/CrsTransform.cpp" line="121"/>
         <source>Cannot transform the geometry from “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFigures</name>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardFigures.cpp" line="204"/>
+        <location filename="../modules/dashboard/src/DashboardFigures.cpp" line="219"/>
+        <source>紧急工单 #%1 超期 %2 小时 · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardLayout</name>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="58"/>
+        <source>今日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="60"/>
+        <source>本周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="62"/>
+        <source>本月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="64"/>
+        <source>近7天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="65"/>
+        <source>近30天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="73"/>
+        <source>布局文件不是有效的 JSON（第 %1 个字符：%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="76"/>
+        <source>布局文件应为一个 JSON 对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="87"/>
+        <source>布局文件的 columns 和 rows 须为 1 到 200 的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="91"/>
+        <source>trend_days 须在 2–92 之间，satisfaction_weeks 须在 1–13 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="100"/>
+        <source>floors 中的下限须在 0 到 1 之间（如 0.85）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="106"/>
+        <source>布局文件没有 panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="113"/>
+        <source>第 %1 个面板（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="116"/>
+        <source>%1：未知的面板类型，可用：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="123"/>
+        <source>%1：位置 x/y/w/h 须在 %2×%3 的网格之内</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="128"/>
+        <source>%1：与面板 %2 重叠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="135"/>
+        <source>%1：period 须为 %2 之一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="142"/>
+        <source>%1：group 须为 street 或 department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="146"/>
+        <source>%1：metric 须为 satisfaction、closure 或 on_time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="154"/>
+        <source>%1：layer 须为 heat 或 none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="166"/>
+        <source>无法读取布局文件 %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardLayout.cpp" line="172"/>
+        <source>布局文件 %1 有误：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPainter</name>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="164"/>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="231"/>
+        <source>办结率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="165"/>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="233"/>
+        <source>按时办结率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="166"/>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="235"/>
+        <source>满意率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="200"/>
+        <source>%1 · 网格化指挥中心 · 综合态势</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="202"/>
+        <source>数据截至 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="203"/>
+        <source>正在读取数据…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="212"/>
+        <source>%1工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="229"/>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="393"/>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="511"/>
+        <source>受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="230"/>
+        <source>办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="238"/>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="634"/>
+        <source>超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="264"/>
+        <source>在办工单（%1受理）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="295"/>
+        <source>工单来源（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="375"/>
+        <source>近%1天 受理与办结（按受理日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="394"/>
+        <source>其中已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="444"/>
+        <source>满意率（按周）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="476"/>
+        <source>M/d周</source>
+        <comment>date format of a week&apos;s Monday</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="483"/>
+        <source>虚线：下限 %1；低于下限 ▼ 加斜线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="491"/>
+        <source>%1排名 · %2 · %3由低到高</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="492"/>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="510"/>
+        <source>街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="492"/>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="510"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="548"/>
+        <source>▼ 低于下限（%1 %2）：%3 个，共 %4 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="562"/>
+        <source>县域五色风险与工单热力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="567"/>
+        <source>正在绘制地图…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="591"/>
+        <source>热力：近7天工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="593"/>
+        <source>少 → 多</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="599"/>
+        <source>网格员在线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="609"/>
+        <source>/ %1 人在线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="618"/>
+        <source>实时预警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="623"/>
+        <source>暂无预警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="635"/>
+        <source>转红</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="636"/>
+        <source>迟到</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardSource</name>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardSource.cpp" line="135"/>
+        <source>网格转红 %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/dashboard/src/DashboardSource.cpp" line="166"/>
+        <source>网格员未按时到场 %1 · 工单 #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="52"/>
+        <source>网格化指挥中心 · 大屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="114"/>
+        <source>打开布局文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="117"/>
+        <source>大屏布局文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="117"/>
+        <source>布局文件 (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="121"/>
+        <source>布局文件有误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="123"/>
+        <source>内置布局 16:9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="127"/>
+        <source>内置布局 32:9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="132"/>
+        <source>退出大屏 (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -685,12 +1192,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="691"/>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="702"/>
         <source>写入工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="694"/>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="705"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,108 +1993,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="49"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="51"/>
         <source>网格化指挥中心 — %1（只读）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="50"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="52"/>
         <source>网格化指挥中心 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="61"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="64"/>
         <source>%1
 请在左侧网格层级中浏览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="87"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="90"/>
         <source>已只读打开 %1：文件或所在文件夹不可写，不能办理工单、导入或接入实时定位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="89"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="92"/>
         <source>已打开 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="102"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="105"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="103"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="106"/>
         <source>打开县域数据(&amp;O)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="106"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="109"/>
         <source>退出(&amp;Q)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="111"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="114"/>
         <source>视图(&amp;V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="112"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="115"/>
         <source>工具(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="113"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="116"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="114"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="117"/>
         <source>关于网格化指挥中心(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="115"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="118"/>
         <source>关于</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="116"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="119"/>
         <source>&lt;h3&gt;网格化指挥中心 GridCommand %1&lt;/h3&gt;&lt;p&gt;县级综治中心网格化管理指挥平台。&lt;/p&gt;&lt;p&gt;当前数据：%2（%3）&lt;br&gt;文件：%4&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="121"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="124"/>
         <source>主工具栏</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="142"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="145"/>
         <source>按名称或编码筛选…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="170"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="173"/>
         <source>网格层级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="180"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="183"/>
         <source>%1 %L2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="308"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="311"/>
         <source>打开县域数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="309"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="312"/>
         <source>GridCommand 县域数据 (*.gpkg);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="315"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="318"/>
         <source>无法打开</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2215,37 +2722,37 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="26"/>
+        <location filename="../app/gridcommand/main.cpp" line="28"/>
         <source>正在生成演示县域数据…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="27"/>
+        <location filename="../app/gridcommand/main.cpp" line="29"/>
         <source>首次运行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="69"/>
+        <location filename="../app/gridcommand/main.cpp" line="73"/>
         <source>网格化指挥中心</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="72"/>
+        <location filename="../app/gridcommand/main.cpp" line="78"/>
         <source>县级综治中心网格化管理指挥平台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="76"/>
+        <location filename="../app/gridcommand/main.cpp" line="82"/>
         <source>县域数据文件；省略时打开（首次运行时生成）演示县域</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="87"/>
+        <location filename="../app/gridcommand/main.cpp" line="93"/>
         <source>无法生成演示数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/main.cpp" line="102"/>
+        <location filename="../app/gridcommand/main.cpp" line="108"/>
         <source>无法打开县域数据</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2327,6 +2834,66 @@
     <message>
         <location filename="../app/gridcommand/RiskWiring.cpp" line="217"/>
         <source>&lt;b&gt;%1&lt;/b&gt; 人工研判：%2（规则为%3）&lt;br&gt;至 %4&lt;br&gt;%5：%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="140"/>
+        <source>领导大屏：全屏显示县域综合态势</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="142"/>
+        <source>打开大屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="144"/>
+        <source>显示在第 N 个输出（从 0 起；省略时铺满所有输出）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="146"/>
+        <source>布局文件（JSON）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="149"/>
+        <source>离屏绘制一帧，存为 PNG 后退出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="150"/>
+        <source>截图尺寸，如 3840x2160</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="154"/>
+        <source>县域数据文件；省略时打开演示县域</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="168"/>
+        <source>县域数据文件不存在：%1（先运行一次 gridcommand 生成演示县域）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="176"/>
+        <source>--size 须形如 3840x2160（640x360 到 16384x8640）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="185"/>
+        <source>--screen 须为 0 到 %1 之间的输出序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="230"/>
+        <source>无法写入 %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/DashboardWindow.cpp" line="248"/>
+        <source>大屏模式</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -205,7 +205,7 @@ void computeTicketFigures(const DashboardLayout& layout, const FactsView& view, 
              Tr::tr("紧急工单 #%1 超期 %2 小时 · %3 · %4")
                  .arg((*view.ids)[i])
                  .arg(t.deadline.secsTo(asOf) / 3600)
-                 .arg(c ? c->name : t.category, view.gridNames.value(t.gridCode, t.gridCode))});
+                 .arg(c ? c->displayName() : t.category, view.gridNames.value(t.gridCode, t.gridCode))});
     }
 }
 

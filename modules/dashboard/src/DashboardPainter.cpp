@@ -472,7 +472,9 @@ void paintSatisfaction(Canvas& c, const PanelSpec& panel, const QRect& r) {
                        28 * c.u),
                 label, c.font(20, true), kText, Qt::AlignCenter);
         c.text(QRectF(column.left() - slot * 0.18, plot.bottom() + 6 * c.u, slot, 28 * c.u),
-               w.monday.toString(QStringLiteral("M/d")) + Tr::tr("周"), c.font(20), kMuted, Qt::AlignCenter);
+               // "11/23周" in Chinese; English needs no week marker under a "weekly" title.
+               w.monday.toString(Tr::tr("M/d周", "date format of a week's Monday")), c.font(20), kMuted,
+               Qt::AlignCenter);
     }
     const double fy = yOf(floor);
     c.p.setPen(QPen(kWarn, 2 * c.u, Qt::DashLine));
