@@ -6,97 +6,97 @@
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="44"/>
         <source>考核规则：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment rules: %1</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="52"/>
         <source>未知字段 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown field %1</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="61"/>
         <source>%1 必须是非空文本</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be non-empty text</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="71"/>
         <source>缺少 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is missing</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="76"/>
         <source>%1 必须是数值</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be a number</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="80"/>
         <source>%1 必须大于 0（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be greater than 0 (%2)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="81"/>
         <source>%1 不能为负数（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must not be negative (%2)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="85"/>
         <source>%1 不能为正数（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must not be positive (%2)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="95"/>
         <source>%1 必须是对象</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be an object</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="105"/>
         <source>%1 必须是列表</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be a list</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="116"/>
         <source>%1 应为 HH:mm（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be HH:mm (%2)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="134"/>
         <source>%1 应为 1（周一）到 7（周日）各不重复的整数</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be distinct integers from 1 (Monday) to 7 (Sunday)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="140"/>
         <source>%1 为空：没有任何在岗日</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is empty: no duty days at all</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="144"/>
         <source>duty.end（%1）必须晚于 duty.start（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>duty.end (%1) must be later than duty.start (%2)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="203"/>
         <source>考核规则：不是 JSON 对象（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment rules: not a JSON object (%1)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="232"/>
         <source>items 为空，没有任何考核项</source>
-        <translation type="unfinished"></translation>
+        <translation>items is empty: nothing to assess</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="237"/>
         <source>考核规则：%1 必须是对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment rules: %1 must be an object</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="250"/>
         <source>%1 的考核项“%2”未知</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unknown assessment item “%2”</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessRules.cpp" line="255"/>
         <source>%1 重复（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is duplicated (%2)</translation>
     </message>
 </context>
 <context>
@@ -104,52 +104,52 @@
     <message>
         <location filename="../modules/assess/src/AssessService.cpp" line="44"/>
         <source>考核周期“%1”无效，应为 yyyy-MM（如 2026-11）</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment period “%1” is invalid; it must be yyyy-MM (e.g. 2026-11)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessService.cpp" line="49"/>
         <source>考核周期 %1 尚未开始，不能考核</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment period %1 has not started yet and cannot be assessed</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessService.cpp" line="170"/>
         <source>网格员 %1 不存在</source>
-        <translation type="unfinished">Grid worker %1 does not exist</translation>
+        <translation>Grid worker %1 does not exist</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessService.cpp" line="174"/>
         <source>加减分必须写明理由（--reason）</source>
-        <translation type="unfinished"></translation>
+        <translation>An adjustment needs a reason (--reason)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessService.cpp" line="178"/>
         <source>加减分必须写明操作人（--by）</source>
-        <translation type="unfinished"></translation>
+        <translation>An adjustment needs the name of who makes it (--by)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessService.cpp" line="182"/>
         <source>加减分分值必须是非零数值</source>
-        <translation type="unfinished"></translation>
+        <translation>An adjustment must be a non-zero number of points</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessService.cpp" line="378"/>
         <source>工单 %1</source>
-        <translation type="unfinished">Ticket %1</translation>
+        <translation>Ticket %1</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessService.cpp" line="388"/>
         <source>工单 %1：%2 分钟（时限 %3）</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1: %2 min (limit %3)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessService.cpp" line="396"/>
         <source>工单 %1：未到场（时限 %2 分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1: not on site (limit %2 min)</translation>
     </message>
     <message>
         <location filename="../modules/assess/src/AssessService.cpp" line="445"/>
         <source>人工加减分</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual adjustments</translation>
     </message>
 </context>
 <context>
@@ -157,7 +157,7 @@
     <message>
         <location filename="../modules/store/src/AssessStore.cpp" line="167"/>
         <source>加减分必须写明理由</source>
-        <translation type="unfinished"></translation>
+        <translation>An adjustment needs a reason</translation>
     </message>
 </context>
 <context>
@@ -783,7 +783,7 @@
     <message>
         <location filename="../modules/geo/src/Coverage.cpp" line="220"/>
         <source>网格几何为空</source>
-        <translation type="unfinished"></translation>
+        <translation>The grid geometry is empty</translation>
     </message>
 </context>
 <context>
@@ -812,8 +812,7 @@
 <context>
     <name>DashboardFigures</name>
     <message>
-        <location filename="../modules/dashboard/src/DashboardFigures.cpp" line="204"/>
-        <location filename="../modules/dashboard/src/DashboardFigures.cpp" line="219"/>
+        <location filename="../modules/dashboard/src/DashboardFigures.cpp" line="205"/>
         <source>紧急工单 #%1 超期 %2 小时 · %3 · %4</source>
         <translation>Urgent ticket #%1 overdue by %2 h · %3 · %4</translation>
     </message>
@@ -1013,7 +1012,7 @@
         <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="476"/>
         <source>M/d周</source>
         <comment>date format of a week&apos;s Monday</comment>
-        <translation type="unfinished"></translation>
+        <translation>M/d</translation>
     </message>
     <message>
         <location filename="../modules/dashboard/src/DashboardPainter.cpp" line="483"/>

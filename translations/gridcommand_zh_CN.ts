@@ -812,8 +812,7 @@
 <context>
     <name>DashboardFigures</name>
     <message>
-        <location filename="../modules/dashboard/src/DashboardFigures.cpp" line="204"/>
-        <location filename="../modules/dashboard/src/DashboardFigures.cpp" line="219"/>
+        <location filename="../modules/dashboard/src/DashboardFigures.cpp" line="205"/>
         <source>紧急工单 #%1 超期 %2 小时 · %3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
