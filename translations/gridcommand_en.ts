@@ -2,99 +2,314 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AssessDock</name>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="45"/>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="108"/>
+        <source>工单</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="47"/>
+        <source>工单流转</source>
+        <translation>Ticket event</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="49"/>
+        <source>签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="51"/>
+        <source>当日轨迹</source>
+        <translation>Day&apos;s track</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="53"/>
+        <source>人工加减分</source>
+        <translation>Manual adjustment</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="74"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="75"/>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="79"/>
+        <source>考核周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="93"/>
+        <source>在排名中选择一名网格员</source>
+        <translation>Select a grid worker in the ranking</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="97"/>
+        <source>考核项 / 记录</source>
+        <translation>Item / record</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="97"/>
+        <source>得分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="97"/>
+        <source>依据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="97"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="97"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="108"/>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="198"/>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="280"/>
+        <source>网格员</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="108"/>
+        <source>优先级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="108"/>
+        <source>指派核查</source>
+        <translation>Check assigned</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="108"/>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="116"/>
+        <source>到场</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="108"/>
+        <source>用时（分）</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="108"/>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="114"/>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="115"/>
+        <source>积分卡</source>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="168"/>
+        <source>正在计算 %1 的考核积分…</source>
+        <translation>Computing the assessment points of %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="177"/>
+        <source>考核未完成：%1</source>
+        <translation>Assessment not completed: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="186"/>
+        <source>%1：%2 名网格员；到场核查 %3 次，按时 %4 次</source>
+        <translation>%1: %2 grid workers; %3 on-site checks, %4 on time</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="198"/>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="280"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="198"/>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="280"/>
+        <source>网格</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="198"/>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="280"/>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="215"/>
+        <source>已达上限或扣完为止</source>
+        <translation>Cap reached or nothing left to deduct</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="236"/>
+        <source>未到场</source>
+        <translation>Not on site</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="238"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="238"/>
+        <source>否（时限 %1 分钟）</source>
+        <translation>No (limit %1 min)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="252"/>
+        <source>%1（%2）&#x3000;%3 分&#x3000;第 %4 名&#x3000;%5</source>
+        <translation>%1 (%2)  %3 points  rank %4  %5</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="258"/>
+        <source>%1 条记录</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="259"/>
+        <source>已达上限/扣完为止</source>
+        <translation>Cap reached / nothing left to deduct</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="266"/>
+        <source>（超出上限，不计）</source>
+        <translation> (above the cap, not counted)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="280"/>
+        <source>网格员编号</source>
+        <translation>Grid worker ID</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="302"/>
+        <source>导出考核结果</source>
+        <translation>Export assessment results</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="304"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="309"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessDock.cpp" line="311"/>
+        <source>已导出 %1</source>
+        <translation>Exported %1</translation>
+    </message>
+</context>
+<context>
     <name>AssessRules</name>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="44"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="47"/>
         <source>考核规则：%1</source>
         <translation>Assessment rules: %1</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="52"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="55"/>
         <source>未知字段 %1</source>
         <translation>unknown field %1</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="61"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="64"/>
         <source>%1 必须是非空文本</source>
         <translation>%1 must be non-empty text</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="71"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="74"/>
         <source>缺少 %1</source>
         <translation>%1 is missing</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="76"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="79"/>
         <source>%1 必须是数值</source>
         <translation>%1 must be a number</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="80"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="83"/>
         <source>%1 必须大于 0（%2）</source>
         <translation>%1 must be greater than 0 (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="81"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="84"/>
         <source>%1 不能为负数（%2）</source>
         <translation>%1 must not be negative (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="85"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="88"/>
         <source>%1 不能为正数（%2）</source>
         <translation>%1 must not be positive (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="95"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="98"/>
         <source>%1 必须是对象</source>
         <translation>%1 must be an object</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="105"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="108"/>
         <source>%1 必须是列表</source>
         <translation>%1 must be a list</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="116"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="119"/>
         <source>%1 应为 HH:mm（%2）</source>
         <translation>%1 must be HH:mm (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="134"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="138"/>
         <source>%1 应为 1（周一）到 7（周日）各不重复的整数</source>
         <translation>%1 must be distinct integers from 1 (Monday) to 7 (Sunday)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="140"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="144"/>
         <source>%1 为空：没有任何在岗日</source>
         <translation>%1 is empty: no duty days at all</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="144"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="148"/>
         <source>duty.end（%1）必须晚于 duty.start（%2）</source>
         <translation>duty.end (%1) must be later than duty.start (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="203"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="208"/>
         <source>考核规则：不是 JSON 对象（%1）</source>
         <translation>Assessment rules: not a JSON object (%1)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="232"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="237"/>
         <source>items 为空，没有任何考核项</source>
         <translation>items is empty: nothing to assess</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="237"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="242"/>
         <source>考核规则：%1 必须是对象</source>
         <translation>Assessment rules: %1 must be an object</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="250"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="255"/>
         <source>%1 的考核项“%2”未知</source>
         <translation>%1: unknown assessment item “%2”</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessRules.cpp" line="255"/>
+        <location filename="../modules/assess/src/AssessRules.cpp" line="260"/>
         <source>%1 重复（%2）</source>
         <translation>%1 is duplicated (%2)</translation>
     </message>
@@ -102,52 +317,52 @@
 <context>
     <name>AssessService</name>
     <message>
-        <location filename="../modules/assess/src/AssessService.cpp" line="44"/>
+        <location filename="../modules/assess/src/AssessService.cpp" line="45"/>
         <source>考核周期“%1”无效，应为 yyyy-MM（如 2026-11）</source>
         <translation>Assessment period “%1” is invalid; it must be yyyy-MM (e.g. 2026-11)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessService.cpp" line="49"/>
+        <location filename="../modules/assess/src/AssessService.cpp" line="50"/>
         <source>考核周期 %1 尚未开始，不能考核</source>
         <translation>Assessment period %1 has not started yet and cannot be assessed</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessService.cpp" line="170"/>
+        <location filename="../modules/assess/src/AssessService.cpp" line="171"/>
         <source>网格员 %1 不存在</source>
         <translation>Grid worker %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessService.cpp" line="174"/>
+        <location filename="../modules/assess/src/AssessService.cpp" line="175"/>
         <source>加减分必须写明理由（--reason）</source>
         <translation>An adjustment needs a reason (--reason)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessService.cpp" line="178"/>
+        <location filename="../modules/assess/src/AssessService.cpp" line="179"/>
         <source>加减分必须写明操作人（--by）</source>
         <translation>An adjustment needs the name of who makes it (--by)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessService.cpp" line="182"/>
+        <location filename="../modules/assess/src/AssessService.cpp" line="183"/>
         <source>加减分分值必须是非零数值</source>
         <translation>An adjustment must be a non-zero number of points</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessService.cpp" line="378"/>
+        <location filename="../modules/assess/src/AssessService.cpp" line="389"/>
         <source>工单 %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessService.cpp" line="388"/>
+        <location filename="../modules/assess/src/AssessService.cpp" line="399"/>
         <source>工单 %1：%2 分钟（时限 %3）</source>
         <translation>Ticket %1: %2 min (limit %3)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessService.cpp" line="396"/>
+        <location filename="../modules/assess/src/AssessService.cpp" line="411"/>
         <source>工单 %1：未到场（时限 %2 分钟）</source>
         <translation>Ticket %1: not on site (limit %2 min)</translation>
     </message>
     <message>
-        <location filename="../modules/assess/src/AssessService.cpp" line="445"/>
+        <location filename="../modules/assess/src/AssessService.cpp" line="463"/>
         <source>人工加减分</source>
         <translation>Manual adjustments</translation>
     </message>
@@ -155,7 +370,7 @@
 <context>
     <name>AssessStore</name>
     <message>
-        <location filename="../modules/store/src/AssessStore.cpp" line="167"/>
+        <location filename="../modules/store/src/AssessStore.cpp" line="169"/>
         <source>加减分必须写明理由</source>
         <translation>An adjustment needs a reason</translation>
     </message>
@@ -176,306 +391,306 @@
 <context>
     <name>CountyExport</name>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="118"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="120"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="140"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="142"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="140"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="142"/>
         <source>网格编码（GB/T 31000 行政区划代码 + 序号）</source>
         <translation>Grid code (GB/T 31000 administrative division code + sequence number)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="142"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="144"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="142"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="144"/>
         <source>网格名称</source>
         <translation>Grid name</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="143"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="145"/>
         <source>层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="144"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="146"/>
         <source>1 县/区，2 街道/乡镇，3 社区/村，4 网格，5 微网格/楼栋</source>
         <translation>1 county/district, 2 street/township, 3 community/village, 4 grid, 5 micro-grid/building</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="145"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="147"/>
         <source>上级编码</source>
         <translation>Parent code</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="145"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="147"/>
         <source>上一级网格的编码</source>
         <translation>Code of the parent grid</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="146"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="148"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="147"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="149"/>
         <source>人口</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="147"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="149"/>
         <source>常住人口</source>
         <translation>Resident population</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="148"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="150"/>
         <source>面积（平方米）</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="149"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="151"/>
         <source>CGCS2000 椭球面上计算的面积，单位平方米</source>
         <translation>Area computed on the CGCS2000 ellipsoid, in square metres</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="150"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="152"/>
         <source>网格员</source>
         <translation>Grid workers</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="150"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="152"/>
         <source>负责本网格的网格员姓名，以“、”分隔</source>
         <translation>Names of the grid workers responsible for this grid, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="152"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="154"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="153"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="155"/>
         <source>五色管控：red 红、orange 橙、yellow 黄、blue 蓝、green 绿</source>
         <translation>Five-colour risk control: red, orange, yellow, blue, green</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="154"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="156"/>
         <source>在办工单</source>
         <translation>Open tickets</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="154"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="156"/>
         <source>尚未办结的工单数</source>
         <translation>Number of tickets not yet resolved</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="155"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="157"/>
         <source>近30天工单</source>
         <translation>Tickets (last 30 days)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="155"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="157"/>
         <source>导出时刻之前 30 天内登记的工单数</source>
         <translation>Number of tickets registered in the 30 days before the export</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="157"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="159"/>
         <source>满意率（%）</source>
         <translation>Satisfaction rate (%)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="158"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="160"/>
         <source>满意评价数 / 全部评价数 × 100；无评价时为空</source>
         <translation>Satisfied ratings / all ratings × 100; empty when there are no ratings</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="163"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="165"/>
         <source>网格员电话</source>
         <translation>Grid worker phone</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="164"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="166"/>
         <source>个人信息：网格员联系电话</source>
         <translation>Personal data: grid worker contact phone number</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="234"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="236"/>
         <source>无法统计网格的工单与网格员：%1</source>
         <translation>Cannot count tickets and grid workers per grid: %1</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="269"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="271"/>
         <source>工单</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="272"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="274"/>
         <source>工单号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="272"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="274"/>
         <source>工单编号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="273"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="275"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="274"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="276"/>
         <source>received 登记、dispatched 已派遣、closed 已结案 等</source>
         <translation>received (registered), dispatched, closed, etc.</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="275"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="277"/>
         <source>状态（中文）</source>
         <translation>Status (Chinese)</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="275"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="277"/>
         <source>状态的中文名称</source>
         <translation>Chinese name of the status</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="276"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="278"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="276"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="278"/>
         <source>事件分类代码</source>
         <translation>Event category code</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="277"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="279"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="278"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="280"/>
         <source>patrol 网格员巡查、app 群众随手拍、hotline 12345热线、video 视频发现、other 其他</source>
         <translation>patrol (grid worker patrol), app (citizen snapshot app), hotline (12345 hotline), video (video surveillance), other</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="280"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="282"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="280"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="282"/>
         <source>urgent、high、normal、low</source>
         <translation>urgent, high, normal, low</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="281"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="283"/>
         <source>承办部门</source>
         <translation>Handling department</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="281"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="283"/>
         <source>承办部门编码</source>
         <translation>Code of the handling department</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="282"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="284"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="282"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="284"/>
         <source>事发网格编码</source>
         <translation>Code of the grid where the incident occurred</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="283"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="285"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="283"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="285"/>
         <source>工单标题</source>
         <translation>Ticket title</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="284"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="286"/>
         <source>登记时间</source>
         <translation>Registered at</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="284"/>
-        <location filename="../modules/store/src/CountyExport.cpp" line="285"/>
         <location filename="../modules/store/src/CountyExport.cpp" line="286"/>
         <location filename="../modules/store/src/CountyExport.cpp" line="287"/>
         <location filename="../modules/store/src/CountyExport.cpp" line="288"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="289"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="290"/>
         <source>北京时间</source>
         <translation>Beijing time</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="285"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="287"/>
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="286"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="288"/>
         <source>首次派遣时间</source>
         <translation>First dispatched at</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="287"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="289"/>
         <source>办结时间</source>
         <translation>Resolved at</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="288"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="290"/>
         <source>结案时间</source>
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="289"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="291"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="289"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="291"/>
         <source>none 未评价、satisfied 满意、unsatisfied 不满意</source>
         <translation>none (not rated), satisfied, unsatisfied</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="294"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="296"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="294"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="296"/>
         <source>个人信息：诉求描述</source>
         <translation>Personal data: description of the request</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="295"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="297"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="295"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="297"/>
         <source>个人信息：事发地址</source>
         <translation>Personal data: incident address</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="296"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="298"/>
         <source>反映人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyExport.cpp" line="296"/>
+        <location filename="../modules/store/src/CountyExport.cpp" line="298"/>
         <source>个人信息：反映人</source>
         <translation>Personal data: reporter</translation>
     </message>
@@ -781,7 +996,7 @@
 <context>
     <name>Coverage</name>
     <message>
-        <location filename="../modules/geo/src/Coverage.cpp" line="220"/>
+        <location filename="../modules/geo/src/Coverage.cpp" line="224"/>
         <source>网格几何为空</source>
         <translation>The grid geometry is empty</translation>
     </message>
@@ -1161,42 +1376,42 @@
         <translation>Cannot generate the county outline</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="593"/>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="595"/>
         <source>网格数应在 1 到 %1 之间</source>
         <translation>The number of grids must be between 1 and %1</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="597"/>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="599"/>
         <source>工单密度或历史天数无效</source>
         <translation>Invalid ticket density or number of history days</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="605"/>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="607"/>
         <source>划分街道、社区和网格</source>
         <translation>Partitioning streets, communities and grids</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="623"/>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="625"/>
         <source>写入县域文件</source>
         <translation>Writing the county file</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="641"/>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="643"/>
         <source>写入部门和网格员</source>
         <translation>Writing departments and grid workers</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="680"/>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="682"/>
         <source>生成 %1 天的工单历史</source>
         <translation>Generating %1 days of ticket history</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="702"/>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="704"/>
         <source>写入工单</source>
         <translation>Writing tickets</translation>
     </message>
     <message>
-        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="705"/>
+        <location filename="../modules/store/src/DemoCountyBuilder.cpp" line="707"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -2084,17 +2299,17 @@ Browse the grid hierarchy on the left</translation>
         <translation>%1 %L2</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="311"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="312"/>
         <source>打开县域数据</source>
         <translation>Open county</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="312"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="313"/>
         <source>GridCommand 县域数据 (*.gpkg);;所有文件 (*)</source>
         <translation>GridCommand county (*.gpkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="318"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="319"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
@@ -2395,30 +2610,35 @@ Browse the grid hierarchy on the left</translation>
         <translation>Offline MBTiles file…</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="246"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="317"/>
         <source>风险引擎无法加载：%1</source>
         <translation>The risk engine could not be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="258"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="268"/>
         <source>风险研判</source>
         <translation>Risk assessment</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="273"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="283"/>
         <source>已人工研判 %1</source>
         <translation>Manual override set for %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="278"/>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="285"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="288"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="295"/>
         <source>解除人工研判</source>
         <translation>Clear manual override</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="278"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="288"/>
         <source>解除原因（必填）：</source>
         <translation>Reason for clearing (required):</translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/AssessWiring.cpp" line="10"/>
+        <source>考核</source>
+        <translation>Assessment</translation>
     </message>
 </context>
 <context>
@@ -2772,67 +2992,67 @@ Browse the grid hierarchy on the left</translation>
         <translation>Duty operator</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="138"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="140"/>
         <source>风险等级更新失败：%1</source>
         <translation>Updating risk levels failed: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="161"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="163"/>
         <source>已回到实时风险颜色</source>
         <translation>Back to live risk colours</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="165"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="167"/>
         <source>回放 %1</source>
         <translation>Replay %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="189"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="219"/>
         <source>冷点（99% 置信）</source>
         <translation>Cold spot (99% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="189"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="219"/>
         <source>冷点（95% 置信）</source>
         <translation>Cold spot (95% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="220"/>
         <source>冷点（90% 置信）</source>
         <translation>Cold spot (90% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="190"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="220"/>
         <source>不显著</source>
         <translation>Not significant</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="221"/>
         <source>热点（90% 置信）</source>
         <translation>Hot spot (90% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="191"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="221"/>
         <source>热点（95% 置信）</source>
         <translation>Hot spot (95% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="192"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="222"/>
         <source>热点（99% 置信）</source>
         <translation>Hot spot (99% confidence)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="193"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="223"/>
         <source>热点 Gi*（近%1天工单）</source>
         <translation>Hot spots Gi* (tickets of the last %1 days)</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="201"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="202"/>
         <source>热点分析失败：%1</source>
         <translation>Hot spot analysis failed: %1</translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/RiskWiring.cpp" line="217"/>
+        <location filename="../app/gridcommand/RiskWiring.cpp" line="239"/>
         <source>&lt;b&gt;%1&lt;/b&gt; 人工研判：%2（规则为%3）&lt;br&gt;至 %4&lt;br&gt;%5：%6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; manual override: %2 (rules say %3)&lt;br&gt;until %4&lt;br&gt;%5: %6</translation>
     </message>
@@ -2900,12 +3120,12 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>RiskCalculator</name>
     <message>
-        <location filename="../modules/risk/src/RiskCalculator.cpp" line="274"/>
+        <location filename="../modules/risk/src/RiskCalculator.cpp" line="273"/>
         <source>%1下级</source>
         <translation>%1 children</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskCalculator.cpp" line="275"/>
+        <location filename="../modules/risk/src/RiskCalculator.cpp" line="274"/>
         <source>个</source>
         <translation>children</translation>
     </message>
@@ -3335,58 +3555,59 @@ Browse the grid hierarchy on the left</translation>
 <context>
     <name>RiskService</name>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="120"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="124"/>
         <source>县域没有任何网格</source>
         <translation>The county has no grids</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="293"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="302"/>
         <source>县域保存的风险规则无效：%1</source>
         <translation>The risk rules stored in the county are invalid: %1</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="350"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="374"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="457"/>
         <source>风险引擎尚未加载</source>
         <translation>The risk engine is not loaded yet</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="548"/>
-        <location filename="../modules/risk/src/RiskService.cpp" line="595"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="660"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="707"/>
         <source>编码 %1 不存在</source>
         <translation>Code %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="552"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="664"/>
         <source>人工研判必须填写理由</source>
         <translation>A manual override needs a reason</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="556"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="668"/>
         <source>人工研判必须写明研判人</source>
         <translation>A manual override needs the name of who decides it</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="560"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="672"/>
         <source>人工研判必须给出截止时间</source>
         <translation>A manual override needs an end time</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="564"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="676"/>
         <source>截止时间 %1 已过，不能设为人工研判的结束</source>
         <translation>The end time %1 has passed and cannot end a manual override</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="599"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="711"/>
         <source>解除人工研判必须填写理由</source>
         <translation>Clearing a manual override needs a reason</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="604"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="716"/>
         <source>%1 没有生效的人工研判</source>
         <translation>%1 has no active manual override</translation>
     </message>
     <message>
-        <location filename="../modules/risk/src/RiskService.cpp" line="772"/>
+        <location filename="../modules/risk/src/RiskService.cpp" line="886"/>
         <source>热点分析的层级或天数无效</source>
         <translation>Invalid level or number of days for the hot spot analysis</translation>
     </message>
