@@ -217,6 +217,12 @@ private Q_SLOTS:
             dataNames << d.name;
         for (const WorkerRecord& w : store->workers())
             dataNames << w.name;
+        // The assessment items are named by the rules file (maps/assess-rules.json, the default the
+        // demo county uses), which has no English names yet: cut out as data for now.
+        QFile assessRules(qEnvironmentVariable("GC_SOURCE_DIR") + u"/maps/assess-rules.json"_s);
+        QVERIFY(assessRules.open(QIODevice::ReadOnly));
+        for (const QJsonValue& item : QJsonDocument::fromJson(assessRules.readAll())[u"items"_s].toArray())
+            dataNames << item[u"label"_s].toString();
         dataNames.removeAll(QString());
         std::sort(dataNames.begin(), dataNames.end(),
                   [](const QString& a, const QString& b) { return a.size() > b.size(); });
