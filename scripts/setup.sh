@@ -11,7 +11,8 @@ packages=(
   libqt6opengl6-dev libgl-dev
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
   libsqlite3-dev sqlite3 python3-jsonschema
-  xvfb xauth fonts-noto-cjk imagemagick strace
+  xvfb xauth fonts-noto-cjk fonts-wqy-microhei imagemagick strace
+  libxlsxwriter-dev poppler-utils python3
 )
 
 missing=()

@@ -1,10 +1,10 @@
 // Read-only summaries of a county: `gridctl info` and `gridctl stats`.
 #include "Command.h"
 
-#include "gc/core/CategoryTable.h"
 #include "gc/core/ChinaTime.h"
 #include "gc/core/Kpi.h"
 #include "gc/store/CountyStore.h"
+#include "gc/store/KpiGroups.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,6 +21,11 @@ QJsonValue rate(double r) {
 QJsonObject kpiJson(const KpiSet& k) {
     return {{QStringLiteral("received"), k.received},
             {QStringLiteral("closed"), k.closed},
+            {QStringLiteral("resolved"), k.resolved},
+            {QStringLiteral("on_time"), k.onTime},
+            {QStringLiteral("with_deadline"), k.withDeadline},
+            {QStringLiteral("rated"), k.rated},
+            {QStringLiteral("satisfied"), k.satisfied},
             {QStringLiteral("open"), k.open},
             {QStringLiteral("overdue"), k.overdue},
             {QStringLiteral("merged"), k.merged},
@@ -31,41 +36,6 @@ QJsonObject kpiJson(const KpiSet& k) {
             {QStringLiteral("reopen_rate"), rate(k.reopenRate)},
             {QStringLiteral("mean_hours_to_dispatch"), rate(k.meanHoursToDispatch)},
             {QStringLiteral("mean_hours_to_close"), rate(k.meanHoursToClose)}};
-}
-
-// `--by`: which group a ticket belongs to and the group's display name.
-struct Grouping {
-    std::function<QString(const TicketFacts&)> groupOf;
-    QHash<QString, QString> names;
-};
-
-std::optional<Grouping> groupingFor(const QString& by, const CountyStore& store) {
-    Grouping g;
-    if (by == u"street" || by == u"community") {
-        const GridLevel level = by == u"street" ? GridLevel::Street : GridLevel::Community;
-        const QHash<QString, QString> ancestor = store.ancestorCodes(level);
-        g.groupOf = [ancestor](const TicketFacts& t) { return ancestor.value(t.gridCode); };
-        for (const GridRecord& r : store.grids(level, false))
-            g.names.insert(r.code, r.name);
-    } else if (by == u"department") {
-        g.groupOf = [](const TicketFacts& t) { return t.departmentCode; };
-        for (const DepartmentRecord& d : store.departments())
-            g.names.insert(d.code, d.name);
-        g.names.insert(QString(),
-                       QStringLiteral("（未交办）")); // closed inside the grid, or not yet dispatched
-    } else if (by == u"category") {
-        g.groupOf = [](const TicketFacts& t) { return t.category; };
-        for (const Category& c : CategoryTable::builtIn().all())
-            g.names.insert(c.code, c.name);
-    } else if (by == u"source") {
-        g.groupOf = [](const TicketFacts& t) { return toKey(t.source); };
-        for (TicketSource s : {TicketSource::Patrol, TicketSource::CitizenApp, TicketSource::Hotline12345,
-                               TicketSource::Video, TicketSource::Other})
-            g.names.insert(toKey(s), displayName(s));
-    } else {
-        return std::nullopt;
-    }
-    return g;
 }
 
 int runInfo(const QStringList& arguments) {
@@ -126,12 +96,22 @@ int runStats(const QStringList& arguments) {
         QStringLiteral("Also per street|community|department|category|source "
                        "(JSON: \"groups\", busiest first; the groups add up to the totals)."),
         QStringLiteral("GROUP"));
-    p.addOptions({from, to, json, by});
+    const QCommandLineOption asOf(
+        QStringLiteral("as-of"),
+        QStringLiteral("Count open and overdue as at this time (ISO 8601 with offset, default now), as a "
+                       "report made then did."),
+        QStringLiteral("TIME"));
+    p.addOptions({from, to, json, by, asOf});
     int code = 0;
     if (!parse(p, verb, QStringLiteral("Ticket KPIs for a period (one definition: gc::KpiAccumulator)."),
                arguments, &code))
         return code;
-    const QDateTime now = chinaNow();
+    QDateTime now = chinaNow();
+    if (p.isSet(asOf)) {
+        now = QDateTime::fromString(p.value(asOf), Qt::ISODateWithMs);
+        if (!now.isValid())
+            return fail(verb, QStringLiteral("--as-of must be a time like 2026-11-29T08:00:00+08:00"), 2);
+    }
     const auto day = [&](const QCommandLineOption& o, const QDate& fallback, QDate* out) {
         if (!p.isSet(o)) {
             *out = fallback;
@@ -150,12 +130,13 @@ int runStats(const QStringList& arguments) {
         return code;
     const QDateTime begin(first, QTime(0, 0), chinaTimeZone());
     const QDateTime end(last.addDays(1), QTime(0, 0), chinaTimeZone());
-    std::optional<Grouping> grouping;
+    std::optional<KpiGrouping> grouping;
     if (p.isSet(by)) {
-        grouping = groupingFor(p.value(by), *store);
-        if (!grouping)
+        const std::optional<KpiGroupBy> groupBy = kpiGroupByFromKey(p.value(by));
+        if (!groupBy)
             return fail(verb,
                         QStringLiteral("--by must be street, community, department, category or source"), 2);
+        grouping = kpiGrouping(*groupBy, *store);
     }
     const QList<TicketFacts> facts = store->ticketFacts(begin, end);
     const KpiSet k = computeKpis(facts, begin, end, now);
@@ -175,7 +156,7 @@ int runStats(const QStringList& arguments) {
         for (const auto& [key, set] : groups) {
             QJsonObject row = kpiJson(set);
             row.insert(QStringLiteral("key"), key);
-            row.insert(QStringLiteral("name"), grouping->names.value(key, key));
+            row.insert(QStringLiteral("name"), grouping->nameOf(key));
             rows.append(row);
         }
         out.insert(QStringLiteral("by"), p.value(by));

@@ -1,5 +1,6 @@
 #include "gc/geo/VectorExporter.h"
 
+#include "gc/core/OutputStaging.h"
 #include "gc/core/PhaseTimer.h"
 #include "gc/geo/TextEncoding.h"
 
@@ -27,10 +28,7 @@
 #include <utility>
 #include <vector>
 
-#include <csignal>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace gc::geo {
 
@@ -49,16 +47,7 @@ QString gdalError() {
     return QString::fromUtf8(CPLGetLastErrorMsg());
 }
 QString errnoText(int error) {
-    switch (error) {
-    case ENOSPC:
-        return Tr::tr("磁盘已满");
-    case EFBIG:
-        return Tr::tr("超出文件大小限制");
-    case EDQUOT:
-        return Tr::tr("超出磁盘配额");
-    default:
-        return QString::fromLocal8Bit(std::strerror(error));
-    }
+    return OutputStaging::errorText(error);
 }
 
 struct FormatInfo {
@@ -167,54 +156,6 @@ QStringList filesOf(VectorFormat format, const QString& path) {
         break;
     }
     return {path};
-}
-
-// The path a write to `path` reaches: the longest part that exists with symlinks and ".." resolved
-// as the kernel resolves them, the rest (which does not exist yet) appended as written. Lexical
-// cleaning alone would be wrong: "link/../c.gpkg" is beside the link's target, not beside the link.
-QString reachedPath(const QString& path) {
-    const QString absolute =
-        QDir::isAbsolutePath(path) ? path : QDir::currentPath() + QLatin1Char('/') + path;
-    QString head = absolute;
-    QStringList tail;
-    for (;;) {
-        char buffer[PATH_MAX];
-        if (::realpath(QFile::encodeName(head).constData(), buffer)) {
-            const QString reached = QFile::decodeName(buffer);
-            return tail.isEmpty() ? reached
-                                  : QDir::cleanPath(reached + QLatin1Char('/') + tail.join(QLatin1Char('/')));
-        }
-        const qsizetype slash = head.lastIndexOf(QLatin1Char('/'));
-        if (slash < 0 || head == QLatin1String("/"))
-            return QDir::cleanPath(absolute);
-        tail.prepend(head.mid(slash + 1));
-        head = slash == 0 ? QStringLiteral("/") : head.left(slash);
-    }
-}
-
-// Device and inode: the one identity a hard link cannot hide.
-std::optional<std::pair<dev_t, ino_t>> fileIdentity(const QString& path) {
-    struct stat st {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return std::nullopt;
-    return std::make_pair(st.st_dev, st.st_ino);
-}
-
-// The first output that reaches a protected file or one of its SQLite sidecars, with that file;
-// empty if none does.
-std::pair<QString, QString> reachedProtectedFile(const QStringList& outputs,
-                                                 const QStringList& protectedFiles) {
-    for (const QString& file : protectedFiles)
-        for (const char* sidecar : {"", "-wal", "-shm", "-journal"}) {
-            const QString guarded = file + QLatin1String(sidecar);
-            const QString guardedPath = reachedPath(guarded);
-            const auto guardedIdentity = fileIdentity(guarded);
-            for (const QString& output : outputs)
-                if (reachedPath(output) == guardedPath ||
-                    (guardedIdentity && fileIdentity(output) == guardedIdentity))
-                    return {output, file};
-        }
-    return {};
 }
 
 bool anyExists(const QStringList& files) {
@@ -336,7 +277,8 @@ QString VectorExporter::check(const ExportOptions& options) {
         return Tr::tr("没有指定输出文件");
     const QStringList outputs = outputFiles(options);
     // First, whatever else is wrong: this is the mistake that destroys a county.
-    if (const auto [output, file] = reachedProtectedFile(outputs, options.protectedFiles); !file.isEmpty())
+    if (const auto [output, file] = OutputStaging::reachedProtectedFile(outputs, options.protectedFiles);
+        !file.isEmpty())
         return Tr::tr(
                    "不能写入 %1：它指向正在读取的县域数据 %2（或其 -wal/-shm/-journal 文件），写入会毁掉它")
             .arg(output, file);
@@ -403,120 +345,6 @@ private:
     }
 };
 
-// Everything an export writes goes into a hidden folder beside the output first, and is renamed
-// into place only once every file is complete: a full disk, a file size limit or a cancel leaves
-// the previous output as it was and nothing half-written. Renaming within a folder is atomic and
-// needs no space.
-class OutputStaging {
-public:
-    explicit OutputStaging(const QString& finalPath) : m_finalPath(finalPath) {}
-    ~OutputStaging() {
-        if (!m_dir.isEmpty())
-            QDir(m_dir).removeRecursively();
-        if (!m_committed && !m_createdFolder.isEmpty())
-            QDir().rmdir(m_createdFolder);
-    }
-    OutputStaging(const OutputStaging&) = delete;
-    OutputStaging& operator=(const OutputStaging&) = delete;
-
-    bool create(QString* error) {
-        const QString folder = QFileInfo(m_finalPath).absolutePath();
-        if (!QFileInfo(folder).isDir()) {
-            if (!QDir().mkdir(folder)) {
-                *error = Tr::tr("无法创建文件夹 %1").arg(folder);
-                return false;
-            }
-            m_createdFolder = folder;
-        }
-        const QString prefix = QStringLiteral(".%1.part-").arg(QFileInfo(m_finalPath).fileName());
-        removeAbandoned(folder, prefix);
-        static std::atomic_int counter{0};
-        const QString dir = QDir(folder).filePath(
-            prefix +
-            QStringLiteral("%1-%2").arg(QCoreApplication::applicationPid()).arg(counter.fetch_add(1)));
-        if (::mkdir(QFile::encodeName(dir).constData(), 0700) != 0) {
-            *error = Tr::tr("无法在 %1 中写入：%2").arg(folder, errnoText(errno));
-            return false;
-        }
-        m_dir = dir;
-        return true;
-    }
-
-    QString dir() const { return m_dir; }
-
-    // Renames each staged file over its output; an output the new export did not write (a
-    // previous Shapefile's spatial index) is removed.
-    bool commit(const QStringList& outputs, QString* error) {
-        // A file GDAL wrote that is not in the list would be lost here, and would have escaped the
-        // protection check: refused, so that a new sidecar shows up in the tests.
-        QStringList names;
-        for (const QString& output : outputs)
-            names << QFileInfo(output).fileName();
-        for (const QString& staged : QDir(m_dir).entryList(QDir::Files | QDir::Hidden))
-            if (!names.contains(staged)) {
-                *error = Tr::tr("导出写出了意料之外的文件 %1").arg(staged);
-                return false;
-            }
-        // Each staged file reaches the disk before it replaces the output, and the folder's new
-        // entries after: without this, a power cut soon after the rename can leave an empty or
-        // short file where the previous output was (ext4 and XFS allocate data late).
-        for (const QString& output : outputs) {
-            const QString staged = QDir(m_dir).filePath(QFileInfo(output).fileName());
-            if (QFileInfo::exists(staged) && !syncToDisk(staged, error))
-                return false;
-        }
-        for (const QString& output : outputs) {
-            const QString staged = QDir(m_dir).filePath(QFileInfo(output).fileName());
-            const QByteArray target = QFile::encodeName(output);
-            if (QFileInfo::exists(staged)) {
-                if (::rename(QFile::encodeName(staged).constData(), target.constData()) != 0) {
-                    *error = Tr::tr("无法把导出结果移到 %1：%2").arg(output, errnoText(errno));
-                    return false;
-                }
-            } else if (::unlink(target.constData()) != 0 && errno != ENOENT) {
-                *error = Tr::tr("无法删除旧文件 %1：%2").arg(output, errnoText(errno));
-                return false;
-            }
-        }
-        m_committed = true;
-        return syncToDisk(QFileInfo(m_finalPath).absolutePath(), error);
-    }
-
-private:
-    // fsync on a file or a folder (the folder's entries: the renames).
-    static bool syncToDisk(const QString& path, QString* error) {
-        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0 || ::fsync(fd) != 0) {
-            const int failure = errno;
-            if (fd >= 0)
-                ::close(fd);
-            *error = Tr::tr("无法把 %1 写入磁盘：%2").arg(path, errnoText(failure));
-            return false;
-        }
-        ::close(fd);
-        return true;
-    }
-
-    // What an export of the same output killed mid-way (SIGKILL, a power cut) left behind: the
-    // staging folders of processes that no longer exist.
-    static void removeAbandoned(const QString& folder, const QString& prefix) {
-        for (const QFileInfo& entry : QDir(folder).entryInfoList(QDir::Dirs | QDir::Hidden |
-                                                                 QDir::NoDotAndDotDot | QDir::NoSymLinks)) {
-            if (!entry.fileName().startsWith(prefix))
-                continue;
-            const qint64 pid =
-                entry.fileName().mid(prefix.size()).section(QLatin1Char('-'), 0, 0).toLongLong();
-            if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
-                QDir(entry.filePath()).removeRecursively();
-        }
-    }
-
-    QString m_finalPath;
-    QString m_dir;
-    QString m_createdFolder;
-    bool m_committed = false;
-};
-
 // All formats but GeoPackage (SQLite wants a real file) are written in memory first and copied
 // out, one checked write per file. GDAL's GeoJSON, KML and CSV writers do not check their own
 // writes, so a full disk would otherwise pass unseen; and shapelib seeks before every record,
@@ -579,7 +407,7 @@ public:
 
     bool run(const std::function<void(int)>& progress, const std::atomic_bool* cancel) {
         // Through a symlink the file it names is replaced, as ogr2ogr would write through it.
-        m_finalPath = reachedPath(VectorExporter::outputPath(m_options));
+        m_finalPath = OutputStaging::reachedPath(VectorExporter::outputPath(m_options));
         const GdalMessagesToLog quiet;
         OutputStaging output(m_finalPath);
         if (!output.create(m_error))
