@@ -93,17 +93,30 @@ KpiSet computeKpis(const QList<TicketFacts>& tickets, const QDateTime& from, con
 QHash<QString, KpiSet> computeKpisBy(const QList<TicketFacts>& tickets, const QDateTime& from,
                                      const QDateTime& to, const QDateTime& asOf,
                                      const std::function<QString(const TicketFacts&)>& groupOf) {
-    QHash<QString, KpiAccumulator> groups;
+    return computeKpisByEach(tickets, from, to, asOf, {groupOf}).first();
+}
+
+QList<QHash<QString, KpiSet>>
+computeKpisByEach(const QList<TicketFacts>& tickets, const QDateTime& from, const QDateTime& to,
+                  const QDateTime& asOf, const QList<std::function<QString(const TicketFacts&)>>& groupOfs) {
+    QList<QHash<QString, KpiAccumulator>> groupings(groupOfs.size());
     for (const TicketFacts& t : tickets) {
-        const QString group = groupOf(t);
-        auto it = groups.find(group);
-        if (it == groups.end())
-            it = groups.insert(group, KpiAccumulator(from, to, asOf));
-        it->add(t);
+        for (qsizetype i = 0; i < groupOfs.size(); ++i) {
+            const QString group = groupOfs[i](t);
+            QHash<QString, KpiAccumulator>& groups = groupings[i];
+            auto it = groups.find(group);
+            if (it == groups.end())
+                it = groups.insert(group, KpiAccumulator(from, to, asOf));
+            it->add(t);
+        }
     }
-    QHash<QString, KpiSet> out;
-    for (auto it = groups.cbegin(); it != groups.cend(); ++it)
-        out.insert(it.key(), it->result());
+    QList<QHash<QString, KpiSet>> out;
+    for (const QHash<QString, KpiAccumulator>& groups : groupings) {
+        QHash<QString, KpiSet> sets;
+        for (auto it = groups.cbegin(); it != groups.cend(); ++it)
+            sets.insert(it.key(), it->result());
+        out.append(sets);
+    }
     return out;
 }
 

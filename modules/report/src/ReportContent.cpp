@@ -9,8 +9,10 @@
 #include "gc/store/RiskStore.h"
 
 #include <QCoreApplication>
+#include <QFuture>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -23,6 +25,8 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(Report)
 };
+
+constexpr qint64 kChinaOffsetSeconds = 8 * 3600; // China's days (chinaTimeZone()) begin at 16:00 UTC
 
 QList<UnitRow> rowsOf(const QHash<QString, KpiSet>& groups, const KpiGrouping& grouping) {
     QList<UnitRow> rows;
@@ -172,32 +176,46 @@ ReportContent buildReport(CountyStore& store, const ReportPeriod& period, const 
     c.previous = period.previous();
     c.asOf = asOf;
     c.options = options;
+    // The previous period is only totalled: read and counted on a second core meanwhile (the
+    // store's fact reader opens a connection of its own).
+    QFuture<KpiSet> previousTotals = QtConcurrent::run([&store, previous = c.previous, asOf] {
+        return computeKpis(store.ticketFacts(previous.begin(), previous.end()), previous.begin(),
+                           previous.end(), asOf);
+    });
     const QList<TicketFacts> facts = store.ticketFacts(period.begin(), period.end());
     phases.mark("read period");
-    const QList<TicketFacts> previousFacts = store.ticketFacts(c.previous.begin(), c.previous.end());
-    phases.mark("read previous period");
     c.totals = computeKpis(facts, period.begin(), period.end(), asOf);
-    c.previousTotals = computeKpis(previousFacts, c.previous.begin(), c.previous.end(), asOf);
-    const auto rows = [&](KpiGroupBy by) {
-        const KpiGrouping grouping = kpiGrouping(by, store);
-        return rowsOf(computeKpisBy(facts, period.begin(), period.end(), asOf, grouping.groupOf), grouping);
+    const KpiGrouping streets = kpiGrouping(KpiGroupBy::Street, store);
+    const KpiGrouping departments = kpiGrouping(KpiGroupBy::Department, store);
+    const KpiGrouping categories = kpiGrouping(KpiGroupBy::Category, store);
+    const KpiGrouping sources = kpiGrouping(KpiGroupBy::Source, store);
+    // Days by their offset from the first: one key string per day, not one per ticket.
+    QStringList dayKeys;
+    for (QDate d = period.first(); d <= period.last(); d = d.addDays(1))
+        dayKeys << d.toString(Qt::ISODate);
+    const qint64 firstDay = (period.begin().toSecsSinceEpoch() + kChinaOffsetSeconds) / 86400;
+    const auto dayOf = [&dayKeys, firstDay](const TicketFacts& t) {
+        const qint64 day = (t.createdAt.toSecsSinceEpoch() + kChinaOffsetSeconds) / 86400 - firstDay;
+        return dayKeys.value(day);
     };
-    c.streets = rows(KpiGroupBy::Street);
-    c.departments = rows(KpiGroupBy::Department);
-    c.categories = rows(KpiGroupBy::Category).mid(0, options.topCategories);
-    c.sources = rows(KpiGroupBy::Source);
-    phases.mark("groups");
-    const QHash<QString, KpiSet> byDay =
-        computeKpisBy(facts, period.begin(), period.end(), asOf, [](const TicketFacts& t) {
-            return t.createdAt.toTimeZone(chinaTimeZone()).date().toString(Qt::ISODate);
-        });
-    for (QDate d = period.first(); d <= period.last(); d = d.addDays(1)) {
-        const QString key = d.toString(Qt::ISODate);
-        c.days.append({key, Tr::tr("%1月%2日").arg(d.month()).arg(d.day()), byDay.value(key)});
+    phases.mark("groups' names");
+    const QList<QHash<QString, KpiSet>> groups =
+        computeKpisByEach(facts, period.begin(), period.end(), asOf,
+                          {streets.groupOf, departments.groupOf, categories.groupOf, sources.groupOf, dayOf});
+    c.streets = rowsOf(groups[0], streets);
+    c.departments = rowsOf(groups[1], departments);
+    c.categories = rowsOf(groups[2], categories).mid(0, options.topCategories);
+    c.sources = rowsOf(groups[3], sources);
+    for (qsizetype i = 0; i < dayKeys.size(); ++i) {
+        const QDate d = period.first().addDays(i);
+        c.days.append(
+            {dayKeys[i], Tr::tr("%1月%2日").arg(d.month()).arg(d.day()), groups[4].value(dayKeys[i])});
     }
-    phases.mark("days");
+    phases.mark("groups");
     c.risk = riskSection(store, period, options.riskRows);
     phases.mark("risk");
+    c.previousTotals = previousTotals.result();
+    phases.mark("previous period");
     return c;
 }
 

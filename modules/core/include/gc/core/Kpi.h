@@ -87,4 +87,11 @@ QHash<QString, KpiSet> computeKpisBy(const QList<TicketFacts>& tickets, const QD
                                      const QDateTime& to, const QDateTime& asOf,
                                      const std::function<QString(const TicketFacts&)>& groupOf);
 
+// Several breakdowns of the same tickets in one pass (a report's streets, departments, categories,
+// sources and days): the i-th result is computeKpisBy(…, groupOfs[i]). One pass over a few hundred
+// thousand tickets instead of one per breakdown.
+QList<QHash<QString, KpiSet>>
+computeKpisByEach(const QList<TicketFacts>& tickets, const QDateTime& from, const QDateTime& to,
+                  const QDateTime& asOf, const QList<std::function<QString(const TicketFacts&)>>& groupOfs);
+
 } // namespace gc
