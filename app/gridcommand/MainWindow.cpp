@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "DashboardWindow.h"
+#include "ReportDialog.h"
 
 #include "gc/core/RiskLevel.h"
 #include "gc/store/GridHierarchyModel.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(std::unique_ptr<gc::CountyStore> store, bool demoSession,
 
     setupMap();
     setupAnalyst();
+    ReportDialog::addTo(this); // File → 导出报告…
     qCInfo(lcApp, "map and analyst wired: %lld ms", startup.restart());
 
     QSettings settings;
