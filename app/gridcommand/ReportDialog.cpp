@@ -211,16 +211,19 @@ bool ReportDialog::saveTo(const QString& path, report::ReportFormat format) {
 void ReportDialog::chooseFileAndSave() {
     if (!m_content)
         return;
-    const QString suggested = QFileInfo(m_countyPath).absoluteDir().filePath(
-        QStringLiteral("%1-%2.pdf").arg(m_content->countyName, m_content->period.title()));
+    const QString suggested =
+        QFileInfo(m_countyPath)
+            .absoluteDir()
+            .filePath(QStringLiteral("%1-%2.pdf").arg(m_content->countyName, m_content->period.title()));
     QString selectedFilter;
     const QString pdfFilter = tr("PDF 文件 (*.pdf)");
     const QString xlsxFilter = tr("Excel 工作簿 (*.xlsx)");
-    QString path = QFileDialog::getSaveFileName(this, tr("保存报告"), suggested,
-                                                pdfFilter + QStringLiteral(";;") + xlsxFilter, &selectedFilter);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("保存报告"), suggested, pdfFilter + QStringLiteral(";;") + xlsxFilter, &selectedFilter);
     if (path.isEmpty())
         return;
-    const bool xlsx = selectedFilter == xlsxFilter || path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive);
+    const bool xlsx =
+        selectedFilter == xlsxFilter || path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive);
     if (xlsx && !path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive))
         path += QStringLiteral(".xlsx");
     saveTo(path, xlsx ? report::ReportFormat::Xlsx : report::ReportFormat::Pdf);

@@ -27,10 +27,10 @@ class TestReportDialog : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         m_county = m_dir.filePath(QStringLiteral("county.gpkg"));
-        run(qEnvironmentVariable("GRIDCTL"), {QStringLiteral("demo"), QStringLiteral("--out"), m_county,
-                                              QStringLiteral("--grids"), QStringLiteral("120"),
-                                              QStringLiteral("--tickets"), QStringLiteral("1500"),
-                                              QStringLiteral("--quiet")});
+        run(qEnvironmentVariable("GRIDCTL"),
+            {QStringLiteral("demo"), QStringLiteral("--out"), m_county, QStringLiteral("--grids"),
+             QStringLiteral("120"), QStringLiteral("--tickets"), QStringLiteral("1500"),
+             QStringLiteral("--quiet")});
     }
 
     void previewAndSave() {
@@ -51,13 +51,14 @@ private Q_SLOTS:
             run(QStandardPaths::findExecutable(QStringLiteral("pdftotext")), {pdf, QStringLiteral("-")}));
         const QDate first(lastMonth.year(), lastMonth.month(), 1);
         const QJsonObject stats =
-            QJsonDocument::fromJson(run(qEnvironmentVariable("GRIDCTL"),
-                                        {QStringLiteral("stats"), m_county, QStringLiteral("--from"),
-                                         first.toString(Qt::ISODate), QStringLiteral("--to"),
-                                         first.addMonths(1).addDays(-1).toString(Qt::ISODate),
-                                         QStringLiteral("--json")}))
+            QJsonDocument::fromJson(
+                run(qEnvironmentVariable("GRIDCTL"),
+                    {QStringLiteral("stats"), m_county, QStringLiteral("--from"), first.toString(Qt::ISODate),
+                     QStringLiteral("--to"), first.addMonths(1).addDays(-1).toString(Qt::ISODate),
+                     QStringLiteral("--json")}))
                 .object();
-        const QString received = QStringLiteral("本期共受理工单 %1 件").arg(stats[QStringLiteral("received")].toInt());
+        const QString received =
+            QStringLiteral("本期共受理工单 %1 件").arg(stats[QStringLiteral("received")].toInt());
         QVERIFY2(text.contains(received), qPrintable(received));
         QVERIFY(text.contains(QStringLiteral("江城示范县")));
 

@@ -20,8 +20,10 @@ TicketFacts TicketFacts::of(const Ticket& t) {
     return f;
 }
 
+// The bounds are kept as UTC instants: a QDateTime in a QTimeZone (chinaTimeZone()) asks its zone
+// for the offset on every comparison, and add() compares several times per ticket.
 KpiAccumulator::KpiAccumulator(const QDateTime& from, const QDateTime& to, const QDateTime& asOf)
-    : m_from(from), m_to(to), m_asOf(asOf) {}
+    : m_from(from.toUTC()), m_to(to.toUTC()), m_asOf(asOf.toUTC()) {}
 
 void KpiAccumulator::add(const TicketFacts& t) {
     if (!t.createdAt.isValid() || t.createdAt < m_from || t.createdAt >= m_to)

@@ -273,9 +273,10 @@ QList<Ticket> CountyStore::tickets(const TicketFilter& f) const {
 QList<TicketFacts> CountyStore::ticketFacts(const QDateTime& createdFrom, const QDateTime& createdTo,
                                             QList<qint64>* ids) const {
     QList<TicketFacts> out;
-    QString sqlText = QStringLiteral("SELECT state, created_at, first_dispatched_at, resolved_at, closed_at, "
-                                     "deadline, rating, reopen_count, "
-                                     "grid_code, department_code, category, source, priority, id FROM tickets");
+    QString sqlText =
+        QStringLiteral("SELECT state, created_at, first_dispatched_at, resolved_at, closed_at, "
+                       "deadline, rating, reopen_count, "
+                       "grid_code, department_code, category, source, priority, id FROM tickets");
     QList<qint64> bound;
     // The created_at index keeps a month's report of a county with a million tickets quick.
     if (createdFrom.isValid() && createdTo.isValid()) {
@@ -311,9 +312,13 @@ QList<TicketFacts> CountyStore::ticketFacts(const QDateTime& createdFrom, const 
         sources.insert(toKey(s).toUtf8(), s);
     for (TicketPriority p : allTicketPriorities())
         priorities.insert(toKey(p).toUtf8(), p);
-    const QTimeZone zone = chinaTimeZone();
-    const auto time = [&zone](const sql::SqliteReader::Row& row, int column) {
-        return row.isNull(column) ? QDateTime() : QDateTime::fromSecsSinceEpoch(row.integer(column), zone);
+    // China's offset held in the time itself (Qt::OffsetFromUTC), not a QTimeZone: the same instant
+    // and the same China date, but comparisons no longer ask a zone object for the offset each time.
+    const int offset = chinaTimeZone().offsetFromUtc(QDateTime::currentDateTimeUtc());
+    const auto time = [offset](const sql::SqliteReader::Row& row, int column) {
+        return row.isNull(column)
+                   ? QDateTime()
+                   : QDateTime::fromSecsSinceEpoch(row.integer(column), Qt::OffsetFromUTC, offset);
     };
     reader->forEachRow(
         sqlText, bound,
