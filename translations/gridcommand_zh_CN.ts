@@ -943,47 +943,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="131"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="134"/>
         <source>未注明登记人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="135"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="138"/>
         <source>工单缺少登记时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="337"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="389"/>
         <source>工单 %1 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="341"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="393"/>
         <source>工单 %1 已被他人处理（当前状态：%2），请刷新后再操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="348"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="400"/>
         <source>部门 %1 不存在或不属于本县</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="357"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="409"/>
         <source>网格员 %1 不存在，不能指派核查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="364"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="416"/>
         <source>主工单 %1 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="368"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="420"/>
         <source>主工单 %1 已处于“%2”状态，不能并入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="395"/>
+        <location filename="../modules/store/src/CountyStoreTickets.cpp" line="447"/>
         <source>工单 %1 已被他人处理，请刷新后再操作</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2207,108 +2207,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="51"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="52"/>
         <source>网格化指挥中心 — %1（只读）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="52"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="53"/>
         <source>网格化指挥中心 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="64"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="65"/>
         <source>%1
 请在左侧网格层级中浏览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="90"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="92"/>
         <source>已只读打开 %1：文件或所在文件夹不可写，不能办理工单、导入或接入实时定位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="92"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="94"/>
         <source>已打开 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="105"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="107"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="106"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="108"/>
         <source>打开县域数据(&amp;O)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="109"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="111"/>
         <source>退出(&amp;Q)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="114"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="116"/>
         <source>视图(&amp;V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="115"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="117"/>
         <source>工具(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="116"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="118"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="117"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="119"/>
         <source>关于网格化指挥中心(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="118"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="120"/>
         <source>关于</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="119"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="121"/>
         <source>&lt;h3&gt;网格化指挥中心 GridCommand %1&lt;/h3&gt;&lt;p&gt;县级综治中心网格化管理指挥平台。&lt;/p&gt;&lt;p&gt;当前数据：%2（%3）&lt;br&gt;文件：%4&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="124"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="126"/>
         <source>主工具栏</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="145"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="147"/>
         <source>按名称或编码筛选…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="173"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="175"/>
         <source>网格层级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="183"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="185"/>
         <source>%1 %L2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="312"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="314"/>
         <source>打开县域数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="313"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="315"/>
         <source>GridCommand 县域数据 (*.gpkg);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gridcommand/MainWindow.cpp" line="319"/>
+        <location filename="../app/gridcommand/MainWindow.cpp" line="321"/>
         <source>无法打开</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2790,6 +2790,59 @@
     </message>
 </context>
 <context>
+    <name>OutputStaging</name>
+    <message>
+        <location filename="../modules/core/src/OutputStaging.cpp" line="33"/>
+        <source>磁盘已满</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/OutputStaging.cpp" line="35"/>
+        <source>超出文件大小限制</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/OutputStaging.cpp" line="37"/>
+        <source>超出磁盘配额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/OutputStaging.cpp" line="47"/>
+        <source>无法创建文件夹 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/OutputStaging.cpp" line="58"/>
+        <source>无法在 %1 中写入：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/OutputStaging.cpp" line="75"/>
+        <source>导出写出了意料之外的文件 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/OutputStaging.cpp" line="91"/>
+        <source>无法把导出结果移到 %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/OutputStaging.cpp" line="95"/>
+        <source>无法删除旧文件 %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/OutputStaging.cpp" line="109"/>
+        <source>无法把 %1 写入磁盘：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/OutputStaging.cpp" line="133"/>
+        <source>无法写入 %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <location filename="../app/gridcommand/OverrideDialog.cpp" line="22"/>
@@ -3113,6 +3166,563 @@
     <message>
         <location filename="../app/gridcommand/DashboardWindow.cpp" line="248"/>
         <source>大屏模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="103"/>
+        <source>网格化服务管理中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="105"/>
+        <source>第 %1 页 共 %2 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="232"/>
+        <source>一、总体情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="236"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="167"/>
+        <source>指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="238"/>
+        <source>上期（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="239"/>
+        <source>环比</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="243"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="176"/>
+        <source>受理工单（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="245"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="177"/>
+        <source>日均受理（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="247"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="181"/>
+        <source>已办结（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="248"/>
+        <location filename="../modules/report/src/PdfReport.cpp" line="268"/>
+        <location filename="../modules/report/src/PdfReport.cpp" line="322"/>
+        <location filename="../modules/report/src/PdfReport.cpp" line="422"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="182"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="201"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="224"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="241"/>
+        <source>办结率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="250"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="183"/>
+        <source>按时办结（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="252"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="184"/>
+        <source>按时办结率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="254"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="185"/>
+        <source>超期未办结（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="256"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="186"/>
+        <source>未办结（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="257"/>
+        <location filename="../modules/report/src/PdfReport.cpp" line="323"/>
+        <location filename="../modules/report/src/PdfReport.cpp" line="422"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="188"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="202"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="224"/>
+        <source>满意率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="259"/>
+        <location filename="../modules/report/src/PdfReport.cpp" line="269"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="189"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="202"/>
+        <source>不满意率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="263"/>
+        <source>图1&#x3000;每日受理工单及其中已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="267"/>
+        <location filename="../modules/report/src/PdfReport.cpp" line="320"/>
+        <location filename="../modules/report/src/PdfReport.cpp" line="389"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="201"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="224"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="241"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="250"/>
+        <source>受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="267"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="201"/>
+        <source>按时办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="268"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="201"/>
+        <source>超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="268"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="201"/>
+        <source>未办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="290"/>
+        <source>满意率均不低于 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="295"/>
+        <source>%1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="296"/>
+        <source>※ 满意率低于 %1 的%2（%3 个）：%4。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="303"/>
+        <source>二、各街道（乡镇）办理情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="304"/>
+        <location filename="../modules/report/src/PdfReport.cpp" line="305"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="219"/>
+        <source>街道（乡镇）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="306"/>
+        <source>图2&#x3000;受理最多的街道（乡镇）办结率与满意率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="311"/>
+        <source>三、各部门办理情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="312"/>
+        <location filename="../modules/report/src/PdfReport.cpp" line="313"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="220"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="317"/>
+        <source>四、问题类型与来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="319"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="234"/>
+        <source>问题类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="321"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="224"/>
+        <source>占比</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="330"/>
+        <source>图3&#x3000;问题类型前 %1 位（受理件数）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="338"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="235"/>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="343"/>
+        <source>五、风险等级变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="348"/>
+        <source>升为%1 %2 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="351"/>
+        <source>本期网格风险等级共变化 %1 次，涉及网格 %2 个；期末较期初升级 %3 个%4，降级 %5 个。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="361"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="264"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="362"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="264"/>
+        <source>所属街道（乡镇）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="363"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="264"/>
+        <source>期初等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="364"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="265"/>
+        <source>期末等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="365"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="265"/>
+        <source>变化次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="366"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="265"/>
+        <source>最近变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="389"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="241"/>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="250"/>
+        <source>其中已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/PdfReport.cpp" line="456"/>
+        <source>满意率底线 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/ReportContent.cpp" line="120"/>
+        <source>%1%2个百分点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/ReportContent.cpp" line="126"/>
+        <source>%1 %2 工单运行情况报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/ReportContent.cpp" line="130"/>
+        <source>统计时段：%1（%2 天）&#x3000;数据截至：%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/ReportContent.cpp" line="150"/>
+        <source>本期共受理工单 %1 件，日均 %2 件（上期 %3 件，日均 %4 件，环比 %5）；已办结 %6 件，办结率 %7（环比 %8）；按时办结 %9 件，按时办结率 %10；超期未办结 %11 件，未办结 %12 件；回访 %13 次，满意率 %14（环比 %15）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/ReportContent.cpp" line="212"/>
+        <source>%1月%2日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/ReportWriter.cpp" line="33"/>
+        <source>%1 是文件夹，请给出报告的文件名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="134"/>
+        <source>无法创建 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="166"/>
+        <source>总体</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="187"/>
+        <source>回访（次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="190"/>
+        <source>合并（件，不计入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="191"/>
+        <source>无效（件，不计入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="193"/>
+        <source>时段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="202"/>
+        <source>低于满意率底线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="215"/>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="219"/>
+        <source>街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="239"/>
+        <source>每日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="241"/>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="256"/>
+        <source>每日受理及其中已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="263"/>
+        <source>风险变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="264"/>
+        <source>网格编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="278"/>
+        <source>等级变化（次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="279"/>
+        <source>涉及网格（个）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="280"/>
+        <source>升级网格（个）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="281"/>
+        <source>降级网格（个）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/report/src/XlsxReport.cpp" line="292"/>
+        <source>无法写入 %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="36"/>
+        <source>导出报告(&amp;R)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="37"/>
+        <source>周报、月报：受理、办结、超期、满意率，各街道和部门，风险变化；PDF 或 Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="42"/>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="205"/>
+        <source>报告已保存：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="49"/>
+        <source>导出报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="60"/>
+        <source>上周（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="61"/>
+        <source>上月（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="62"/>
+        <source>本月（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="63"/>
+        <source>自定义</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="65"/>
+        <source>2026-W47（ISO 周）、2026-11（月）或 2026-11-01..2026-11-30（日期范围）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="71"/>
+        <source>满意率低于此值的街道和部门在报告中点名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="72"/>
+        <source>预览</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="73"/>
+        <source>保存…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="75"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="80"/>
+        <source>时段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="82"/>
+        <source>满意率底线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="150"/>
+        <source>正在统计 %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="184"/>
+        <source>%1：%2 页，受理 %3 件，办结率 %4，满意率 %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="196"/>
+        <source>还没有可保存的报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="219"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="220"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gridcommand/ReportDialog.cpp" line="222"/>
+        <source>保存报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPeriod</name>
+    <message>
+        <location filename="../modules/core/src/ReportPeriod.cpp" line="62"/>
+        <source>%1 年没有第 %2 周（共 %3 周）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/ReportPeriod.cpp" line="69"/>
+        <source>没有这个月份：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/ReportPeriod.cpp" line="76"/>
+        <source>没有这一天：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/ReportPeriod.cpp" line="78"/>
+        <source>时段的结束日 %1 早于开始日 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/ReportPeriod.cpp" line="80"/>
+        <source>时段最长 %1 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/ReportPeriod.cpp" line="84"/>
+        <source>时段应写作 2026-W47（周）、2026-11（月）或 2026-11-01..2026-11-30（日期范围），而不是 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/ReportPeriod.cpp" line="118"/>
+        <source>%1至%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/ReportPeriod.cpp" line="124"/>
+        <source>%1年第%2周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/src/ReportPeriod.cpp" line="126"/>
+        <source>%1年%2月</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3841,203 +4451,158 @@
 <context>
     <name>VectorExporter</name>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="336"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="277"/>
         <source>没有指定输出文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="345"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="287"/>
         <source>未知的坐标系“%1”：PROJ 不认识它（示例：EPSG:4490、EPSG:4326、EPSG:4527）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="348"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="290"/>
         <source>GeoJSON 按 RFC 7946 只能使用 EPSG:4326（WGS 84），不能用 %1；请改用 --crs EPSG:4326，或换用 GeoPackage/Shapefile 输出其他坐标系</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="352"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="294"/>
         <source>KML 只能使用 EPSG:4326（WGS 84），不能用 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="356"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="298"/>
         <source>未知的字符编码“%1”（可用：CP936、UTF-8）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="361"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="303"/>
         <source>%1 格式总是 UTF-8 编码；只有 Shapefile 可以选择 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="377"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="319"/>
         <source>输出目录不存在：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="386"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="328"/>
         <source>%1 已存在；如需覆盖请指定覆盖选项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="242"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="183"/>
         <source>无法写入 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="54"/>
-        <source>磁盘已满</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="56"/>
-        <source>超出文件大小限制</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="58"/>
-        <source>超出磁盘配额</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="340"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="282"/>
         <source>不能写入 %1：它指向正在读取的县域数据 %2（或其 -wal/-shm/-journal 文件），写入会毁掉它</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="358"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="300"/>
         <source>Shapefile 输出文件名应以 .shp 结尾，或给出一个文件夹（已存在或以 / 结尾）：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="367"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="309"/>
         <source>CSV 输出文件名应以 .csv 结尾，或给出一个文件夹（已存在或以 / 结尾）：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="370"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="312"/>
         <source>没有图层名，无法在文件夹 %1 中命名输出文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="374"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="316"/>
         <source>%1 不是文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="379"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="321"/>
         <source>%1 是文件夹，不能写成 %2 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="383"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="325"/>
         <source>不能覆盖 %1：它是一个正被打开的 SQLite 数据库（旁边有 -wal/-shm 文件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="426"/>
-        <source>无法创建文件夹 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="438"/>
-        <source>无法在 %1 中写入：%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="457"/>
-        <source>导出写出了意料之外的文件 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="473"/>
-        <source>无法把导出结果移到 %1：%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="477"/>
-        <source>无法删除旧文件 %1：%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="493"/>
-        <source>无法把 %1 写入磁盘：%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="637"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="465"/>
         <source>无法从 EPSG:4490 转换到 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="649"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="477"/>
         <source>无法按 %1 编码写出文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="682"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="510"/>
         <source>GDAL 缺少 %1 驱动</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="687"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="515"/>
         <source>无法创建 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="722"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="550"/>
         <source>无法创建图层：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="742"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="570"/>
         <source>无法创建字段 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="796"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="624"/>
         <source>第 %1 个要素的几何无法解析</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="804"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="632"/>
         <source>第 %1 个要素无法转换到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="819"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="647"/>
         <source>无法开始事务：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="828"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="656"/>
         <source>已取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="843"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="671"/>
         <source>写入第 %1 个要素失败：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="855"/>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="859"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="683"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="687"/>
         <source>提交失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="866"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="694"/>
         <source>无法写完 %1：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="879"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="707"/>
         <source>写出的 %1 不完整（磁盘已满或超出文件大小限制？）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/geo/src/VectorExporter.cpp" line="886"/>
+        <location filename="../modules/geo/src/VectorExporter.cpp" line="714"/>
         <source>无法写入 DBF 语言标识：%1</source>
         <translation type="unfinished"></translation>
     </message>
