@@ -63,7 +63,8 @@ QString csvField(const QString& s) {
 
 } // namespace
 
-AssessDock::AssessDock(const QString& countyPath, QWidget* parent) : QWidget(parent), m_path(countyPath) {
+AssessDock::AssessDock(const QString& countyPath, bool readOnly, QWidget* parent)
+    : QWidget(parent), m_path(countyPath), m_readOnly(readOnly) {
     m_period = new QComboBox(this);
     m_period->setObjectName(QStringLiteral("assessPeriod"));
     const QDate today = chinaNow().date();
@@ -136,13 +137,14 @@ AssessDock::AssessDock(const QString& countyPath, QWidget* parent) : QWidget(par
     });
 }
 
-AssessDock::Result AssessDock::compute(const QString& countyPath, const QString& period,
-                                       const QDateTime& now) {
+AssessDock::Result AssessDock::compute(const QString& countyPath, const QString& period, const QDateTime& now,
+                                       bool mayWrite) {
     Result r;
     // Past days' summaries are kept when the county can be written, so the next pass is quick.
-    auto store = CountyStore::open(countyPath, &r.error,
-                                   CountyStore::isWritable(countyPath) ? CountyStore::Access::ReadWrite
-                                                                       : CountyStore::Access::ReadOnly);
+    auto store =
+        CountyStore::open(countyPath, &r.error,
+                          mayWrite && CountyStore::isWritable(countyPath) ? CountyStore::Access::ReadWrite
+                                                                          : CountyStore::Access::ReadOnly);
     if (!store)
         return r;
     AssessService assess(*store);
@@ -167,7 +169,8 @@ void AssessDock::reload() {
         return;
     m_status->setText(tr("正在计算 %1 的考核积分…").arg(m_period->currentText()));
     m_refresh->setEnabled(false);
-    m_watcher.setFuture(QtConcurrent::run(&AssessDock::compute, m_path, m_period->currentText(), chinaNow()));
+    m_watcher.setFuture(
+        QtConcurrent::run(&AssessDock::compute, m_path, m_period->currentText(), chinaNow(), !m_readOnly));
 }
 
 void AssessDock::showResult(const Result& result) {

@@ -18,7 +18,8 @@ class QTreeWidget;
 class AssessDock : public QWidget {
     Q_OBJECT
 public:
-    explicit AssessDock(const QString& countyPath, QWidget* parent = nullptr);
+    // readOnly: the window opened the county read-only, so the dock never writes its day summaries.
+    explicit AssessDock(const QString& countyPath, bool readOnly = false, QWidget* parent = nullptr);
 
     // What one background pass produced.
     struct Result {
@@ -28,7 +29,8 @@ public:
         QList<gc::ArrivalRecord> arrivals;
     };
     // Scores `period` as of `now` on a connection of its own (any thread).
-    static Result compute(const QString& countyPath, const QString& period, const QDateTime& now);
+    static Result compute(const QString& countyPath, const QString& period, const QDateTime& now,
+                          bool mayWrite = true);
 
     QComboBox* periodBox() const { return m_period; }
     QTableWidget* rankingTable() const { return m_ranking; }
@@ -56,6 +58,7 @@ private:
     void exportClicked();
 
     QString m_path;
+    bool m_readOnly = false;
     QComboBox* m_period;
     QPushButton* m_refresh;
     QPushButton* m_export;

@@ -6,7 +6,7 @@
 #include <QDockWidget>
 
 void MainWindow::setupAssess() {
-    auto* panel = new AssessDock(store().path(), this);
+    auto* panel = new AssessDock(store().path(), store().isReadOnly(), this);
     auto* dock = new QDockWidget(tr("考核"), this);
     dock->setWidget(panel);
     addDock(dock, Qt::RightDockWidgetArea, QStringLiteral("assessDock"));
