@@ -64,7 +64,9 @@ private:
             if (i < 0)
                 return s;
             const QByteArray& k = m_keys[size_t(i)];
-            if (k.size() == key.size() && std::memcmp(k.constData(), key.data(), size_t(key.size())) == 0)
+            // An empty key (a NULL column) has no data pointer, and memcmp must never see a null one.
+            if (k.size() == key.size() &&
+                (key.isEmpty() || std::memcmp(k.constData(), key.data(), size_t(key.size())) == 0))
                 return s;
         }
     }
